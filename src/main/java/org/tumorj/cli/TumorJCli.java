@@ -1,0 +1,64 @@
+package org.tumorj.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code ./tumorj}: dispatches to a {@link CliCommand}. Errors the user can fix
+ * are one line on stderr ({@code error: <file>: <problem>}) and a non-zero exit; {@code --debug}
+ * anywhere on the line adds the stack trace.
+ */
+public final class TumorJCli {
+    private final Map<String, CliCommand> commands = new LinkedHashMap<>();
+
+    TumorJCli(List<CliCommand> available) {
+        available.forEach(c -> commands.put(c.name(), c));
+    }
+
+    /** Every command the launcher knows, in the order {@code help} lists them. */
+    static List<CliCommand> allCommands() {
+        return List.of();
+    }
+
+    public static void main(String[] argv) {
+        System.exit(new TumorJCli(allCommands()).run(Arrays.asList(argv), System.err));
+    }
+
+    int run(List<String> argv, PrintStream err) {
+        List<String> args = new ArrayList<>(argv);
+        boolean debug = args.remove("--debug");
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            printHelp(System.out);
+            return args.isEmpty() ? 2 : 0;
+        }
+        CliCommand command = commands.get(args.get(0));
+        if (command == null) {
+            err.println("error: unknown command '" + args.get(0) + "'; try ./tumorj help");
+            return 2;
+        }
+        try {
+            return command.run(args.subList(1, args.size()));
+        } catch (CliException e) {
+            err.println("error: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (Exception | OutOfMemoryError e) {
+            err.println("error: " + command.name() + " failed: " + e + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private void printHelp(PrintStream out) {
+        out.println("usage: ./tumorj COMMAND [options] [--debug]");
+        commands.values().forEach(c -> out.printf("  %-10s %s%n", c.name(), c.summary()));
+    }
+}
