@@ -1,0 +1,4 @@
+/**
+ * Core: evaluation metrics (ROC, bootstrap intervals, calibration, FROC, Dice). Plain Java.
+ */
+package org.tumorj.metrics;
