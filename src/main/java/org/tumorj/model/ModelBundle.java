@@ -1,6 +1,8 @@
 package org.tumorj.model;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +59,7 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(trainingLogCsv, "trainingLogCsv");
+        Objects.requireNonNull(head, "head");
         if (head.featureChannels() != backbone.featureChannels()) {
             throw new IllegalArgumentException("head takes " + head.featureChannels() + " features but backbone "
                     + backbone.id() + " gives " + backbone.featureChannels());
@@ -76,6 +79,17 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
                                  HeadWeights head) {
         return new ModelBundle(TumorJVersion.current(), Instant.now(), backbone, preprocessing, patchSize, classes,
                 metrics.threshold(), metrics.temperature(), metrics, seed, training, trainingLogCsv, head);
+    }
+
+    /** As the other {@code of}, with the preprocessing given as JSON text (it must be an object). */
+    public static ModelBundle of(BackboneInfo backbone, String preprocessingJson, int patchSize, ClassNames classes,
+                                 ValidationReport metrics, long seed, JsonObject training, String trainingLogCsv,
+                                 HeadWeights head) {
+        JsonElement parsed = JsonParser.parseString(preprocessingJson);
+        if (!parsed.isJsonObject()) {
+            throw new IllegalArgumentException("preprocessing must be a JSON object, got: " + preprocessingJson);
+        }
+        return of(backbone, parsed.getAsJsonObject(), patchSize, classes, metrics, seed, training, trainingLogCsv, head);
     }
 
     /** The head in plain Java with this bundle's temperature: probabilities comparable to {@link #threshold()}. */

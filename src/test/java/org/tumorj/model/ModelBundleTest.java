@@ -158,6 +158,15 @@ class ModelBundleTest {
         }
     }
 
+    @Test
+    void preprocessingMayBeGivenAsJsonText() {
+        ModelBundle b = ModelBundle.of(BACKBONE, "{\"window\": [40, 400], \"channels\": \"grey\"}", 224,
+                bundle.classes(), bundle.metrics(), 1, new JsonObject(), "", bundle.head());
+        assertEquals(400, b.preprocessing().getAsJsonArray("window").get(1).getAsInt());
+        assertThrows(IllegalArgumentException.class, () -> ModelBundle.of(BACKBONE, "[1, 2]", 224,
+                bundle.classes(), bundle.metrics(), 1, new JsonObject(), "", bundle.head()));
+    }
+
     private Path copyOfSaved() throws IOException {
         Path copy = tmp.resolve("copy");
         try (Stream<Path> walk = Files.walk(saved)) {
