@@ -27,7 +27,7 @@ public final class SetRoiClass extends TumorJCommand {
     private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
             MacroKey.string("class", "tumor", "Annotation class: one word of letters, digits and _"
                     + " (e.g. tumor, normal_liver); sets the ROI group of that name and renames"
-                    + " the ROIs \"<class> <n>\"."));
+                    + " the ROIs after it: tumor 1, tumor 2, ..."));
 
     @Override
     public MacroKeys keys() {
