@@ -30,7 +30,10 @@ public final class ImageJMacroRunner implements AutoCloseable {
     private final Path home;
     private int macroCount;
 
-    /** What a run printed (stdout and stderr together) and how it ended. */
+    /**
+     * What a run printed and how it ended: stdout and stderr together; for a GUI run the Log
+     * window's text first.
+     */
     public record Result(int exitCode, boolean timedOut, String output) {
         public List<String> lines() {
             return output.lines().toList();
@@ -100,8 +103,13 @@ public final class ImageJMacroRunner implements AutoCloseable {
      * macro. {@code -port0} keeps this ImageJ from handing its macro to another one already running.
      */
     public Result runGui(String macro, String argument, Duration timeout) throws IOException, InterruptedException {
-        String quitting = macro + "\nrun(\"Quit\");\n";
-        return run(List.of("-port0", "-macro"), quitting, argument, timeout);
+        // With a window, print() goes to the Log window, not stdout: the macro saves the Log on its way out.
+        Path log = home.resolve("gui-log-" + (macroCount + 1) + ".txt");
+        String quitting = macro + "\nFile.saveString(getInfo(\"log\"), \"" + log.toString().replace("\\", "/")
+                + "\");\nrun(\"Quit\");\n";
+        Result r = run(List.of("-port0", "-macro"), quitting, argument, timeout);
+        String logText = Files.isRegularFile(log) ? Files.readString(log) : "(the macro did not reach its end: no Log)\n";
+        return new Result(r.exitCode(), r.timedOut(), logText + r.output());
     }
 
     private Result run(List<String> mode, String macro, String argument, Duration timeout)
