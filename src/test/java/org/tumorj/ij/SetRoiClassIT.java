@@ -112,9 +112,17 @@ class SetRoiClassIT {
     }
 
     @Test
-    void macroArgumentReachesGetArgument() throws Exception {
-        ImageJMacroRunner.Result r = imagej.runBatch("print(\"arg=\" + getArgument());\n", "/my data/study 1", TIMEOUT);
-        assertEquals(List.of("/my data/study 1"), r.values("arg="), r.describe());
+    void macroArgumentReachesGetArgumentAndSplitsIntoKeysAsMacrosReadmeShows() throws Exception {
+        String macro = """
+                args = getArgument();
+                print("arg=" + args);
+                print("input=" + call("ij.Macro.getValue", args, "input", ""));
+                print("out=" + call("ij.Macro.getValue", args, "out", "none"));
+                """;
+        ImageJMacroRunner.Result r = imagej.runBatch(macro, "input=[/my data/study 1] out=/tmp/o", TIMEOUT);
+        assertEquals(List.of("input=[/my data/study 1] out=/tmp/o"), r.values("arg="), r.describe());
+        assertEquals(List.of("/my data/study 1"), r.values("input="), r.describe());
+        assertEquals(List.of("/tmp/o"), r.values("out="), r.describe());
     }
 
     private static String documentedLine() throws IOException {
