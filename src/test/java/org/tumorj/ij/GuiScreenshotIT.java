@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * ImageJ's real window with TumorJ installed, on the (virtual) display: opens an image with an
  * overlay, classifies a selection with the menu command, and saves a screenshot of the whole
  * screen to {@code target/screenshots/imagej-tumorj.png} for a person to look at. The test checks
- * that the screenshot shows the image's window (a grey ramp has many grey levels) and that the
- * command reached the ROI Manager window.
+ * that the screenshot shows the image's window (a grey ramp has many grey levels), that the
+ * command reached the ROI Manager window, and that the Macro Recorder records the command's dialog
+ * as {@code run("Set ROI Class...", "class=cyst");} (a user's OK played by {@link RecorderProbe}).
  */
 class GuiScreenshotIT {
     private static final Path SCREENSHOT = Path.of("target/screenshots/imagej-tumorj.png").toAbsolutePath();
@@ -37,9 +38,15 @@ class GuiScreenshotIT {
             wait(1500);
             run("Capture Screen");
             saveAs("PNG", getArgument());
+            close();
+            selectImage("ramp");
+            makeRectangle(40, 200, 50, 40);
+            recorded = call("org.tumorj.ij.RecorderProbe.record", "Set ROI Class...", "cyst");
             print("screen=" + screenWidth + " " + screenHeight);
             print("window=" + x + " " + y + " " + w + " " + h);
             print("rois=" + rois);
+            print("recorded=" + recorded);
+            print("names=" + call("ij.plugin.frame.RoiManager.getName", 0) + "," + call("ij.plugin.frame.RoiManager.getName", 1));
             close("*");
             """;
 
@@ -49,11 +56,14 @@ class GuiScreenshotIT {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.deleteIfExists(SCREENSHOT);
         ImageJMacroRunner.Result r;
-        try (ImageJMacroRunner imagej = ImageJMacroRunner.install()) {
+        try (ImageJMacroRunner imagej = ImageJMacroRunner.install().withTestClasses()) {
             r = imagej.runGui(MACRO, SCREENSHOT.toString(), Duration.ofSeconds(90));
         }
         assertFalse(r.timedOut(), r.describe());
         assertEquals(List.of("1 tumor 1"), r.values("rois="), r.describe());
+        assertEquals(List.of("run(\"Set ROI Class...\", \"class=cyst\");"), r.values("recorded="),
+                "the Macro Recorder records the dialog as the documented key; " + r.describe());
+        assertEquals(List.of("tumor 1,cyst 1"), r.values("names="), r.describe());
         assertTrue(Files.isRegularFile(SCREENSHOT), "no screenshot; " + r.describe());
         BufferedImage shot = ImageIO.read(SCREENSHOT.toFile());
         int[] win = numbers(r.values("window=").get(0));

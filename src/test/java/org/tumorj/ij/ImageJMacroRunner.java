@@ -89,6 +89,16 @@ public final class ImageJMacroRunner implements AutoCloseable {
         return new ImageJMacroRunner(home);
     }
 
+    /**
+     * Also puts the compiled test classes on ImageJ's plugin class path, so a macro can reach test
+     * helpers with {@code call("org.tumorj.ij.RecorderProbe.record", ...)}.
+     */
+    public ImageJMacroRunner withTestClasses() throws IOException {
+        Path classes = Path.of("target/test-classes").toAbsolutePath();
+        Files.createSymbolicLink(home.resolve("plugins").resolve("test-classes"), classes);
+        return this;
+    }
+
     public Path home() {
         return home;
     }

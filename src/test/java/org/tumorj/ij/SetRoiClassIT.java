@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tumorj.ij.commands.SetRoiClass;
 
@@ -24,8 +25,16 @@ class SetRoiClassIT {
 
     @BeforeAll
     static void install() throws IOException {
+        String display = System.getenv("DISPLAY");
+        if (display != null && !display.isBlank()) {
+            imagej = ImageJMacroRunner.install();
+        }
+    }
+
+    /** Per test, so that each one is reported as skipped (with the reason) where there is no display. */
+    @BeforeEach
+    void display() {
         ImageJMacroRunner.requireDisplay();
-        imagej = ImageJMacroRunner.install();
     }
 
     @AfterAll
