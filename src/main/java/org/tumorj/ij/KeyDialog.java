@@ -31,6 +31,9 @@ final class KeyDialog {
         for (MacroKey key : keys.keys()) {
             values.put(key.name(), nextValue(gd, key));
         }
+        if (gd.invalidNumber()) {
+            throw new IllegalArgumentException(keys.command() + ": " + gd.getErrorMessage());
+        }
         // Typed values were checked by GenericDialog only for numbers; choices come from the list.
         MacroValues checked = keys.fromOptions(MacroOptions.format(values, keys.types()), name -> null);
         values.forEach((k, v) -> Prefs.set(prefKey(keys, k), v));
