@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * screen to {@code target/screenshots/imagej-tumorj.png} for a person to look at. The test checks
  * that the screenshot shows the image's window (a grey ramp has many grey levels), that the
  * command reached the ROI Manager window, and that the Macro Recorder records the command's dialog
- * as {@code run("Set ROI Class...", "class=cyst");} (a user's OK played by {@link RecorderProbe}).
+ * as {@code run("Set ROI Class...", "class=cyst");} (a user's OK played by {@link RecorderProbe}),
+ * and that the Cancel button of a long task's window stops it ({@link CancelProbe}).
  */
 class GuiScreenshotIT {
     private static final Path SCREENSHOT = Path.of("target/screenshots/imagej-tumorj.png").toAbsolutePath();
@@ -42,10 +43,12 @@ class GuiScreenshotIT {
             selectImage("ramp");
             makeRectangle(40, 200, 50, 40);
             recorded = call("org.tumorj.ij.RecorderProbe.record", "Set ROI Class...", "cyst");
+            cancel = call("org.tumorj.ij.CancelProbe.cancelLongTask");
             print("screen=" + screenWidth + " " + screenHeight);
             print("window=" + x + " " + y + " " + w + " " + h);
             print("rois=" + rois);
             print("recorded=" + recorded);
+            print("cancel=" + cancel);
             print("names=" + call("ij.plugin.frame.RoiManager.getName", 0) + "," + call("ij.plugin.frame.RoiManager.getName", 1));
             close("*");
             """;
@@ -64,6 +67,8 @@ class GuiScreenshotIT {
         assertEquals(List.of("run(\"Set ROI Class...\", \"class=cyst\");"), r.values("recorded="),
                 "the Macro Recorder records the dialog as the documented key; " + r.describe());
         assertEquals(List.of("tumor 1,cyst 1"), r.values("names="), r.describe());
+        assertEquals(List.of("cancelled; window showed: Probe Task: steps N/1000000"), r.values("cancel="),
+                "a long task's window shows its step and its Cancel button stops it; " + r.describe());
         assertTrue(Files.isRegularFile(SCREENSHOT), "no screenshot; " + r.describe());
         BufferedImage shot = ImageIO.read(SCREENSHOT.toFile());
         int[] win = numbers(r.values("window=").get(0));
