@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 /**
  * Gives a lesion its appearance: about half are clear, a third subtle (a liver lesion 15-30 HU
  * off its organ, a ground-glass lung nodule) and the rest near-invisible (7-11 HU in the liver),
- * with their own texture and, for some large ones, a necrotic or cystic core.
+ * near-invisible ones always small (under 12 mm), each with its own texture and, for some large ones, a necrotic or cystic core.
  */
 final class LesionLook {
     static final String CLEAR = "clear";
@@ -16,7 +16,7 @@ final class LesionLook {
 
     static void assign(Lesion l, TissueValues tissues, PhantomModality modality, RandomGenerator r) {
         double u = r.nextDouble();
-        l.conspicuity = u < 0.5 ? CLEAR : u < 0.85 ? SUBTLE : NEAR_INVISIBLE;
+        l.conspicuity = u < 0.5 ? CLEAR : u < 0.85 || l.equivalentDiameter() > 12 ? SUBTLE : NEAR_INVISIBLE;
         l.organValue = tissues.organ(l.organ);
         double sign = r.nextBoolean() ? 1 : -1;
         if (modality == PhantomModality.CT) {

@@ -19,14 +19,16 @@ public final class PhantomGenerator {
 
     public static PhantomStudy generate(PhantomConfig c) {
         SplittableRandom r = new SplittableRandom(mix(c));
-        double spacing = Math.round(r.nextDouble(0.7, 0.9) * 1000) / 1000.0;
+        // 0.7-0.9 mm at 256 pixels: a 180-230 mm field of view, kept at other sizes so that
+        // anatomy and lesions keep their size in mm (smaller images get coarser pixels).
+        double spacing = Math.round(r.nextDouble(0.7, 0.9) * 256.0 / c.size() * 1000) / 1000.0;
         Grid g = new Grid(c.size(), c.size(), c.slices(), spacing, c.sliceSpacingMm());
         Anatomy anatomy = new Anatomy(g, r);
         TissueValues tissues = TissueValues.of(c.modality(), r);
         Scanner scanner = Scanner.draw(c.modality(), r);
         Placement placement = new Placement(g, anatomy, tissues, c.modality(), r);
-        List<Vessel> vessels = placement.vessels(c.vessels());
-        List<Lesion> lesions = placement.lesions(c.minLesions() + r.nextInt(c.maxLesions() - c.minLesions() + 1), vessels);
+        List<Lesion> lesions = placement.lesions(c.minLesions() + r.nextInt(c.maxLesions() - c.minLesions() + 1));
+        List<Vessel> vessels = placement.vessels(c.vessels(), lesions);
         float[][] pixels = new Renderer(g, anatomy, tissues, scanner, c.modality()).render(vessels, lesions, r);
 
         List<String> sops = new ArrayList<>();

@@ -25,13 +25,14 @@ final class Placement {
         this.r = r;
     }
 
-    List<Vessel> vessels(int count) {
+    /** Vessels through the organs, clear of the lesions already placed. */
+    List<Vessel> vessels(int count, List<Lesion> lesions) {
         List<Vessel> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Organ organ = chooseOrgan(modality == PhantomModality.CT ? 0.5 : 0.7);
             for (int t = 0; t < TRIES; t++) {
                 Vessel v = randomVessel(out.size() + 1, organ);
-                if (v != null && runsThroughOrgan(v) && apartFromVessels(v, out)) {
+                if (v != null && runsThroughOrgan(v) && apartFromVessels(v, out) && clearOfLesions(v, lesions)) {
                     out.add(v);
                     break;
                 }
@@ -40,14 +41,25 @@ final class Placement {
         return out;
     }
 
-    List<Lesion> lesions(int count, List<Vessel> vessels) {
-        List<Lesion> out = new ArrayList<>();
+    /**
+     * Lesions, largest first (big ones need the most room); diameters are drawn log-uniform over
+     * 3-25 mm, so small lesions are common and large ones rare. A lesion that does not fit its
+     * organ is tried smaller before it is given up.
+     */
+    List<Lesion> lesions(int count) {
+        double[] diameters = new double[count];
         for (int i = 0; i < count; i++) {
+            diameters[i] = Math.exp(r.nextDouble(Math.log(3), Math.log(25)));
+        }
+        java.util.Arrays.sort(diameters);
+        List<Lesion> out = new ArrayList<>();
+        for (int i = count - 1; i >= 0; i--) {
             Organ organ = chooseOrgan(modality == PhantomModality.CT ? 0.6 : 0.75);
             Lesion placed = null;
             for (int t = 0; t < TRIES && placed == null; t++) {
-                Lesion l = randomLesion(out.size() + 1, organ, t);
-                if (l != null && fits(l) && apartFromLesions(l, out) && apartFromVessels(l, vessels)) {
+                double d = Math.max(3, diameters[i] * Math.pow(0.8, t / 50));
+                Lesion l = randomLesion(out.size() + 1, organ, d);
+                if (l != null && fits(l) && apartFromLesions(l, out)) {
                     placed = l;
                 }
             }
@@ -135,11 +147,7 @@ final class Placement {
         return true;
     }
 
-    private Lesion randomLesion(int id, Organ organ, int attempt) {
-        // Log-uniform diameter over 3-25 mm: many small lesions, a few large ones. Later attempts
-        // shrink the range so a crowded organ still takes a lesion.
-        double maxD = attempt < TRIES / 2 ? 25 : 12;
-        double d = Math.exp(r.nextDouble(Math.log(3), Math.log(maxD)));
+    private Lesion randomLesion(int id, Organ organ, double d) {
         double[] radii = {d / 2 * r.nextDouble(0.8, 1.2), d / 2 * r.nextDouble(0.8, 1.2), d / 2 * r.nextDouble(0.8, 1.25)};
         boolean lobulated = r.nextDouble() < 0.4;
         double[] amp = new double[3], phase = new double[3];
@@ -189,9 +197,9 @@ final class Placement {
         return true;
     }
 
-    private boolean apartFromVessels(Lesion l, List<Vessel> vessels) {
-        double reach = l.maxRadius() + grid.dz;
-        for (Vessel v : vessels) {
+    private boolean clearOfLesions(Vessel v, List<Lesion> lesions) {
+        for (Lesion l : lesions) {
+            double reach = l.maxRadius() + grid.dz;
             for (double z = l.cz - reach; z <= l.cz + reach; z += grid.dz / 2) {
                 if (v.distance(l.cx, l.cy, z) < v.radius + l.maxInPlaneRadius() + 2) {
                     return false;
