@@ -37,6 +37,7 @@ public final class RoiSets {
     public static final String FILE_NAME = "RoiSet.zip";
     /** ROI property holding the SOPInstanceUID of the ROI's slice. */
     public static final String SOP_PROPERTY = "sop";
+    private static final long FIXED_TIME = 946_684_800_000L; // 2000-01-01
 
     private RoiSets() {}
 
@@ -54,7 +55,9 @@ public final class RoiSets {
                 for (int n = 2; !used.add(entry); n++) {
                     entry = roi.getName() + "-" + n;
                 }
-                z.putNextEntry(new ZipEntry(entry + ".roi"));
+                ZipEntry e = new ZipEntry(entry + ".roi");
+                e.setTime(FIXED_TIME); // same regions, same bytes: no clock in the file
+                z.putNextEntry(e);
                 z.write(RoiEncoder.saveAsByteArray(roi));
                 z.closeEntry();
             }
