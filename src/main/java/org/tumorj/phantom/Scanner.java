@@ -23,7 +23,7 @@ record Scanner(String name, double blurSigmaPx, double noiseSigma, double mrScal
         return new Scanner(name, blur, r.nextDouble(0.015, 0.05), r.nextDouble(0.4, 3.0), bias);
     }
 
-    /** Smooth multiplicative field, about 0.6 to 1.5, over normalised coordinates in [-1, 1]. */
+    /** Smooth multiplicative field (exp of a low-order polynomial) over normalised coordinates in [-1, 1]. */
     double biasAt(double u, double v, double w) {
         if (bias.length == 0) {
             return 1;
