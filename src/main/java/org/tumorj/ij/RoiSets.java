@@ -24,6 +24,7 @@ import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationFileException;
 import org.tumorj.annotation.SliceAttachment;
+import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.util.AtomicFiles;
 
 /**
@@ -40,6 +41,18 @@ public final class RoiSets {
     private static final long FIXED_TIME = 946_684_800_000L; // 2000-01-01
 
     private RoiSets() {}
+
+    /**
+     * Reads a study folder's {@code RoiSet.zip}, re-attached to the volume's slices; empty when
+     * the folder has none. Combine with the sidecar, zip first (it is what a lab edits in Fiji):
+     * {@code RoiSets.annotationReader().orElse(AnnotationReader.sidecar())}.
+     */
+    public static AnnotationReader annotationReader() {
+        return (dir, volume) -> {
+            Path zip = dir.resolve(FILE_NAME);
+            return java.nio.file.Files.exists(zip) ? read(zip, volume.info().sopInstanceUids()) : List.of();
+        };
+    }
 
     /** One ROI read from a zip: its name in the ROI Manager and the region it outlines. */
     public record NamedRegion(String name, Annotation region) {}

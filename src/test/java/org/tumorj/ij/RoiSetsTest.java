@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.annotation.AnnotationFileException;
+import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomGenerator;
 import org.tumorj.phantom.PhantomModality;
@@ -118,6 +119,17 @@ class RoiSetsTest {
             assertEquals(AnnotationClasses.classOf(s.annotations().get(i).label()),
                     AnnotationClasses.classOf(fromZip.get(i).label()));
         }
+    }
+
+    @Test
+    void studyFolderReaderPrefersTheZipAndFallsBackToTheSidecar() throws Exception {
+        PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.CT, 2, 2).withSize(64).withSlices(6));
+        Path study = PhantomStudies.write(s, dir.resolve(s.studyId()));
+        AnnotationReader both = RoiSets.annotationReader().orElse(AnnotationReader.sidecar());
+        List<Annotation> fromZip = both.read(study, s.volume());
+        assertTrue(fromZip.get(0).label().matches("\\w[\\w-]* \\d+"), "zip names: " + fromZip.get(0).label());
+        java.nio.file.Files.delete(study.resolve(RoiSets.FILE_NAME));
+        assertEquals(s.annotations().get(0).label(), both.read(study, s.volume()).get(0).label(), "sidecar labels");
     }
 
     static void writeRois(Path zip, Roi... rois) throws Exception {
