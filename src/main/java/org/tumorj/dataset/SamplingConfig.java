@@ -29,9 +29,13 @@ public record SamplingConfig(int patchSize, int positivesPerRegion, int negative
         }
     }
 
-    /** 224-pixel patches, 4 per positive region, 2 per negative region, 2 unannotated per slice 20 mm away. */
+    /**
+     * 224-pixel patches: 4 per positive region, 4 per negative region, 4 unannotated per
+     * annotated slice at least 20 mm from positives (on the phantoms about as many negatives as
+     * positives), jitter 0.5, 2D, default augmentation.
+     */
     public static SamplingConfig defaults(long seed) {
-        return new SamplingConfig(224, 4, 2, 2, 0.5, 20, false, Augmentation.defaults(), seed);
+        return new SamplingConfig(224, 4, 4, 4, 0.5, 20, false, Augmentation.defaults(), seed);
     }
 
     public SamplingConfig withPatchSize(int size) {
