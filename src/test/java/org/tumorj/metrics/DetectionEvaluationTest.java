@@ -74,7 +74,7 @@ class DetectionEvaluationTest {
         assertEquals(0.5, r.sensitivity(), 0);
         assertEquals(0.5, r.falsePositivesPerStudy(), 0);
         // Lesion A at 0.9 comes before the FP at 0.8: 50% sensitivity already at 0 FP per study.
-        assertEquals(List.of(Double.POSITIVE_INFINITY, 0.9, 0.8),
+        assertEquals(List.of(Double.POSITIVE_INFINITY, (double) 0.9f, (double) 0.8f),
                 java.util.Arrays.stream(r.froc().thresholds()).boxed().toList());
         assertEquals(0.5, r.froc().sensitivityAt(0.125), 0);
         assertEquals(0.5, r.froc().averageSensitivity(), 0);
