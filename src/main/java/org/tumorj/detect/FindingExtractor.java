@@ -54,6 +54,10 @@ public final class FindingExtractor {
     }
 
     private void addSlice(int z, float[] p, int w, int h, VolumeInfo info, RegionLinker linker, List<Component> out) {
+        if (max(p) < params.threshold()) {
+            linker.addEmpty(z); // most slices: nothing to label
+            return;
+        }
         boolean[] fg = new boolean[p.length];
         for (int i = 0; i < p.length; i++) {
             fg[i] = p[i] >= params.threshold();

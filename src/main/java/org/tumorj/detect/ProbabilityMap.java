@@ -53,19 +53,21 @@ public final class ProbabilityMap {
         int[] y0 = new int[height];
         float[] fy = new float[height];
         weights(height, mapHeight, y0, fy);
-        float[] out = new float[width * height];
-        float[] row = new float[width];
-        for (int y = 0; y < height; y++) {
-            int ja = y0[y];
-            int jb = Math.min(ja + 1, mapHeight - 1);
+        // Separable: interpolate every map row along x once, then each output row along y.
+        float[][] rows = new float[mapHeight][width];
+        for (int j = 0; j < mapHeight; j++) {
             for (int x = 0; x < width; x++) {
                 int ia = x0[x];
-                int ib = Math.min(ia + 1, mapWidth - 1);
-                float top = lerp(value(ia, ja), value(ib, ja), fx[x]);
-                float bottom = lerp(value(ia, jb), value(ib, jb), fx[x]);
-                row[x] = lerp(top, bottom, fy[y]);
+                rows[j][x] = lerp(value(ia, j), value(Math.min(ia + 1, mapWidth - 1), j), fx[x]);
             }
-            System.arraycopy(row, 0, out, y * width, width);
+        }
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            float[] a = rows[y0[y]], b = rows[Math.min(y0[y] + 1, mapHeight - 1)];
+            float t = fy[y];
+            for (int x = 0, o = y * width; x < width; x++) {
+                out[o + x] = lerp(a[x], b[x], t);
+            }
         }
         return out;
     }

@@ -41,6 +41,13 @@ public final class RegionLinker {
         return base;
     }
 
+    /** Records that slice {@code z} has no components (cheaper than labelling an empty mask). */
+    public void addEmpty(int z) {
+        previous = null;
+        previousZ = z;
+        previousBase = size;
+    }
+
     private void linkToPrevious(int id, SliceRegion region) {
         int w = previous.width();
         for (int r = 0; r < region.runCount(); r++) {

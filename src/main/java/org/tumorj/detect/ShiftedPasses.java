@@ -22,12 +22,14 @@ final class ShiftedPasses {
     static void copyShifted(FloatTensor src, FloatTensor dst, int index, int sx, int sy) {
         int h = src.h(), w = src.w(), c = src.c();
         float[] s = src.data(), d = dst.data();
+        int rowLength = w * c;
         for (int y = 0; y < h; y++) {
-            int srcRow = Math.max(0, y - sy) * w;
-            int dstRow = (index * h + y) * w;
-            for (int x = 0; x < w; x++) {
-                System.arraycopy(s, (srcRow + Math.max(0, x - sx)) * c, d, (dstRow + x) * c, c);
+            int srcRow = Math.max(0, y - sy) * rowLength;
+            int dstRow = (index * h + y) * rowLength;
+            for (int x = 0; x < sx; x++) {
+                System.arraycopy(s, srcRow, d, dstRow + x * c, c); // repeat the first column
             }
+            System.arraycopy(s, srcRow, d, dstRow + sx * c, (w - sx) * c);
         }
     }
 
