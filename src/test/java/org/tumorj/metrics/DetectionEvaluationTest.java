@@ -91,6 +91,14 @@ class DetectionEvaluationTest {
     }
 
     @Test
+    void frocPlotBuildsHeadless() {
+        ij.ImagePlus plot = org.tumorj.ij.EvaluationPlots.froc(DetectionEvaluation.evaluate(cases(), Progress.none()))
+                .getImagePlus();
+        assertTrue(plot.getTitle().contains("average sensitivity 0.500"), plot.getTitle());
+        assertTrue(plot.getWidth() > 100);
+    }
+
+    @Test
     void reportIsWrittenAsJsonWithTheHitRuleAndNullForUndefinedValues(@TempDir Path dir) throws Exception {
         List<EvaluationCase> one = cases().subList(1, 2);
         Path json = dir.resolve("evaluation.json");
