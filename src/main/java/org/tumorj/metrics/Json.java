@@ -37,14 +37,18 @@ final class Json {
 
     Json value(double v) {
         separator();
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            out.append("null");
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            out.append((long) v);
-        } else {
-            out.append(Double.toString(v)); // shortest round-trip form; JSON accepts its exponent syntax
-        }
+        out.append(number(v));
         return this;
+    }
+
+    private static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "null";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v); // shortest round-trip form; JSON accepts its exponent syntax
     }
 
     Json value(long v) {
@@ -53,12 +57,15 @@ final class Json {
         return this;
     }
 
+    /** A number array on one line, so curves stay readable. */
     Json array(double[] values) {
-        beginArray();
-        for (double v : values) {
-            value(v);
+        separator();
+        out.append('[');
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(number(values[i]));
         }
-        return endArray();
+        out.append(']');
+        return this;
     }
 
     @Override
