@@ -69,15 +69,18 @@ public final class DenseDetectionBenchmark {
         double mapsMs = (t1 - t0) / 1e6 / slices, findingsMs = (t2 - t1) / 1e6 / slices;
         double denseMs = mapsMs + findingsMs;
 
+        System.out.printf(Locale.ROOT, "dense: %.1f ms/slice over %d slices (maps %.1f + findings %.1f; %d findings)%n",
+                denseMs, slices, mapsMs, findingsMs, d.findings().size());
+        if (naiveSlices < 1) {
+            return;
+        }
         Naive naive = new Naive(backbone, head, encoder, a.getInt("--patch-batch", 32));
-        naive.slice(volume.slice(0), size);
+        naive.slice(volume.slice(0), size); // warm-up
         long t3 = System.nanoTime();
         for (int z = 1; z <= naiveSlices; z++) {
             naive.slice(volume.slice(z), size);
         }
         double naiveMs = (System.nanoTime() - t3) / 1e6 / naiveSlices;
-        System.out.printf(Locale.ROOT, "dense: %.1f ms/slice over %d slices (maps %.1f + findings %.1f; %d findings)%n",
-                denseMs, slices, mapsMs, findingsMs, d.findings().size());
         System.out.printf(Locale.ROOT, "naive: %.1f ms/slice over %d slices (%d patches of %d px per slice)%n",
                 naiveMs, naiveSlices, naive.patchesPerSlice(size), naive.patch);
         System.out.printf(Locale.ROOT, "speed-up: %.1fx%n", naiveMs / denseMs);
