@@ -46,7 +46,7 @@ public final class DenseDetectionBenchmark {
     private static void run(Backbone backbone, Args a) {
         int size = a.getInt("--size", 512);
         int slices = a.getInt("--slices", 8);
-        int naiveSlices = a.getInt("--naive-slices", 2);
+        int naiveSlices = Math.min(slices, a.getInt("--naive-slices", 2)); // reuses the dense slices
         int stride = backbone.info().stride();
         Head head = new RandomLinearHead(backbone.info().featureChannels(), 42);
         SliceEncoder encoder = new WindowedSliceEncoder(40, 400, stride);
