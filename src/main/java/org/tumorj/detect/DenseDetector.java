@@ -16,7 +16,7 @@ import org.tumorj.volume.Volume;
  * <p>Memory stays bounded for long series: slices go through in batches, each batch's feature maps
  * are dropped once the head has read them, and only the small per-slice probability maps are kept
  * (see {@link ProbabilityMap}). Findings are then extracted slice by slice at full resolution by
- * {@link FindingExtractor}, which also never holds more than two full-size slices.
+ * {@link FindingExtractor}, which holds only a few full-size buffers of the current and previous slice.
  *
  * <p>The result depends only on the volume, the backbone, the head, the encoder and the
  * parameters, computed in a fixed order, so the CLI and Fiji give the same findings bit for bit.

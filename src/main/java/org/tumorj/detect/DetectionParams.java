@@ -26,7 +26,7 @@ public record DetectionParams(
         if (!(minSizeMm >= 0)) {
             throw new IllegalArgumentException("minimum size must be >= 0 mm, got " + minSizeMm);
         }
-        if (refine < 1 || refine > 4) {
+        if (refine != 1 && refine != 2 && refine != 4) {
             throw new IllegalArgumentException("refine must be 1, 2 or 4, got " + refine);
         }
         if (slicesPerBatch < 1) {

@@ -102,6 +102,32 @@ class FindingsOverlayTest {
     }
 
     @Test
+    void hyperstackOutlinesArePositionedBySlice() {
+        ImageStack twoChannels = new ImageStack(INFO.width(), INFO.height());
+        for (float[] sl : VOLUME.slices()) {
+            twoChannels.addSlice(new FloatProcessor(INFO.width(), INFO.height(), sl.clone()));
+            twoChannels.addSlice(new FloatProcessor(INFO.width(), INFO.height(), sl.clone()));
+        }
+        ImagePlus imp = new ImagePlus("series", twoChannels);
+        imp.setDimensions(2, 6, 1);
+        imp.setOpenAsHyperStack(true);
+        assertTrue(imp.isHyperStack());
+        FindingsOverlay.show(imp, detections(), false);
+        List<Roi> outlines = named(imp.getOverlay(), FindingsOverlay.OUTLINE);
+        assertEquals(2, outlines.get(0).getZPosition());
+        assertEquals(5, outlines.get(3).getZPosition());
+        assertEquals(0, outlines.get(0).getCPosition(), "all channels");
+    }
+
+    @Test
+    void refusesDetectionsOfAnotherSeries() {
+        ImagePlus other = new ImagePlus("other", new FloatProcessor(10, 10));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FindingsOverlay.show(other, detections(), true));
+        assertTrue(e.getMessage().contains("96x64x6"), e.getMessage());
+    }
+
+    @Test
     void heatMapCanBeHiddenAndShownAgain() {
         ImagePlus imp = image();
         FindingsOverlay.show(imp, detections(), false);
