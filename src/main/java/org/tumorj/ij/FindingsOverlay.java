@@ -25,12 +25,13 @@ import org.tumorj.detect.Contour;
  * map (one {@link ImageRoi} per slice, same scale); a colour bar as the legend. TumorJ's overlay
  * elements carry their kind as name and as the ROI property {@value #KIND} (ImageJ forgets the name
  * of an image ROI when it reads a TIFF back, but keeps properties), so commands can remove or toggle
- * them without touching the user's own overlay. Works headless (no window is needed to build, flatten or save an overlay).
+ * them without touching the user's own overlay. Works headless: no window is needed to build,
+ * flatten or save an overlay.
  */
 public final class FindingsOverlay {
     private FindingsOverlay() {}
 
-    /** Name of every finding outline in the overlay (the ROI Manager copies are "tumor <id>"). */
+    /** Name of every finding outline in the overlay (the ROI Manager copies are "tumor &lt;id&gt;"). */
     public static final String OUTLINE = "tumorj-outline";
     public static final String LABEL = "tumorj-label";
     public static final String HEAT_MAP = "tumorj-heatmap";
