@@ -26,7 +26,7 @@ import org.tumorj.volume.VolumeInfo;
  *
  * <pre>
  *   scripts/bench DenseDetectionBenchmark [--backbone SPEC] [--slices 8] [--naive-slices 2]
- *       [--size 512] [--refine 1] [--batch 4] [--patch-batch 32]
+ *       [--size 512] [--refine 1] [--batch 1] [--patch-batch 32]
  * </pre>
  * SPEC as in {@link BackboneFactory} ({@code fake} by default, e.g.
  * {@code org.tumorj.backbone.SomeBackbone#open} for the real one). The head is a seeded random
@@ -51,7 +51,7 @@ public final class DenseDetectionBenchmark {
         Head head = new RandomLinearHead(backbone.info().featureChannels(), 42);
         SliceEncoder encoder = new WindowedSliceEncoder(40, 400, stride);
         DetectionParams params = DetectionParams.of(0.5).withRefine(a.getInt("--refine", 1))
-                .withSlicesPerBatch(a.getInt("--batch", 4)).withBodyMask(true);
+                .withSlicesPerBatch(a.getInt("--batch", 1)).withBodyMask(true);
         DenseDetector detector = new DenseDetector(backbone, head, encoder, params);
         Volume volume = phantom(size, slices + 1);
         System.out.printf(Locale.ROOT, "backbone %s, %d threads, %dx%d slices, refine %d%n",
