@@ -54,7 +54,9 @@ def stored_values(orig, native):
         dt = {8: "u1", 16: "u2", 32: "u4"}[bits]
         raw = np.frombuffer(data, dtype=np.dtype(dt).newbyteorder("<" if little else ">"))[:n].astype(np.int64)
     stored_bits = int(orig.BitsStored)
-    high = int(getattr(native, "HighBit", stored_bits - 1))
+    # Decompressed samples are low-aligned whatever HighBit the decompressor wrote; native ones
+    # sit where the original HighBit says.
+    high = int(getattr(orig, "HighBit", stored_bits - 1)) if native is orig else stored_bits - 1
     if high < stored_bits - 1:
         high = stored_bits - 1
     v = (raw >> (high + 1 - stored_bits)) & ((1 << stored_bits) - 1)
@@ -95,7 +97,8 @@ def expected_for(rel):
         entry["refused"] = True
         return entry
     with tempfile.TemporaryDirectory() as tmp:
-        native = pydicom.dcmread(decompressed(path, ts, tmp))
+        native_path = decompressed(path, ts, tmp)
+        native = orig if native_path == path else pydicom.dcmread(native_path)
         v = stored_values(orig, native)
         photometric = str(native.PhotometricInterpretation)
     spp = int(getattr(orig, "SamplesPerPixel", 1))
