@@ -94,7 +94,13 @@ final class SeriesBuilder {
         }
         double median = median(gaps);
         int duplicates = 0;
+        double evenSum = 0;
+        int evenCount = 0;
         for (int i = 0; i < gaps.length; i++) {
+            if (Math.abs(gaps[i] - median) <= median * SPACING_TOLERANCE + 0.01) {
+                evenSum += gaps[i];
+                evenCount++;
+            }
             if (gaps[i] < 1e-3) {
                 duplicates++;
             } else if (gaps[i] > median * (1 + SPACING_TOLERANCE) + 0.01 && gaps[i] > 1.5 * median) {
@@ -108,7 +114,9 @@ final class SeriesBuilder {
         if (duplicates > 0) {
             warnings.add(duplicates + " slice(s) share a position with their neighbour (duplicates or several acquisitions in one series)");
         }
-        return median > 1e-3 ? median : 1.0;
+        // The mean of the regular steps: positions are often rounded to 0.1 mm, so single steps jitter.
+        double spacing = evenCount > 0 ? evenSum / evenCount : median;
+        return spacing > 1e-3 ? spacing : 1.0;
     }
 
     /** Slices whose positions do not run along the normal: gantry tilt or a sheared stack. */
