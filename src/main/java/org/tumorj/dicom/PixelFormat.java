@@ -29,6 +29,11 @@ record PixelFormat(int rows, int columns, int frames, int samplesPerPixel, int b
             throw new DicomException(file, "SamplesPerPixel (0028,0002) is " + samples + "; only 1 and 3 are supported");
         }
         String photometric = ds.string(Tags.PHOTOMETRIC_INTERPRETATION, samples == 3 ? "RGB" : "MONOCHROME2").toUpperCase();
+        String framesText = ds.string(Tags.NUMBER_OF_FRAMES);
+        if (framesText != null && ds.doubles(Tags.NUMBER_OF_FRAMES) == null) {
+            throw new DicomException(file, "invalid value for VR IS: NumberOfFrames (0028,0008) is '" + framesText
+                    + "', not a number; the frame count is unknown");
+        }
         int frames = Math.max(1, ds.integer(Tags.NUMBER_OF_FRAMES, 1));
         return new PixelFormat(rows, columns, frames, samples, bitsAllocated, bitsStored, highBit,
                 ds.integer(Tags.PIXEL_REPRESENTATION, 0) == 1, ds.integer(Tags.PLANAR_CONFIGURATION, 0), photometric);

@@ -124,6 +124,11 @@ public final class TestDicomWriter {
 
     /** A grey 16-bit image with geometry, the common case of benchmarks and series tests. */
     public static TestDicomWriter ctSlice(String seriesUid, int instance, int rows, int columns, double z, short[] pixels) {
+        return ctHeader(seriesUid, instance, rows, columns, z).pixels16(pixels);
+    }
+
+    /** The header of {@link #ctSlice} without pixel data. */
+    public static TestDicomWriter ctHeader(String seriesUid, int instance, int rows, int columns, double z) {
         return new TestDicomWriter()
                 .text(Tags.SOP_INSTANCE_UID, "UI", seriesUid + "." + instance)
                 .text(Tags.MODALITY, "CS", "CT")
@@ -141,7 +146,6 @@ public final class TestDicomWriter {
                 .us(Tags.HIGH_BIT, 15)
                 .us(Tags.PIXEL_REPRESENTATION, 1)
                 .text(Tags.RESCALE_INTERCEPT, "DS", "-1024")
-                .text(Tags.RESCALE_SLOPE, "DS", "1")
-                .pixels16(pixels);
+                .text(Tags.RESCALE_SLOPE, "DS", "1");
     }
 }
