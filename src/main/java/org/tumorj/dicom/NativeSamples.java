@@ -21,7 +21,10 @@ final class NativeSamples {
             return out;
         }
         int bytes = f.bitsAllocated() / 8;
-        int start = (int) (pixelOffset + (long) count * bytes * frame);
+        int start = (int) (pixelOffset + f.frameBits() / 8 * frame);
+        if (f.photometric().endsWith("_422")) {
+            return upsample422(buf, start, f);
+        }
         for (int i = 0; i < count; i++) {
             int at = start + i * bytes;
             out[i] = switch (bytes) {
@@ -29,9 +32,6 @@ final class NativeSamples {
                 case 2 -> buf.getShort(at) & 0xFFFF;
                 default -> buf.getInt(at);
             };
-        }
-        if (f.photometric().equals("YBR_FULL_422") || f.photometric().equals("YBR_PARTIAL_422")) {
-            return upsample422(buf, start, f);
         }
         return out;
     }

@@ -41,8 +41,11 @@ record PixelFormat(int rows, int columns, int frames, int samplesPerPixel, int b
 
     int pixels() { return rows * columns; }
 
-    /** Bytes of one native frame (1-bit frames are packed, so this is rounded up only for a single frame). */
-    long frameBits() { return (long) pixels() * samplesPerPixel * bitsAllocated; }
+    /** Bits of one native frame (4:2:2 colour stores two samples per pixel). */
+    long frameBits() {
+        int samples = photometric.endsWith("_422") ? 2 : samplesPerPixel;
+        return (long) pixels() * samples * bitsAllocated;
+    }
 
     boolean color() { return samplesPerPixel == 3 || photometric.equals("PALETTE COLOR"); }
 
