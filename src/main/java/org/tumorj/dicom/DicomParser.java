@@ -30,8 +30,20 @@ final class DicomParser {
     private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV",
             "UC", "UN", "UR", "UT", "UV");
 
+    /** Bytes read first when only the header is wanted; most headers are far smaller. */
+    private static final int HEADER_PREFIX = 256 * 1024;
+
+    /** Thrown inside the parser when a header-only read needs more of the file than was read. */
+    private static final class NeedMore extends RuntimeException {
+        NeedMore() {
+            super(null, null, false, false);
+        }
+    }
+
     private final Path file;
     private ByteBuffer buf;
+    /** Size of the whole file; larger than the buffer when only a prefix was read. */
+    private long fileSize;
     private boolean explicit;
     private boolean bigEndian;
     private PixelDataLocation pixels;
@@ -40,26 +52,28 @@ final class DicomParser {
         this.file = file;
     }
 
-    /** Parses the whole header; with {@code keepBuffer} the pixel data stays reachable for decoding. */
+    /**
+     * Parses the header. With {@code keepBuffer} the whole file is read (one bulk read) and the
+     * pixel data stays reachable for decoding; without, only a prefix is read when it holds the
+     * whole header, so scanning a folder does not read the pixels.
+     */
     static ParsedFile parse(Path file, boolean keepBuffer) {
-        return new DicomParser(file).run(map(file), keepBuffer);
-    }
-
-    /** Parses bytes already in memory (tests, and data sets inflated from a deflated file). */
-    static ParsedFile parse(Path file, ByteBuffer bytes, boolean keepBuffer) {
-        return new DicomParser(file).run(bytes, keepBuffer);
-    }
-
-    private static ByteBuffer map(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size == 0) {
                 throw new DicomException(file, "empty file (0 bytes), not a DICOM image");
             }
-            if (size > Integer.MAX_VALUE) {
+            if (size > Integer.MAX_VALUE - 64) {
                 throw new DicomException(file, "file larger than 2 GiB; split multi-frame files first");
             }
-            return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            if (!keepBuffer && size > HEADER_PREFIX) {
+                try {
+                    return new DicomParser(file).run(read(ch, HEADER_PREFIX), size, false);
+                } catch (NeedMore e) {
+                    // the header is longer than the prefix: read it all
+                }
+            }
+            return new DicomParser(file).run(read(ch, (int) size), size, keepBuffer);
         } catch (NoSuchFileException e) {
             throw new DicomException(file, "no such file");
         } catch (IOException e) {
@@ -67,8 +81,18 @@ final class DicomParser {
         }
     }
 
-    private ParsedFile run(ByteBuffer bytes, boolean keepBuffer) {
+    private static ByteBuffer read(FileChannel ch, int bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(bytes);
+        while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
+            // FileChannel.read may return fewer bytes than asked
+        }
+        b.flip();
+        return b;
+    }
+
+    private ParsedFile run(ByteBuffer bytes, long size, boolean keepBuffer) {
         buf = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        fileSize = size;
         int limit = buf.limit();
         DicomDataset meta = new DicomDataset();
         int pos;
@@ -84,7 +108,11 @@ final class DicomParser {
             ts = guessSyntaxWithoutMeta();
         }
         if (ts.deflated()) {
+            if (fileSize > buf.limit()) {
+                throw new NeedMore();
+            }
             buf = inflate(pos);
+            fileSize = buf.limit();
             pos = 0;
         }
         explicit = ts.explicitVr;
@@ -92,6 +120,9 @@ final class DicomParser {
         buf.order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         DicomDataset dataset = new DicomDataset();
         readDataset(pos, buf.limit(), dataset, 0, true);
+        if (pixels == null && fileSize > buf.limit()) {
+            throw new NeedMore();
+        }
         return new ParsedFile(file, ts, meta, dataset, pixels, keepBuffer ? buf : null);
     }
 
@@ -273,12 +304,20 @@ final class DicomParser {
 
     private int readPixelData(int pos, int end, long length, boolean undefined) {
         if (!undefined) {
+            if (fileSize > buf.limit() && end == buf.limit()) {
+                end = (int) fileSize; // header-only read of a prefix: the pixels are past its end
+            }
             if (length > end - pos) {
                 throw new DicomException(file, "pixel data truncated: the header declares " + length
                         + " bytes but only " + (end - pos) + " are left in the file");
             }
             pixels = new PixelDataLocation(pos, length, null, null);
             return pos + (int) length;
+        }
+        if (fileSize > buf.limit()) {
+            // header-only read of a prefix: that there are fragments is all the header needs
+            pixels = new PixelDataLocation(pos, -1, List.of(), null);
+            return end;
         }
         List<PixelDataLocation.Fragment> fragments = new ArrayList<>();
         long[] offsets = null;
@@ -320,6 +359,9 @@ final class DicomParser {
     }
 
     private int checkedEnd(int tag, int pos, long length, int end) {
+        if (length > end - pos && end == buf.limit() && fileSize > buf.limit()) {
+            throw new NeedMore();
+        }
         if (length > end - pos) {
             throw new DicomException(file, "element " + Tags.format(tag) + " declares " + length
                     + " bytes but only " + (end - pos) + " are left" + (end == buf.limit() ? " in the file (truncated?)" : " in its item"));
@@ -328,6 +370,9 @@ final class DicomParser {
     }
 
     private DicomException truncated(int pos, String what) {
+        if (fileSize > buf.limit()) {
+            throw new NeedMore();
+        }
         return new DicomException(file, "truncated: the file ends inside " + what + " at byte " + pos);
     }
 

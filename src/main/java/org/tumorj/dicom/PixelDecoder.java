@@ -2,7 +2,6 @@ package org.tumorj.dicom;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.ShortBuffer;
 import java.nio.file.Path;
 
 /**
@@ -90,25 +89,36 @@ final class PixelDecoder {
     }
 
     private void nativeGrey(int frame, float slope, float intercept, float[] out) {
-        ByteBuffer buf = parsed.buffer().duplicate().order(parsed.syntax().bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = parsed.buffer();
         int n = f.pixels();
         int start = (int) parsed.pixels().offset() + (int) (f.frameBits() / 8) * frame;
         boolean plain = f.bitsStored() == f.bitsAllocated();
-        if (f.bitsAllocated() == 16) {
-            short[] s = new short[n];
-            ShortBuffer view = buf.position(start).slice().order(buf.order()).asShortBuffer();
-            view.get(s, 0, n);
-            if (plain && f.signed()) {
-                for (int i = 0; i < n; i++) out[i] = s[i] * slope + intercept;
-            } else if (plain) {
-                for (int i = 0; i < n; i++) out[i] = (s[i] & 0xFFFF) * slope + intercept;
-            } else {
-                for (int i = 0; i < n; i++) out[i] = f.stored(s[i] & 0xFFFF) * slope + intercept;
+        if (f.bitsAllocated() == 16 && plain && buf.hasArray()) {
+            plainShorts(buf.array(), buf.arrayOffset() + start, n, parsed.syntax().bigEndian, f.signed(), slope, intercept, out);
+        } else if (f.bitsAllocated() == 16) {
+            ByteBuffer b = buf.duplicate().order(parsed.syntax().bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n; i++) {
+                out[i] = f.stored(b.getShort(start + 2 * i) & 0xFFFF) * slope + intercept;
             }
         } else {
-            byte[] b = new byte[n];
-            buf.get(start, b, 0, n);
-            for (int i = 0; i < n; i++) out[i] = f.stored(b[i] & 0xFF) * slope + intercept;
+            for (int i = 0; i < n; i++) {
+                out[i] = f.stored(buf.get(start + i) & 0xFF) * slope + intercept;
+            }
+        }
+    }
+
+    /** The common case (16 of 16 bits) straight from the file bytes, no intermediate array. */
+    private static void plainShorts(byte[] a, int o, int n, boolean bigEndian, boolean signed,
+                                    float slope, float intercept, float[] out) {
+        int hi = bigEndian ? 0 : 1, lo = 1 - hi;
+        if (signed) {
+            for (int i = 0; i < n; i++, o += 2) {
+                out[i] = (short) ((a[o + hi] << 8) | (a[o + lo] & 0xFF)) * slope + intercept;
+            }
+        } else {
+            for (int i = 0; i < n; i++, o += 2) {
+                out[i] = (((a[o + hi] & 0xFF) << 8) | (a[o + lo] & 0xFF)) * slope + intercept;
+            }
         }
     }
 

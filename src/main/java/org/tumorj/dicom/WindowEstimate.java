@@ -1,11 +1,14 @@
 package org.tumorj.dicom;
 
-import java.util.Arrays;
 import java.util.List;
 
-/** A default window when the header has none: the 1st to 99th percentile of the values. */
+/**
+ * A default window when the header has none: the 1st to 99th percentile of the values, from a
+ * histogram of a strided sample (linear time; sorting millions of values would dominate a read).
+ */
 final class WindowEstimate {
     private static final int MAX_SAMPLES = 1 << 20;
+    private static final int BINS = 4096;
 
     private WindowEstimate() {}
 
@@ -14,26 +17,43 @@ final class WindowEstimate {
         for (float[] s : slices) {
             total += s.length;
         }
-        if (total == 0) {
-            return new Window(0, 1, "computed");
-        }
         int step = (int) Math.max(1, total / MAX_SAMPLES);
-        float[] sample = new float[(int) Math.min(total, (total + step - 1) / step)];
-        int n = 0;
-        long index = 0;
+        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
         for (float[] s : slices) {
-            for (int i = (int) ((step - index % step) % step); i < s.length && n < sample.length; i += step) {
-                sample[n++] = s[i];
+            for (int i = 0; i < s.length; i += step) {
+                min = Math.min(min, s[i]);
+                max = Math.max(max, s[i]);
             }
-            index += s.length;
         }
-        Arrays.sort(sample, 0, n);
-        double lo = sample[(int) (0.01 * (n - 1))];
-        double hi = sample[(int) (0.99 * (n - 1))];
+        if (!(max > min)) {
+            return new Window(total == 0 ? 0 : min, 1, "computed");
+        }
+        long[] histogram = new long[BINS];
+        long n = 0;
+        double scale = (BINS - 1) / (max - min);
+        for (float[] s : slices) {
+            for (int i = 0; i < s.length; i += step) {
+                histogram[(int) ((s[i] - min) * scale)]++;
+                n++;
+            }
+        }
+        double lo = percentile(histogram, n, 0.01, min, max), hi = percentile(histogram, n, 0.99, min, max);
         if (hi <= lo) {
-            lo = sample[0];
-            hi = sample[n - 1];
+            lo = min;
+            hi = max;
         }
         return new Window((lo + hi) / 2, Math.max(1, hi - lo), "computed");
+    }
+
+    private static double percentile(long[] histogram, long n, double q, double min, double max) {
+        long target = (long) Math.ceil(q * n);
+        long seen = 0;
+        for (int b = 0; b < histogram.length; b++) {
+            seen += histogram[b];
+            if (seen >= target) {
+                return min + (b + 0.5) * (max - min) / (BINS - 1);
+            }
+        }
+        return max;
     }
 }
