@@ -14,6 +14,8 @@ final class DicomImage {
     final String sopInstanceUid;
     final String seriesInstanceUid;
     final int instanceNumber;
+    /** Where the pixel data is (for native syntaxes: offset and length in the file). */
+    final PixelDataLocation pixels;
 
     private DicomImage(ParsedFile parsed) {
         this.path = parsed.path();
@@ -22,6 +24,7 @@ final class DicomImage {
         if (parsed.pixels() == null) {
             throw new DicomException(path, "no pixel data (7FE0,0010): not an image (e.g. a report, RT plan or DICOMDIR)");
         }
+        this.pixels = parsed.pixels();
         this.format = PixelFormat.of(dataset, path);
         this.sopInstanceUid = dataset.string(Tags.SOP_INSTANCE_UID, path.getFileName().toString());
         this.seriesInstanceUid = dataset.string(Tags.SERIES_INSTANCE_UID, "(no SeriesInstanceUID) " + parentName(path));

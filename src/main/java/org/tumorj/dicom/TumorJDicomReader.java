@@ -94,7 +94,9 @@ final class TumorJDicomReader implements DicomReader {
         new ArrayList<>(byFile.entrySet()).parallelStream().forEach(entry -> {
             progress.checkCancelled();
             DicomImage image = entry.getKey();
-            PixelDecoder decoder = new PixelDecoder(DicomParser.parse(image.path, true), image);
+            boolean plain = !image.syntax.encapsulated() && !image.syntax.deflated();
+            ParsedFile parsed = plain ? DicomParser.nativePixels(image) : DicomParser.parse(image.path, true);
+            PixelDecoder decoder = new PixelDecoder(parsed, image);
             for (int index : entry.getValue()) {
                 sink.accept(decoder, index);
                 progress.update("Decoding pixels", done.incrementAndGet(), slices.size());
