@@ -107,17 +107,29 @@ final class PixelDecoder {
         }
     }
 
-    /** The common case (16 of 16 bits) straight from the file bytes, no intermediate array. */
+    /** Per-thread scratch for 16-bit samples, so decoding a series makes no garbage per slice. */
+    private static final ThreadLocal<short[]> SCRATCH = ThreadLocal.withInitial(() -> new short[0]);
+
+    /**
+     * The common case (16 of 16 bits): a bulk byte-order-aware copy into shorts, then a plain
+     * loop the JIT vectorises.
+     */
     private static void plainShorts(byte[] a, int o, int n, boolean bigEndian, boolean signed,
                                     float slope, float intercept, float[] out) {
-        int hi = bigEndian ? 0 : 1, lo = 1 - hi;
+        short[] s = SCRATCH.get();
+        if (s.length < n) {
+            s = new short[n];
+            SCRATCH.set(s);
+        }
+        ByteBuffer.wrap(a, o, 2 * n).slice().order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                .asShortBuffer().get(s, 0, n);
         if (signed) {
-            for (int i = 0; i < n; i++, o += 2) {
-                out[i] = (short) ((a[o + hi] << 8) | (a[o + lo] & 0xFF)) * slope + intercept;
+            for (int i = 0; i < n; i++) {
+                out[i] = s[i] * slope + intercept;
             }
         } else {
-            for (int i = 0; i < n; i++, o += 2) {
-                out[i] = (((a[o + hi] & 0xFF) << 8) | (a[o + lo] & 0xFF)) * slope + intercept;
+            for (int i = 0; i < n; i++) {
+                out[i] = (s[i] & 0xFFFF) * slope + intercept;
             }
         }
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * histogram of a strided sample (linear time; sorting millions of values would dominate a read).
  */
 final class WindowEstimate {
-    private static final int MAX_SAMPLES = 1 << 20;
+    private static final int MAX_SAMPLES = 1 << 18;
     private static final int BINS = 4096;
 
     private WindowEstimate() {}

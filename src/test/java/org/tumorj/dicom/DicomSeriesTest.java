@@ -127,4 +127,24 @@ class DicomSeriesTest {
         Volume v = reader.readVolume(xa, Progress.none());
         assertEquals(96, v.depth());
     }
+
+    @Test
+    void tiltUnevenSpacingAndMixedSizesAreWarnedAbout(@TempDir Path dir) throws IOException {
+        double[] z = {0, 1.5, 3.3, 4.8, 6.3};
+        for (int i = 0; i < z.length; i++) {
+            // y moves with z: positions run about 18 degrees off the slice normal (gantry tilt)
+            TestDicomWriter.ctHeader("1.2.77", i + 1, 4, 4, z[i])
+                    .text(Tags.IMAGE_POSITION_PATIENT, "DS", "-100\\" + (-100 + z[i] / 3) + "\\" + z[i])
+                    .pixels16(new short[16]).writeTo(dir.resolve("s" + i), TestDicomWriter.EXPLICIT_LE);
+        }
+        TestDicomWriter.ctSlice("1.2.77", 9, 8, 8, 9, new short[64]).writeTo(dir.resolve("odd"), TestDicomWriter.EXPLICIT_LE);
+
+        DicomSeries series = reader.scan(dir, Progress.none()).largest().orElseThrow();
+        List<String> w = series.summary().warnings();
+
+        assertEquals(5, series.summary().slices());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("mixed image sizes in one series (1 of 8x8, 5 of 4x4)")), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("uneven slice spacing: 1.800 mm between slices 2 and 3")), w.toString());
+        assertTrue(w.stream().anyMatch(x -> x.startsWith("gantry tilt: slice positions run 18.43 degrees")), w.toString());
+    }
 }
