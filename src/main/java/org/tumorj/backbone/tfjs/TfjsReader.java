@@ -52,7 +52,7 @@ public final class TfjsReader {
     }
 
     /**
-     * A bundled module's exported value: the literal after the first {@code exports=}. Plain
+     * A bundled module's exported value: the first literal assigned to {@code exports}. Plain
      * JSON is returned parsed as is.
      */
     static Object unwrap(String text) {
@@ -60,11 +60,15 @@ public final class TfjsReader {
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             return JsLiteral.parse(text.strip());
         }
-        int at = text.indexOf("exports=");
-        if (at < 0) {
-            throw new IllegalArgumentException("neither JSON nor a JavaScript module with an 'exports=' value");
+        // The UMD prologue also assigns exports (module.exports=e()); the payload is the first
+        // assignment of a literal.
+        for (int at = text.indexOf("exports="); at >= 0; at = text.indexOf("exports=", at + 1)) {
+            int start = at + "exports=".length();
+            if (start < text.length() && "{[\"'".indexOf(text.charAt(start)) >= 0) {
+                return JsLiteral.parseAt(text, start);
+            }
         }
-        return JsLiteral.parseAt(text, at + "exports=".length());
+        throw new IllegalArgumentException("neither JSON nor a JavaScript module assigning a literal to exports");
     }
 
     private static Map<String, TfjsWeight> readWeights(List<Object> groups, String modelName, ShardSource shards) throws IOException {
