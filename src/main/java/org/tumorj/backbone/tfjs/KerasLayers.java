@@ -30,14 +30,15 @@ final class KerasLayers {
             case "DepthwiseConv2D" -> depthwiseConv2d(tf, layer, in.get(0));
             case "BatchNormalization" -> batchNorm(tf, layer, in.get(0));
             case "ReLU" -> relu(tf, layer, in.get(0));
-            case "Activation" -> activation(tf, layer, layer.string("activation", "linear"), in.get(0));
+            case "Activation" -> tf.identity(activation(tf, layer, layer.string("activation", "linear"), in.get(0)));
             case "ZeroPadding2D" -> zeroPad(tf, layer, in.get(0));
             case "Add" -> tf.math.addN(in);
             case "GlobalAveragePooling2D" -> tf.math.mean(in.get(0), tf.constant(new int[] {1, 2}), Mean.keepDims(false));
             case "AveragePooling2D", "MaxPooling2D" -> pool(tf, layer, in.get(0));
             case "Flatten" -> flatten(tf, in.get(0));
             case "Dense" -> dense(tf, layer, in.get(0));
-            case "Dropout", "SpatialDropout2D", "GaussianDropout", "GaussianNoise" -> in.get(0); // identity at inference
+            // Identity at inference; an op of its own so the layer has an output to fetch (grappler drops it).
+            case "Dropout", "SpatialDropout2D", "GaussianDropout", "GaussianNoise" -> tf.identity(in.get(0));
             default -> throw unsupported(layer, "this layer type");
         };
     }
