@@ -29,13 +29,21 @@ public final class Backbones {
 
     private Backbones() {}
 
-    /** The embedded MobileNetV2, converted on first use into {@link BackboneCache#root()}. */
+    /**
+     * The embedded MobileNetV2, converted on first use into {@link BackboneCache#root()}. When a
+     * TensorFlow 1.x jar shadows TumorJ's TensorFlow classes, it is opened through
+     * {@link IsolatedTensorFlow} instead, transparently.
+     */
     public static Backbone openDefault() throws IOException {
         return openDefault(BackboneCache.root());
     }
 
     /** As {@link #openDefault()} with the converted SavedModel kept under {@code cacheRoot}. */
     public static Backbone openDefault(Path cacheRoot) throws IOException {
+        if (TensorFlowRuntime.foreignTensorFlow().isPresent()) {
+            // A TensorFlow 1.x jar (CSBDeep, StarDist) shadows ours: run ours in a loader of its own.
+            return IsolatedTensorFlow.openDefault(IsolatedTensorFlow.tumorjClassPath(), cacheRoot);
+        }
         Path dir = EmbeddedSavedModel.ensure(cacheRoot);
         return DjlBackbone.load(dir, SavedModelSpec.embedded(), EmbeddedMobileNet.ID, EmbeddedMobileNet.WEIGHTS_SHA256, THREADS, POOL);
     }

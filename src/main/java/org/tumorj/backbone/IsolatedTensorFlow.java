@@ -52,15 +52,41 @@ public final class IsolatedTensorFlow {
         }
     }
 
-    /** {@link Backbones#openDefault()} inside an isolated loader over {@code classPath}. */
-    public static Backbone openDefault(List<Path> classPath) throws IOException {
+    /**
+     * Classes whose jars make up TumorJ's deep-learning stack; their locations, as the caller's
+     * loader sees them, form the isolated class path when TumorJ must isolate itself.
+     */
+    static final List<String> ANCHORS = List.of(Backbones.class.getName(), "ai.djl.engine.Engine",
+            "ai.djl.tensorflow.engine.TfEngine", "org.tensorflow.internal.c_api.TF_Graph", "org.bytedeco.javacpp.Loader",
+            "com.google.protobuf.Message", "com.google.gson.Gson", "com.sun.jna.Native", "org.slf4j.Logger",
+            "org.apache.commons.compress.archivers.ArchiveEntry");
+
+    /** TumorJ's own jar and those of DJL, TensorFlow Java and their dependencies, found from anchor classes. */
+    public static List<Path> tumorjClassPath() {
+        List<Path> paths = new ArrayList<>();
+        for (String anchor : ANCHORS) {
+            try {
+                Class<?> c = Class.forName(anchor, false, IsolatedTensorFlow.class.getClassLoader());
+                Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (!paths.contains(p)) {
+                    paths.add(p);
+                }
+            } catch (ClassNotFoundException | java.net.URISyntaxException | RuntimeException e) {
+                // optional dependency absent, or no file location: leave it to the parent
+            }
+        }
+        return paths;
+    }
+
+    /** {@link Backbones#openDefault(Path)} inside an isolated loader over {@code classPath}. */
+    public static Backbone openDefault(List<Path> classPath, Path cacheRoot) throws IOException {
         ClassLoader isolated = loader(classPath);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(isolated); // DJL finds its engine through ServiceLoader and the context loader
         try {
             Class<?> backbones = Class.forName(Backbones.class.getName(), true, isolated);
-            return (Backbone) backbones.getMethod("openDefault").invoke(null);
+            return (Backbone) backbones.getMethod("openDefault", Path.class).invoke(null, cacheRoot);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;

@@ -100,13 +100,21 @@ public final class TensorFlowRuntime {
      * later with NoSuchMethodError; say so now, naming both jars.
      */
     static void checkNoForeignTensorFlow() {
+        foreignTensorFlow().ifPresent(message -> {
+            throw new IllegalStateException(message);
+        });
+    }
+
+    /** A description of the clash when another TensorFlow Java shadows TumorJ's, else empty. */
+    static java.util.Optional<String> foreignTensorFlow() {
         String graphJar = location(org.tensorflow.Graph.class);
         String apiJar = location(org.tensorflow.internal.c_api.TF_Graph.class);
-        if (!graphJar.equals(apiJar)) {
-            throw new IllegalStateException("another TensorFlow Java is on the class path (" + graphJar
-                    + ") and shadows TumorJ's (" + apiJar + "); this happens when a TensorFlow 1.x update site "
-                    + "(CSBDeep, StarDist) is enabled in the same Fiji. See docs/backbone.md, 'TensorFlow clashes'");
+        if (graphJar.equals(apiJar)) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of("another TensorFlow Java is on the class path (" + graphJar
+                + ") and shadows TumorJ's (" + apiJar + "); this happens when a TensorFlow 1.x update site "
+                + "(CSBDeep, StarDist) is enabled in the same Fiji. See docs/backbone.md, 'TensorFlow clashes'");
     }
 
     private static String location(Class<?> c) {

@@ -49,18 +49,16 @@ class IsolatedTensorFlowTest {
     }
 
     @Test
-    void isolatedLoaderRunsTheBackboneDespiteAForeignTensorFlow() throws Exception {
+    void defaultBackboneIsolatesItselfFromAForeignTensorFlow() throws Exception {
         Path fake = fakeTensorFlow1();
         Path classes = location(TensorFlowRuntime.class);
         Path testClasses = location(IsolationDemo.class);
-        List<String> isolated = new ArrayList<>(List.of(classes.toString()));
+        List<String> flat = new ArrayList<>(List.of(fake.toString(), classes.toString(), testClasses.toString()));
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> p.endsWith(".jar")).forEach(isolated::add);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Dtumorj.cache=" + dir.resolve("cache"), "-Djava.awt.headless=true",
-                "-cp", String.join(File.pathSeparator, fake.toString(), classes.toString(), testClasses.toString()),
-                IsolationDemo.class.getName()));
-        cmd.addAll(isolated);
+                .filter(p -> p.endsWith(".jar")).forEach(flat::add);
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, flat),
+                IsolationDemo.class.getName(), dir.resolve("cache").toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(240, TimeUnit.SECONDS), "isolated JVM did not finish");
