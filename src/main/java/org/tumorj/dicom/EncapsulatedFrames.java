@@ -10,12 +10,10 @@ import java.util.List;
  * fragment per frame when the counts match, otherwise at fragments that open a new codestream.
  */
 final class EncapsulatedFrames {
-    private final Path file;
     private final ByteBuffer buffer;
     private final List<List<PixelDataLocation.Fragment>> frames;
 
     EncapsulatedFrames(Path file, ByteBuffer buffer, PixelDataLocation loc, int frameCount) {
-        this.file = file;
         this.buffer = buffer;
         this.frames = split(loc, frameCount);
         if (frames.size() < frameCount) {
@@ -94,6 +92,4 @@ final class EncapsulatedFrames {
         return (b0 == 0xFF && (b1 == 0xD8 || b1 == 0x4F))
                 || (b0 == 0 && b1 == 0 && (buffer.get(f.offset() + 2) & 0xFF) == 0 && (buffer.get(f.offset() + 3) & 0xFF) == 0x0C);
     }
-
-    Path file() { return file; }
 }

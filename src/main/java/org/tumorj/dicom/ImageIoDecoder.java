@@ -8,6 +8,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * JPEG (TwelveMonkeys: baseline, extended 8-bit, lossless process 14) and JPEG 2000
@@ -22,7 +23,8 @@ final class ImageIoDecoder {
     /** Raw interleaved sample values of one compressed frame. */
     static int[] decode(byte[] frame, TransferSyntax ts, PixelFormat f, Path file) {
         ImageReader reader = reader(ts, file);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(frame))) {
+        // In memory: ImageIO.createImageInputStream would cache each frame in a temporary file.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(in, true, true);
             Raster raster = read(reader);
             if (raster.getWidth() != f.columns() || raster.getHeight() != f.rows()) {
