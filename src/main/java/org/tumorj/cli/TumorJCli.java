@@ -25,7 +25,11 @@ public final class TumorJCli {
                 new InfoCommand(),
                 new ConvertCommand(),
                 new EmbedCommand(),
-                new PhantomsCommand());
+                new PhantomsCommand(),
+                new TrainCommand(),
+                new DetectCommand(),
+                new EvaluateCommand(),
+                new DemoCommand());
     }
 
     public static void main(String[] argv) {

@@ -1,0 +1,40 @@
+package org.tumorj.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.tumorj.ij.DetectionOutputs;
+import org.tumorj.pipeline.BatchDetection;
+import org.tumorj.pipeline.Bundles;
+import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.util.Progress;
+
+/**
+ * {@code ./tumorj detect --model MODEL_DIR --input PATH --out DIR}: detection over a series folder
+ * or a folder of studies, one output folder per study (detections.csv, overlay.tif,
+ * heatmap.tif, preview.png). Studies already done are skipped unless {@code --redo}.
+ */
+public final class DetectCommand implements CliCommand {
+    @Override public String name() { return "detect"; }
+
+    @Override public String summary() {
+        return "detect tumours: --model MODEL_DIR --input SERIES_OR_STUDIES_DIR --out DIR";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Options o = Options.parse(args, Set.of("model", "input", "out", "series"), Set.of("redo", "include-patient-id"));
+        Path model = o.requirePath("model");
+        Path input = o.requirePath("input");
+        Path out = o.requirePath("out");
+        Progress progress = new ConsoleProgress(System.out);
+        BatchDetection.Summary summary;
+        try (Bundles.Opened opened = Bundles.open(model)) {
+            summary = new BatchDetection(opened.detector(),
+                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
+                    DetectionOutputs.all(o.has("include-patient-id"))).run(input, out, !o.has("redo"), progress);
+        }
+        System.out.println(summary + "; results in " + out.toAbsolutePath());
+        return summary.failures().isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,41 @@
+package org.tumorj.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.pipeline.Bundles;
+import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.StudyEvaluation;
+import org.tumorj.util.Progress;
+
+/**
+ * {@code ./tumorj evaluate --model MODEL_DIR --studies DIR [--report FILE]}: runs the detector on
+ * annotated studies and writes lesion-level FROC, slice-level ROC AUC and Dice as JSON.
+ */
+public final class EvaluateCommand implements CliCommand {
+    @Override public String name() { return "evaluate"; }
+
+    @Override public String summary() {
+        return "score a detector on annotated studies: --model MODEL_DIR --studies DIR [--report FILE]";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Options o = Options.parse(args, Set.of("model", "studies", "report", "series"), Set.of());
+        Path model = o.requirePath("model");
+        Path studies = o.requirePath("studies");
+        Path reportFile = Path.of(o.get("report", studies.resolve("evaluation.json").toString()));
+        Progress progress = new ConsoleProgress(System.out);
+        try (Bundles.Opened opened = Bundles.open(model)) {
+            EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
+                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
+                    TrainCommand.annotations(), AnnotationClasses.defaults(), progress).report();
+            report.writeJson(reportFile);
+            System.out.println(DemoCommand.summarise(report));
+        }
+        System.out.println("report: " + reportFile.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+package org.tumorj.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.detect.Detections;
+import org.tumorj.util.AtomicFiles;
+import org.tumorj.util.CancelledException;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * Detection over a folder of studies, one output folder per study: studies already done are
+ * skipped (so an interrupted batch resumes), a study that fails is logged and the batch goes on,
+ * and each study's folder appears whole or not at all.
+ */
+public final class BatchDetection {
+    private final TrainedDetector detector;
+    private final VolumeLoader volumes;
+    private final StudyOutputs outputs;
+
+    /** What happened to a batch. */
+    public record Summary(int studies, int done, int skipped, List<String> failures) {
+        @Override
+        public String toString() {
+            return studies + " studies: " + done + " done, " + skipped + " skipped (already done), "
+                    + failures.size() + " failed";
+        }
+    }
+
+    public BatchDetection(TrainedDetector detector, VolumeLoader volumes, StudyOutputs outputs) {
+        this.detector = detector;
+        this.volumes = volumes;
+        this.outputs = outputs;
+    }
+
+    /**
+     * The studies under {@code input}: the folder itself when it holds files directly (one series
+     * folder), else each of its subfolders.
+     */
+    public static List<Path> studies(Path input) throws IOException {
+        if (!Files.isDirectory(input)) {
+            throw new IOException(input + ": not a folder; give a study folder or a folder of study folders");
+        }
+        try (Stream<Path> children = Files.list(input)) {
+            List<Path> all = children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            boolean holdsFiles = all.stream().anyMatch(Files::isRegularFile);
+            List<Path> folders = all.stream().filter(Files::isDirectory).toList();
+            if (holdsFiles || folders.isEmpty()) {
+                if (all.isEmpty()) {
+                    throw new IOException(input + ": the folder is empty; nothing to detect");
+                }
+                return List.of(input);
+            }
+            return folders;
+        }
+    }
+
+    public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
+        List<Path> studies = studies(input);
+        Files.createDirectories(output);
+        int done = 0;
+        int skipped = 0;
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < studies.size(); i++) {
+            progress.checkCancelled();
+            Path study = studies.get(i);
+            String id = study.getFileName().toString();
+            Path target = output.resolve(id);
+            String position = (i + 1) + "/" + studies.size();
+            if (skipExisting && Files.exists(target.resolve(StudyOutputs.CSV))) {
+                progress.log(position + " " + id + ": already done, skipped");
+                skipped++;
+                continue;
+            }
+            try {
+                Detections d = detectOne(study, id, target, progress);
+                progress.log(position + " " + id + ": " + d.findings().size() + " finding(s)");
+                done++;
+            } catch (CancelledException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                String message = position + " " + id + ": failed: " + e.getMessage();
+                progress.log(message);
+                failures.add(message);
+            }
+            progress.update("batch detection", i + 1, studies.size());
+        }
+        return new Summary(studies.size(), done, skipped, failures);
+    }
+
+    private Detections detectOne(Path study, String id, Path target, Progress progress) throws IOException {
+        Volume volume = volumes.load(study);
+        Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
+        AtomicFiles.writeDirectory(target, dir -> outputs.write(dir, volume, detections));
+        return detections;
+    }
+}

@@ -1,0 +1,36 @@
+package org.tumorj.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.Backbones;
+import org.tumorj.model.ModelBundle;
+
+/** Opens a model bundle with the backbone it was trained on, refusing a mismatch. */
+public final class Bundles {
+    private Bundles() {}
+
+    /** A bundle and its backbone; close to release the backbone's native memory. */
+    public record Opened(Backbone backbone, TrainedDetector detector) implements AutoCloseable {
+        @Override
+        public void close() {
+            backbone.close();
+        }
+    }
+
+    public static Opened open(Path bundleDir) throws IOException {
+        if (!Files.isDirectory(bundleDir)) {
+            throw new IOException(bundleDir + ": no model bundle here (expected a folder written by"
+                    + " ./tumorj train or Train Tumor Detector)");
+        }
+        Backbone backbone = Backbones.openDefault();
+        try {
+            ModelBundle bundle = ModelBundle.load(bundleDir, backbone.info());
+            return new Opened(backbone, new TrainedDetector(backbone, bundle));
+        } catch (IOException | RuntimeException e) {
+            backbone.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.tumorj.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.ScaledBackbone;
+import org.tumorj.dataset.AnnotationReader;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.StudySet;
+import org.tumorj.dataset.TrainingData;
+import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.metrics.EvaluationOptions;
+import org.tumorj.metrics.ValidationReport;
+import org.tumorj.model.ClassNames;
+import org.tumorj.model.ModelBundle;
+import org.tumorj.train.FeatureSet;
+import org.tumorj.train.HeadEvaluation;
+import org.tumorj.train.HeadTrainer;
+import org.tumorj.train.TrainingListener;
+import org.tumorj.train.TrainingLog;
+import org.tumorj.train.TrainingResult;
+import org.tumorj.util.Progress;
+
+/**
+ * Trains a detector from annotated studies: patches, cached backbone features, the head,
+ * validation on held-out studies, and the model bundle. The one path both {@code ./tumorj train}
+ * and Fiji's "Train Tumor Detector..." take.
+ */
+public final class DetectorTraining {
+    private final Backbone backbone;
+    private final TrainSettings settings;
+
+    public DetectorTraining(Backbone backbone, TrainSettings settings) {
+        this.backbone = backbone;
+        this.settings = settings;
+    }
+
+    /** Loads every study of a folder of studies and trains on them. */
+    public ModelBundle trainOnFolder(Path studies, VolumeLoader volumes, AnnotationReader annotations,
+            Progress progress, TrainingListener listener) throws IOException {
+        List<LoadedStudy> loaded = TrainingData.load(StudySet.open(studies), volumes, annotations, progress);
+        return train(loaded, progress, listener);
+    }
+
+    /** Trains on studies already in memory (the open image and its ROI Manager, in Fiji). */
+    public ModelBundle train(List<LoadedStudy> studies, Progress progress, TrainingListener listener) {
+        if (studies.size() < 2) {
+            throw new IllegalArgumentException("training needs at least 2 annotated studies (one is held out for"
+                    + " validation, split by study so no slice of it is seen in training); got " + studies.size());
+        }
+        TrainingData data = TrainingData.build(studies, settings.sampling(), settings.classes(),
+                settings.validationFraction(), progress);
+        if (!data.unknownLabels().isEmpty()) {
+            progress.log("ignored regions with labels that are neither positive nor negative: " + data.unknownLabels());
+        }
+        progress.log(String.format("studies: %d training, %d validation; patches: %d training, %d validation",
+                data.split().train().size(), data.split().validation().size(), data.train().size(), data.validation().size()));
+        ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
+        Backbone scaled = ScaledBackbone.of(backbone, settings.inputScale());
+        FeatureSet train = PatchFeatures.extract(scaled, input, data.train(), progress);
+        FeatureSet validation = PatchFeatures.extract(scaled, input, data.validation(), progress);
+        TrainingResult result = new HeadTrainer(settings.training()).train(train, validation, progress, listener);
+        ValidationReport report = HeadEvaluation.evaluate(result.weights(), validation,
+                EvaluationOptions.defaults(settings.training().seed()));
+        progress.log(String.format("validation AUC %.3f [%.3f, %.3f], threshold %.3f",
+                report.auc().estimate(), report.auc().lower(), report.auc().upper(), report.threshold()));
+        return ModelBundle.of(backbone.info(), settings.preprocessing().toJson(), settings.sampling().patchSize(),
+                classNames(), report, settings.training().seed(), settings.toJson(),
+                TrainingLog.toCsv(result.log()), result.weights());
+    }
+
+    private ClassNames classNames() {
+        return new ClassNames(String.join("|", settings.classes().positive()),
+                String.join("|", settings.classes().negative()));
+    }
+}

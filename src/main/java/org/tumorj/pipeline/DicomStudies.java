@@ -1,0 +1,61 @@
+package org.tumorj.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.dicom.DicomException;
+import org.tumorj.dicom.DicomReader;
+import org.tumorj.dicom.DicomScan;
+import org.tumorj.dicom.DicomSeries;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * Loads a study folder's volume through the DICOM reader: the series whose SeriesDescription
+ * matches the requested pattern, else the largest grey series. Files that are not usable DICOM
+ * are reported through the progress log and skipped, so one stray file does not stop a batch.
+ */
+public final class DicomStudies implements VolumeLoader {
+    private final DicomReader reader;
+    private final Pattern seriesDescription;
+    private final Progress progress;
+
+    /** @param seriesDescription regular expression, or null for the largest series */
+    public DicomStudies(DicomReader reader, String seriesDescription, Progress progress) {
+        this.reader = reader;
+        this.seriesDescription = seriesDescription == null || seriesDescription.isBlank()
+                ? null : Pattern.compile(seriesDescription, Pattern.CASE_INSENSITIVE);
+        this.progress = progress;
+    }
+
+    public static DicomStudies standard(Progress progress) {
+        return new DicomStudies(DicomReader.standard(), null, progress);
+    }
+
+    @Override
+    public Volume load(Path studyDir) throws IOException {
+        DicomScan scan = reader.scan(studyDir, progress);
+        for (DicomException problem : scan.problems()) {
+            progress.log("skipped " + problem.getMessage());
+        }
+        DicomSeries series = choose(studyDir, scan);
+        try {
+            return reader.readVolume(series, progress);
+        } catch (DicomException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private DicomSeries choose(Path studyDir, DicomScan scan) throws IOException {
+        for (DicomSeries s : scan.series()) {
+            if (!s.isColor() && (seriesDescription == null
+                    || seriesDescription.matcher(s.summary().seriesDescription()).find())) {
+                return s;
+            }
+        }
+        throw new IOException(studyDir + ": no grey DICOM series"
+                + (seriesDescription == null ? "" : " whose SeriesDescription matches '" + seriesDescription + "'")
+                + " (" + scan.series().size() + " series, " + scan.problems().size() + " unreadable files)");
+    }
+}

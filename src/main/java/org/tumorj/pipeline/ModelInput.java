@@ -1,0 +1,93 @@
+package org.tumorj.pipeline;
+
+import org.tumorj.backbone.FloatTensor;
+import org.tumorj.backbone.Padding;
+import org.tumorj.backbone.Preprocessing;
+import org.tumorj.backbone.Window;
+import org.tumorj.dataset.Patch;
+import org.tumorj.detect.SliceEncoder;
+import org.tumorj.volume.Volume;
+
+/**
+ * How modality values become the backbone's RGB input, one implementation for training patches
+ * and for whole slices at detection time, so that both see exactly the same encoding.
+ *
+ * <p>In 2D the model's {@link Preprocessing} maps one slice to three channels. In 2.5D the
+ * slices below, at and above become R, G and B through the first window: a vessel then shows as
+ * colour running on, a nodule as a spot that starts and ends, which a single slice cannot tell.
+ */
+public final class ModelInput implements SliceEncoder {
+    private final Preprocessing preprocessing;
+    private final boolean adjacentSlices;
+
+    /** @param preprocessing with automatic windows already resolved (see {@link #forVolume}) */
+    public ModelInput(Preprocessing preprocessing, boolean adjacentSlices) {
+        this.preprocessing = preprocessing;
+        this.adjacentSlices = adjacentSlices;
+    }
+
+    /** Resolves automatic windows on the whole volume, so every slice is windowed alike. */
+    public static ModelInput forVolume(Preprocessing preprocessing, boolean adjacentSlices, Volume volume) {
+        return new ModelInput(preprocessing.resolve(sample(volume)), adjacentSlices);
+    }
+
+    public boolean adjacentSlices() { return adjacentSlices; }
+
+    @Override
+    public FloatTensor encode(float[] slice, int w, int h) {
+        return preprocessing.toRgb(slice, w, h, Padding.EDGE);
+    }
+
+    @Override
+    public FloatTensor encode(Volume volume, int z) {
+        if (!adjacentSlices) {
+            return encode(volume.slice(z), volume.width(), volume.height());
+        }
+        int last = volume.depth() - 1;
+        float[][] planes = {volume.slice(Math.max(0, z - 1)), volume.slice(z), volume.slice(Math.min(last, z + 1))};
+        return planes(planes, volume.width(), volume.height());
+    }
+
+    /** Writes a training patch into image {@code index} of a batch of patch-sized images. */
+    public void writePatch(FloatTensor batch, int index, Patch patch) {
+        if (patch.channels() == 3 && adjacentSlices) {
+            writePlanes(batch, index, patch.planes(), patch.size(), patch.size());
+        } else {
+            preprocessing.writeCrop(batch, index, patch.planes()[patch.channels() / 2], patch.size(), patch.size(), 0, 0,
+                    Padding.EDGE);
+        }
+    }
+
+    private FloatTensor planes(float[][] planes, int w, int h) {
+        FloatTensor out = FloatTensor.zeros(1, Preprocessing.roundUp(h), Preprocessing.roundUp(w), 3);
+        writePlanes(out, 0, planes, w, h);
+        return out;
+    }
+
+    /** Planes as R, G, B of image {@code index}; beyond the planes' edge the edge pixel repeats. */
+    private void writePlanes(FloatTensor out, int index, float[][] planes, int w, int h) {
+        Window window = preprocessing.windows().get(0).resolve(planes[1]);
+        for (int y = 0; y < out.h(); y++) {
+            int sy = Math.min(y, h - 1);
+            for (int x = 0; x < out.w(); x++) {
+                int sx = Math.min(x, w - 1);
+                for (int c = 0; c < 3; c++) {
+                    out.set(index, y, x, c, window.apply(planes[c][sy * w + sx]));
+                }
+            }
+        }
+    }
+
+    /** Every 7th voxel: enough for percentiles, cheap for a 1000-slice series. */
+    private static float[] sample(Volume volume) {
+        long total = (long) volume.width() * volume.height() * volume.depth();
+        int n = (int) Math.min(Integer.MAX_VALUE - 8, (total + 6) / 7);
+        float[] out = new float[n];
+        int plane = volume.width() * volume.height();
+        for (int i = 0; i < n; i++) {
+            long v = (long) i * 7;
+            out[i] = volume.slice((int) (v / plane))[(int) (v % plane)];
+        }
+        return out;
+    }
+}

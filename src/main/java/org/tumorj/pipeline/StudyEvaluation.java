@@ -1,0 +1,49 @@
+package org.tumorj.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.dataset.AnnotationReader;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.StudySet;
+import org.tumorj.dataset.TrainingData;
+import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.detect.Detections;
+import org.tumorj.metrics.DetectionEvaluation;
+import org.tumorj.metrics.EvaluationCase;
+import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.metrics.GroundTruth;
+import org.tumorj.util.Progress;
+
+/**
+ * Runs a trained detector over annotated studies and scores it: lesion-level FROC (LUNA16 hit
+ * rule), slice-level ROC AUC and Dice, through {@link DetectionEvaluation}.
+ */
+public final class StudyEvaluation {
+    private StudyEvaluation() {}
+
+    /** The evaluation and, per study, the detections it was computed from. */
+    public record Result(EvaluationReport report, List<Detections> detections) {}
+
+    public static Result evaluate(TrainedDetector detector, Path studies, VolumeLoader volumes,
+            AnnotationReader annotations, AnnotationClasses classes, Progress progress) throws IOException {
+        List<LoadedStudy> loaded = TrainingData.load(StudySet.open(studies), volumes, annotations, progress);
+        return evaluate(detector, loaded, classes, progress);
+    }
+
+    public static Result evaluate(TrainedDetector detector, List<LoadedStudy> studies, AnnotationClasses classes,
+            Progress progress) {
+        List<EvaluationCase> cases = new ArrayList<>();
+        List<Detections> all = new ArrayList<>();
+        for (LoadedStudy s : studies) {
+            progress.checkCancelled();
+            Detections d = detector.detect(s.volume(), s.id(), detector.defaultParams(s.volume()), progress);
+            all.add(d);
+            cases.add(new EvaluationCase(d, GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
+                    label -> classes.role(label) == AnnotationClasses.Role.POSITIVE)));
+        }
+        return new Result(DetectionEvaluation.evaluate(cases, progress), all);
+    }
+}

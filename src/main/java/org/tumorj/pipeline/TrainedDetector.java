@@ -1,0 +1,48 @@
+package org.tumorj.pipeline;
+
+import com.google.gson.JsonElement;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.Preprocessing;
+import org.tumorj.backbone.ScaledBackbone;
+import org.tumorj.detect.DenseDetector;
+import org.tumorj.detect.DetectionParams;
+import org.tumorj.detect.Detections;
+import org.tumorj.model.ModelBundle;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * A model bundle ready to run: its backbone, head, preprocessing and threshold. The same object
+ * serves the command line and Fiji, so both give the same detections for the same input.
+ */
+public final class TrainedDetector {
+    /** Shifted passes per axis: with the default input scale, maps on an 8-pixel grid. */
+    public static final int DEFAULT_REFINE = 2;
+
+    private final Backbone backbone;
+    private final ModelBundle bundle;
+    private final Preprocessing preprocessing;
+    private final boolean adjacentSlices;
+
+    public TrainedDetector(Backbone backbone, ModelBundle bundle) {
+        this.bundle = bundle;
+        this.preprocessing = Preprocessing.fromJson(bundle.preprocessing().toString());
+        JsonElement adjacent = bundle.training().get("adjacentSlices");
+        this.adjacentSlices = adjacent != null && adjacent.getAsBoolean();
+        JsonElement scale = bundle.training().get("inputScale");
+        this.backbone = ScaledBackbone.of(backbone, scale == null ? 1 : scale.getAsInt());
+    }
+
+    public ModelBundle bundle() { return bundle; }
+
+    /** Detection at the bundle's threshold, 5 mm minimum size, refined maps, body mask for CT. */
+    public DetectionParams defaultParams(Volume volume) {
+        return DetectionParams.of(bundle.threshold()).withMinSizeMm(3).withRefine(DEFAULT_REFINE)
+                .withBodyMask("CT".equalsIgnoreCase(volume.info().modality()));
+    }
+
+    public Detections detect(Volume volume, String study, DetectionParams params, Progress progress) {
+        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, volume);
+        return new DenseDetector(backbone, bundle.denseHead(), input, params).detect(volume, study, progress);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Core: the facade that runs TumorJ's data flow end to end (DICOM study folders, annotations,
+ * patches, backbone features, head training, model bundle, dense detection, evaluation). The
+ * command line and the Fiji commands both call this package, so they do the same thing bit for
+ * bit. Plain Java; no ImageJ or Swing imports.
+ */
+package org.tumorj.pipeline;
