@@ -21,7 +21,11 @@ public final class TumorJCli {
 
     /** Every command the launcher knows, in the order {@code help} lists them. */
     static List<CliCommand> allCommands() {
-        return List.of(new EmbedCommand());
+        return List.of(
+                new InfoCommand(),
+                new ConvertCommand(),
+                new EmbedCommand(),
+                new PhantomsCommand());
     }
 
     public static void main(String[] argv) {

@@ -31,7 +31,7 @@ public final class AtomicFiles {
     public static void write(Path target, StreamWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
+        Path tmp = Files.createFile(temporarySibling(dir, target, ".partial"));
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
@@ -53,7 +53,7 @@ public final class AtomicFiles {
     public static void writeDirectory(Path target, DirectoryWriter writer) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        Path tmp = Files.createDirectory(temporarySibling(parent, target, ".partial"));
         try {
             writer.write(tmp);
             Path old = null;
@@ -70,6 +70,15 @@ public final class AtomicFiles {
                 deleteRecursively(tmp);
             }
         }
+    }
+
+    /**
+     * A fresh hidden name beside the target. Not Files.createTemp*: those make owner-only files
+     * (0600), and outputs must get the user's normal permissions so a lab can share them.
+     */
+    private static Path temporarySibling(Path dir, Path target, String suffix) {
+        long nonce = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+        return dir.resolve("." + target.getFileName() + "." + Long.toString(nonce, 36) + suffix);
     }
 
     public static void deleteRecursively(Path root) throws IOException {

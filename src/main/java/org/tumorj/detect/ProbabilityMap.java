@@ -1,0 +1,89 @@
+package org.tumorj.detect;
+
+/**
+ * The head's probabilities over one slice at feature-map resolution. Cell {@code (i, j)} is centred
+ * on pixel {@code (offset + i * stride, offset + j * stride)} in slice pixel coordinates (pixel
+ * centres at integers); for a single pass {@code offset = stride / 2 - 0.5}, the centre of the
+ * stride x stride block the cell summarises.
+ *
+ * <p>Kept at map resolution (a 512x512 slice gives 16x16 floats, or 32x32 refined) so that a
+ * 1000-slice series costs a few MB; {@link #upsample} produces full resolution on demand.
+ */
+public final class ProbabilityMap {
+    private final float[] values;
+    private final int mapWidth;
+    private final int mapHeight;
+    private final double stride;
+    private final double offset;
+
+    public ProbabilityMap(float[] values, int mapWidth, int mapHeight, double stride, double offset) {
+        if (values.length != mapWidth * mapHeight) {
+            throw new IllegalArgumentException(values.length + " values for a " + mapWidth + "x" + mapHeight + " map");
+        }
+        this.values = values;
+        this.mapWidth = mapWidth;
+        this.mapHeight = mapHeight;
+        this.stride = stride;
+        this.offset = offset;
+    }
+
+    public int mapWidth() { return mapWidth; }
+    public int mapHeight() { return mapHeight; }
+    public double stride() { return stride; }
+    public double offset() { return offset; }
+    public float value(int i, int j) { return values[j * mapWidth + i]; }
+
+    /** Highest probability over the map (before any body mask). */
+    public float max() {
+        float m = 0;
+        for (float v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /**
+     * Bilinear upsampling to a {@code width x height} slice, row-major. Outside the outermost cell
+     * centres the nearest cell's value is held (no extrapolation).
+     */
+    public float[] upsample(int width, int height) {
+        int[] x0 = new int[width];
+        float[] fx = new float[width];
+        weights(width, mapWidth, x0, fx);
+        int[] y0 = new int[height];
+        float[] fy = new float[height];
+        weights(height, mapHeight, y0, fy);
+        // Separable: interpolate every map row along x once, then each output row along y.
+        float[][] rows = new float[mapHeight][width];
+        for (int j = 0; j < mapHeight; j++) {
+            for (int x = 0; x < width; x++) {
+                int ia = x0[x];
+                rows[j][x] = lerp(value(ia, j), value(Math.min(ia + 1, mapWidth - 1), j), fx[x]);
+            }
+        }
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            float[] a = rows[y0[y]], b = rows[Math.min(y0[y] + 1, mapHeight - 1)];
+            float t = fy[y];
+            for (int x = 0, o = y * width; x < width; x++) {
+                out[o + x] = lerp(a[x], b[x], t);
+            }
+        }
+        return out;
+    }
+
+    /** For each pixel, the cell on its left/top and the weight of the next cell. */
+    private void weights(int pixels, int cells, int[] first, float[] frac) {
+        for (int p = 0; p < pixels; p++) {
+            double u = (p - offset) / stride;
+            u = Math.max(0, Math.min(cells - 1, u));
+            int i = Math.min((int) Math.floor(u), Math.max(0, cells - 2));
+            first[p] = i;
+            frac[p] = (float) (u - i);
+        }
+    }
+
+    private static float lerp(float a, float b, float t) {
+        return a + (b - a) * t;
+    }
+}

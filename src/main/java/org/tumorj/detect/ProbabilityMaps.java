@@ -1,0 +1,29 @@
+package org.tumorj.detect;
+
+import java.util.List;
+
+/**
+ * The probability maps of a whole volume, one {@link ProbabilityMap} per slice in slice order,
+ * plus the slice size they upsample to.
+ */
+public final class ProbabilityMaps {
+    private final List<ProbabilityMap> maps;
+    private final int width;
+    private final int height;
+
+    public ProbabilityMaps(List<ProbabilityMap> maps, int width, int height) {
+        this.maps = List.copyOf(maps);
+        this.width = width;
+        this.height = height;
+    }
+
+    public int depth() { return maps.size(); }
+    public int width() { return width; }
+    public int height() { return height; }
+    public ProbabilityMap map(int z) { return maps.get(z); }
+
+    /** Slice {@code z} upsampled to full resolution, row-major; computed on each call. */
+    public float[] slice(int z) {
+        return maps.get(z).upsample(width, height);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Core: dense detection over whole volumes and the findings it yields. {@link org.tumorj.detect.DenseDetector}
+ * runs the backbone fully convolutionally over each slice and the head as a 1x1 convolution, keeps one
+ * small probability map per slice ({@link org.tumorj.detect.ProbabilityMaps}), and
+ * {@link org.tumorj.detect.FindingExtractor} turns the maps into 3D {@link org.tumorj.detect.Finding}s
+ * (threshold, 8-connected components, linking across slices, contours, calibrated sizes).
+ * {@link org.tumorj.detect.DetectionsCsv} writes them. Plain Java: no ImageJ, AWT windows or Swing.
+ */
+package org.tumorj.detect;

@@ -1,0 +1,285 @@
+package org.tumorj.ij;
+
+import ij.ImagePlus;
+import ij.gui.ImageRoi;
+import ij.gui.Overlay;
+import ij.gui.PolygonRoi;
+import ij.gui.Roi;
+import ij.gui.TextRoi;
+import ij.measure.ResultsTable;
+import ij.plugin.frame.RoiManager;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import org.tumorj.detect.Detections;
+import org.tumorj.detect.Finding;
+import org.tumorj.detect.FindingSlice;
+import org.tumorj.detect.Contour;
+
+/**
+ * Puts detections back onto the image: each finding's outline on each of its slices, coloured by
+ * score on the fire scale and labelled "id score"; the probability map as a semi-transparent heat
+ * map (one {@link ImageRoi} per slice, same scale); a colour bar as the legend. TumorJ's overlay
+ * elements carry their kind as name and as the ROI property {@value #KIND} (ImageJ forgets the name
+ * of an image ROI when it reads a TIFF back, but keeps properties), so commands can remove or toggle
+ * them without touching the user's own overlay. Works headless: no window is needed to build,
+ * flatten or save an overlay.
+ */
+public final class FindingsOverlay {
+    private FindingsOverlay() {}
+
+    /** Name of every finding outline in the overlay (the ROI Manager copies are "tumor &lt;id&gt;"). */
+    public static final String OUTLINE = "tumorj-outline";
+    public static final String LABEL = "tumorj-label";
+    public static final String HEAT_MAP = "tumorj-heatmap";
+    public static final String LEGEND = "tumorj-legend";
+    /** Probabilities below this are transparent in the heat map, so empty tissue stays readable. */
+    public static final double HEAT_MAP_FLOOR = 0.2;
+    public static final double HEAT_MAP_OPACITY = 0.4;
+    /** ROI property naming the kind of a TumorJ overlay element. */
+    public static final String KIND = "tumorj.kind";
+    /** Image property holding the heat-map ROIs while the heat map is hidden. */
+    private static final String HIDDEN_HEAT_MAP = "tumorj.hiddenHeatMap";
+
+    /**
+     * Replaces TumorJ's elements in the overlay of {@code imp} (the user's own overlay ROIs stay)
+     * with the outlines, labels and legend of {@code d}, plus the heat map when {@code heatMap}.
+     */
+    public static void show(ImagePlus imp, Detections d, boolean heatMap) {
+        checkSize(imp, d);
+        Overlay overlay = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        removeOurs(overlay);
+        List<Roi> heat = heatMapRois(imp, d);
+        imp.setProperty(HIDDEN_HEAT_MAP, heatMap ? null : heat);
+        if (heatMap) {
+            heat.forEach(overlay::add);
+        }
+        outlineRois(imp, d).forEach(overlay::add);
+        legendRois(imp, d.params().threshold()).forEach(overlay::add);
+        imp.setOverlay(overlay);
+    }
+
+    /** Shows or hides the heat map of an image on which {@link #show} was called. */
+    public static void setHeatMapVisible(ImagePlus imp, boolean visible) {
+        Overlay overlay = imp.getOverlay();
+        if (overlay == null) {
+            return;
+        }
+        List<Roi> shown = elements(overlay, HEAT_MAP);
+        if (visible && shown.isEmpty() && imp.getProperty(HIDDEN_HEAT_MAP) instanceof List<?> hidden) {
+            Overlay rebuilt = new Overlay();
+            hidden.forEach(r -> rebuilt.add((Roi) r));
+            for (Roi r : overlay.toArray()) {
+                rebuilt.add(r);
+            }
+            imp.setProperty(HIDDEN_HEAT_MAP, null);
+            imp.setOverlay(rebuilt);
+        } else if (!visible && !shown.isEmpty()) {
+            shown.forEach(overlay::remove);
+            imp.setProperty(HIDDEN_HEAT_MAP, shown);
+            imp.updateAndDraw();
+        }
+    }
+
+    public static boolean isHeatMapVisible(ImagePlus imp) {
+        return imp.getOverlay() != null && !elements(imp.getOverlay(), HEAT_MAP).isEmpty();
+    }
+
+    /** Removes TumorJ's outlines, labels, heat map and legend, keeping everything else. */
+    public static void removeOurs(Overlay overlay) {
+        for (String kind : new String[] {OUTLINE, LABEL, HEAT_MAP, LEGEND}) {
+            elements(overlay, kind).forEach(overlay::remove);
+        }
+    }
+
+    /** The overlay elements of one kind ({@link #OUTLINE}, {@link #LABEL}, {@link #HEAT_MAP}, {@link #LEGEND}). */
+    public static List<Roi> elements(Overlay overlay, String kind) {
+        List<Roi> out = new ArrayList<>();
+        for (Roi r : overlay.toArray()) {
+            if (kind.equals(r.getProperty(KIND)) || kind.equals(r.getName())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static <R extends Roi> R tag(R roi, String kind) {
+        roi.setName(kind);
+        roi.setProperty(KIND, kind);
+        return roi;
+    }
+
+    /** Outline and label ROIs, positioned on their slices. */
+    public static List<Roi> outlineRois(ImagePlus imp, Detections d) {
+        List<Roi> rois = new ArrayList<>();
+        Font font = new Font("SansSerif", Font.PLAIN, fontSize(imp));
+        for (Finding f : d.findings()) {
+            Color c = ScoreColors.of(f.scoreMax());
+            int labelledZ = -1;
+            for (FindingSlice s : f.slices()) {
+                Roi outline = polygon(s.contour());
+                tag(outline, OUTLINE);
+                outline.setStrokeColor(c);
+                outline.setProperty("tumorj.finding", Integer.toString(f.id()));
+                position(imp, outline, s.z());
+                rois.add(outline);
+                if (s.z() != labelledZ) {
+                    rois.add(label(imp, f, s, font, c));
+                    labelledZ = s.z();
+                }
+            }
+        }
+        return rois;
+    }
+
+    private static Roi label(ImagePlus imp, Finding f, FindingSlice s, Font font, Color c) {
+        var box = s.region().bounds();
+        double y = Math.max(0, box.y() - font.getSize() - 2);
+        TextRoi t = new TextRoi(box.x(), y, f.id() + " " + String.format(java.util.Locale.ROOT, "%.2f", f.scoreMax()), font);
+        tag(t, LABEL);
+        t.setStrokeColor(c);
+        position(imp, t, s.z());
+        return t;
+    }
+
+    /** ImageJ traced-polygon ROI with pixel-corner vertices: its mask is the region's pixels. */
+    static PolygonRoi polygon(Contour c) {
+        return new PolygonRoi(c.xs(), c.ys(), c.size(), Roi.TRACED_ROI);
+    }
+
+    /**
+     * One ImageRoi per slice whose highest probability reaches {@link #HEAT_MAP_FLOOR} (the others
+     * would be fully transparent), the probability scaled to 0..255 through the fire LUT.
+     */
+    public static List<Roi> heatMapRois(ImagePlus imp, Detections d) {
+        List<Roi> rois = new ArrayList<>();
+        int w = d.maps().width(), h = d.maps().height();
+        for (int z = 0; z < d.maps().depth(); z++) {
+            if (d.maps().map(z).max() < HEAT_MAP_FLOOR) {
+                continue;
+            }
+            float[] p = d.maps().slice(z);
+            byte[] px = new byte[w * h];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = p[i] < HEAT_MAP_FLOOR ? 0 : (byte) Math.max(1, Math.round(Math.min(1f, p[i]) * 255));
+            }
+            ByteProcessor bp = new ByteProcessor(w, h, px, ScoreColors.lut());
+            ImageRoi roi = new ImageRoi(0, 0, bp);
+            roi.setZeroTransparent(true);
+            roi.setOpacity(HEAT_MAP_OPACITY);
+            tag(roi, HEAT_MAP);
+            position(imp, roi, z);
+            rois.add(roi);
+        }
+        return rois;
+    }
+
+    /** A vertical colour bar (probability 0 at the bottom, 1 at the top) with its scale, on every slice. */
+    public static List<Roi> legendRois(ImagePlus imp, double threshold) {
+        int fs = fontSize(imp);
+        int barW = Math.max(6, imp.getWidth() / 40), barH = Math.max(40, imp.getHeight() / 4);
+        int x = imp.getWidth() - barW - 3 * fs - 4, y = fs + 6;
+        ColorProcessor bar = new ColorProcessor(barW, barH);
+        for (int j = 0; j < barH; j++) {
+            bar.setColor(ScoreColors.of(1 - (double) j / (barH - 1)));
+            bar.drawLine(0, j, barW - 1, j);
+        }
+        ImageRoi image = new ImageRoi(x, y, bar);
+        Font font = new Font("SansSerif", Font.PLAIN, fs);
+        List<Roi> rois = new ArrayList<>(List.of(image,
+                text(x + barW + 2, y - fs / 2.0, "1.0", font),
+                text(x + barW + 2, y + barH - fs / 2.0, "0.0", font),
+                text(x + barW + 2, y + (1 - threshold) * barH - fs / 2.0,
+                        String.format(java.util.Locale.ROOT, "%.2f", threshold), font),
+                text(x - fs, y - fs - 4, "p(tumor)", font)));
+        rois.forEach(r -> tag(r, LEGEND));
+        return rois;
+    }
+
+    private static TextRoi text(double x, double y, String s, Font font) {
+        TextRoi t = new TextRoi(x, Math.max(0, y), s, font);
+        t.setStrokeColor(Color.WHITE);
+        return t;
+    }
+
+    /**
+     * One polygon ROI per finding and slice, named "tumor &lt;id&gt;" and positioned, for review and
+     * correction in the ROI Manager; corrected ROIs can be used as training annotations.
+     */
+    public static List<Roi> reviewRois(ImagePlus imp, Detections d) {
+        List<Roi> rois = new ArrayList<>();
+        for (Finding f : d.findings()) {
+            for (FindingSlice s : f.slices()) {
+                Roi r = polygon(s.contour());
+                r.setName("tumor " + f.id());
+                r.setStrokeColor(ScoreColors.of(f.scoreMax()));
+                position(imp, r, s.z());
+                rois.add(r);
+            }
+        }
+        return rois;
+    }
+
+    /**
+     * Adds {@link #reviewRois} to a ROI Manager. The ROI Manager is a window: in a headless JVM it
+     * cannot exist (use {@link #reviewRois} there).
+     */
+    public static void addToRoiManager(ImagePlus imp, Detections d, RoiManager manager) {
+        for (Roi r : reviewRois(imp, d)) {
+            manager.add(imp, r, -1);
+        }
+    }
+
+    /** A Results table with one row per finding of every series, in order. */
+    public static ResultsTable resultsTable(List<Detections> series) {
+        ResultsTable rt = new ResultsTable();
+        for (Detections d : series) {
+            for (Finding f : d.findings()) {
+                rt.incrementCounter();
+                rt.addValue("Study", d.study());
+                rt.addValue("Series", d.info().seriesInstanceUid());
+                rt.addValue("Finding", f.id());
+                rt.addValue("First slice", f.sliceFirst() + 1);
+                rt.addValue("Last slice", f.sliceLast() + 1);
+                rt.addValue("X (px)", f.centroidPx().x());
+                rt.addValue("Y (px)", f.centroidPx().y());
+                rt.addValue("Slice", f.centroidPx().z() + 1);
+                rt.addValue("X (mm)", f.centroidMm().x());
+                rt.addValue("Y (mm)", f.centroidMm().y());
+                rt.addValue("Z (mm)", f.centroidMm().z());
+                rt.addValue("Area (mm2)", f.maxAreaMm2());
+                rt.addValue("Volume (mm3)", f.volumeMm3());
+                rt.addValue("Score max", f.scoreMax());
+                rt.addValue("Score mean", f.scoreMean());
+            }
+        }
+        rt.setDecimalPlaces(rt.getColumnIndex("Score max"), 4);
+        rt.setDecimalPlaces(rt.getColumnIndex("Score mean"), 4);
+        return rt;
+    }
+
+    /** Slice position: plain stacks by index, hyperstacks by (channel 0 = all, z, frame 0 = all). */
+    static void position(ImagePlus imp, Roi roi, int z) {
+        if (imp.isHyperStack()) {
+            roi.setPosition(0, z + 1, 0);
+        } else {
+            roi.setPosition(z + 1);
+        }
+    }
+
+    private static int fontSize(ImagePlus imp) {
+        return Math.max(9, Math.min(imp.getWidth(), imp.getHeight()) / 32);
+    }
+
+    private static void checkSize(ImagePlus imp, Detections d) {
+        if (imp.getWidth() != d.maps().width() || imp.getHeight() != d.maps().height()
+                || imp.getNSlices() != d.maps().depth()) {
+            throw new IllegalArgumentException("image " + imp.getTitle() + " is " + imp.getWidth() + "x" + imp.getHeight()
+                    + "x" + imp.getNSlices() + " but the detections are for a " + d.maps().width() + "x"
+                    + d.maps().height() + "x" + d.maps().depth() + " series");
+        }
+    }
+}

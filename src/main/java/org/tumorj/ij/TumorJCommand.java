@@ -1,0 +1,66 @@
+package org.tumorj.ij;
+
+import ij.IJ;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.tumorj.util.CancelledException;
+
+/**
+ * What every TumorJ menu command shares: its documented macro keys, the way its values are read
+ * (dialog, macro options or defaults), and how failures reach the user. A failure the user can fix
+ * (bad value, missing file) is shown with {@code IJ.error}, which in a macro also stops the macro,
+ * so later steps never run on missing output; in {@code -batch} mode the message goes to the Log
+ * (stdout) instead of a dialog.
+ * Subclasses need a public no-argument constructor that does no work: ImageJ and the docs test
+ * create them to read {@link #keys()}.
+ */
+public abstract class TumorJCommand implements PlugIn {
+
+    /** The command's macro keys; their command name is the menu label in plugins.config. */
+    public abstract MacroKeys keys();
+
+    /**
+     * The options of the macro line the docs show for this command, run as written by the macro
+     * tests. Defaults to the documented defaults; commands with required paths override it.
+     */
+    public String documentedOptions() {
+        return keys().defaults().options();
+    }
+
+    /** Does the work with values already checked against the keys. */
+    protected abstract void execute(MacroValues values) throws IOException;
+
+    @Override
+    public final void run(String arg) {
+        String command = keys().command();
+        try {
+            Optional<MacroValues> values = keys().read();
+            if (values.isPresent()) {
+                execute(values.get());
+            }
+        } catch (CancelledException e) {
+            IJ.log(command + ": cancelled");
+            IJ.showStatus(command + ": cancelled");
+        } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
+            fail(command, e.getMessage());
+        }
+    }
+
+    /**
+     * Shows a failure and stops the macro that ran the command. With no ImageJ window (a
+     * {@code -batch} run), ImageJ's own error path would open a dialog that nobody can close and
+     * the batch would hang, so the message goes to the Log (stdout there) and the macro is aborted.
+     */
+    static void fail(String command, String message) {
+        String text = message != null && message.startsWith(command) ? message : command + ": " + message;
+        if (IJ.getInstance() == null && IJ.isMacro()) {
+            IJ.log("TumorJ error: " + text);
+            Interpreter.abort();
+        } else {
+            IJ.error("TumorJ", text);
+        }
+    }
+}

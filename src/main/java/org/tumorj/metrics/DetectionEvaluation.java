@@ -1,0 +1,114 @@
+package org.tumorj.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tumorj.detect.Detections;
+import org.tumorj.detect.Finding;
+import org.tumorj.detect.SliceRegion;
+import org.tumorj.util.Progress;
+
+/**
+ * Evaluates detections against annotations: lesion level (hits by {@link HitRule}, FROC), slice
+ * level (ROC AUC of the slice's highest probability) and voxel level (Dice). The entry point of
+ * {@code tumorj evaluate} and the Evaluate command.
+ */
+public final class DetectionEvaluation {
+    private DetectionEvaluation() {}
+
+    public static EvaluationReport evaluate(List<EvaluationCase> cases, Progress progress) {
+        List<Double> lesionScores = new ArrayList<>(), fpScores = new ArrayList<>();
+        List<Double> sliceScores = new ArrayList<>();
+        List<Boolean> slicePositive = new ArrayList<>();
+        List<StudyResult> perStudy = new ArrayList<>();
+        long overlap = 0, annotated = 0, detected = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            progress.checkCancelled();
+            EvaluationCase c = cases.get(i);
+            StudyResult r = evaluateStudy(c, lesionScores, fpScores);
+            collectSlices(c, sliceScores, slicePositive);
+            overlap += r.overlapVoxels();
+            annotated += r.annotatedVoxels();
+            detected += r.detectedVoxels();
+            perStudy.add(r);
+            progress.update("Evaluation", i + 1, cases.size());
+        }
+        FrocCurve froc = Froc.curve(toArray(lesionScores), toArray(fpScores), Math.max(1, cases.size()));
+        boolean[] positive = new boolean[slicePositive.size()];
+        long nPos = 0;
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = slicePositive.get(i);
+            nPos += positive[i] ? 1 : 0;
+        }
+        double threshold = cases.isEmpty() ? Double.NaN : cases.get(0).detections().params().threshold();
+        int nLesions = lesionScores.size();
+        int hit = (int) lesionScores.stream().filter(s -> !Double.isNaN(s)).count();
+        return new EvaluationReport(threshold, cases.size(), nLesions, hit, fpScores.size(), froc,
+                Roc.auc(toArray(sliceScores), positive), nPos, positive.length - nPos,
+                Dice.of(overlap, annotated, detected), meanDefined(perStudy), perStudy);
+    }
+
+    /** Matches findings to lesions; appends each lesion's score (NaN if missed) and each FP's score. */
+    private static StudyResult evaluateStudy(EvaluationCase c, List<Double> lesionScores, List<Double> fpScores) {
+        Detections d = c.detections();
+        List<Lesion> lesions = c.truth().lesions();
+        double[] best = new double[lesions.size()];
+        Arrays.fill(best, Double.NaN);
+        int fp = 0;
+        for (Finding f : d.findings()) {
+            boolean hitAny = false;
+            for (int l = 0; l < lesions.size(); l++) {
+                if (HitRule.hits(f, lesions.get(l))) {
+                    hitAny = true;
+                    best[l] = Double.isNaN(best[l]) ? f.scoreMax() : Math.max(best[l], f.scoreMax());
+                }
+            }
+            if (!hitAny) {
+                fp++;
+                fpScores.add((double) f.scoreMax());
+            }
+        }
+        int detectedLesions = 0;
+        for (double b : best) {
+            lesionScores.add(b);
+            detectedLesions += Double.isNaN(b) ? 0 : 1;
+        }
+        long[] voxels = voxelOverlap(c);
+        return new StudyResult(d.study(), d.info().seriesInstanceUid(), lesions.size(), detectedLesions, fp,
+                d.findings().size(), voxels[0], voxels[1], voxels[2], Dice.of(voxels[2], voxels[0], voxels[1]));
+    }
+
+    /** {annotated, detected, both} voxel counts, slice by slice. */
+    private static long[] voxelOverlap(EvaluationCase c) {
+        int w = c.truth().info().width(), h = c.truth().info().height();
+        long annotated = 0, detected = 0, both = 0;
+        for (int z = 0; z < c.truth().depth(); z++) {
+            SliceRegion truth = c.truth().mask(z);
+            boolean[] found = c.detections().findingMask(z);
+            boolean[] gt = new boolean[w * h];
+            truth.paint(gt, w);
+            for (int i = 0; i < gt.length; i++) {
+                annotated += gt[i] ? 1 : 0;
+                detected += found[i] ? 1 : 0;
+                both += gt[i] && found[i] ? 1 : 0;
+            }
+        }
+        return new long[] {annotated, detected, both};
+    }
+
+    private static void collectSlices(EvaluationCase c, List<Double> scores, List<Boolean> positive) {
+        float[] s = c.detections().sliceScores();
+        for (int z = 0; z < s.length; z++) {
+            scores.add((double) s[z]);
+            positive.add(c.truth().sliceHasLesion(z));
+        }
+    }
+
+    private static double meanDefined(List<StudyResult> perStudy) {
+        return perStudy.stream().mapToDouble(StudyResult::dice).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

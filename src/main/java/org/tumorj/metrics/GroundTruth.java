@@ -1,0 +1,117 @@
+package org.tumorj.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.tumorj.annotation.Annotation;
+import org.tumorj.detect.LabelImage;
+import org.tumorj.detect.Point3;
+import org.tumorj.detect.RegionLinker;
+import org.tumorj.detect.SliceRegion;
+import org.tumorj.volume.VolumeInfo;
+
+/**
+ * The reference standard of one series: the voxels inside positive annotations and the 3D
+ * lesions they form. Built from per-slice polygons: the positive polygons of a slice are filled
+ * (pixel centres inside, as ImageJ fills ROIs) and merged, split into 8-connected components, and
+ * components overlapping on consecutive slices are linked into one lesion, exactly as findings are.
+ * Slices between annotated slices are not interpolated: what was not outlined is not lesion.
+ */
+public final class GroundTruth {
+    private final VolumeInfo info;
+    private final List<SliceRegion> masks;
+    private final List<Lesion> lesions;
+
+    private GroundTruth(VolumeInfo info, List<SliceRegion> masks, List<Lesion> lesions) {
+        this.info = info;
+        this.masks = List.copyOf(masks);
+        this.lesions = List.copyOf(lesions);
+    }
+
+    /**
+     * @param info the annotated series (slice count from its SOPInstanceUIDs)
+     * @param annotations polygons on any slices; an annotation's SOPInstanceUID decides its slice
+     *     when the series has it, otherwise its slice index
+     * @param isLesion which labels are lesions (e.g. {@code "tumor"::equalsIgnoreCase}); others are ignored
+     */
+    public static GroundTruth fromAnnotations(VolumeInfo info, List<Annotation> annotations, Predicate<String> isLesion) {
+        int w = info.width(), h = info.height(), depth = info.sopInstanceUids().size();
+        boolean[][] fill = new boolean[depth][];
+        for (Annotation a : annotations) {
+            if (isLesion.test(a.label())) {
+                int z = sliceOf(a, info);
+                if (fill[z] == null) {
+                    fill[z] = new boolean[w * h];
+                }
+                PolygonMask.fill(a.xs(), a.ys(), fill[z], w, h);
+            }
+        }
+        List<SliceRegion> masks = new ArrayList<>(depth);
+        List<Part> parts = new ArrayList<>();
+        RegionLinker linker = new RegionLinker();
+        for (int z = 0; z < depth; z++) {
+            boolean[] m = fill[z] == null ? new boolean[w * h] : fill[z];
+            masks.add(SliceRegion.of(m, w));
+            LabelImage labels = LabelImage.label8(m, w, h);
+            List<SliceRegion> regions = labels.regions();
+            linker.add(z, labels, regions);
+            for (SliceRegion r : regions) {
+                parts.add(new Part(z, r));
+            }
+            fill[z] = null;
+        }
+        List<Lesion> lesions = new ArrayList<>();
+        for (int[] group : linker.groups()) {
+            lesions.add(lesion(lesions.size() + 1, group, parts, info));
+        }
+        return new GroundTruth(info, masks, lesions);
+    }
+
+    private static int sliceOf(Annotation a, VolumeInfo info) {
+        int z = a.sopInstanceUid() == null ? -1 : info.sopInstanceUids().indexOf(a.sopInstanceUid());
+        if (z < 0) {
+            z = a.sliceIndex();
+        }
+        if (z < 0 || z >= info.sopInstanceUids().size()) {
+            throw new IllegalArgumentException("annotation '" + a.label() + "' is on slice " + (a.sliceIndex() + 1)
+                    + " but series " + info.seriesInstanceUid() + " has " + info.sopInstanceUids().size()
+                    + " slices: was it drawn on another series?");
+        }
+        return z;
+    }
+
+    private record Part(int z, SliceRegion region) {}
+
+    private static Lesion lesion(int id, int[] group, List<Part> parts, VolumeInfo info) {
+        long n = 0, sx = 0, sy = 0, sz = 0;
+        TreeMap<Integer, Long> pixelsByZ = new TreeMap<>();
+        for (int g : group) {
+            Part p = parts.get(g);
+            SliceRegion r = p.region();
+            for (int i = 0; i < r.runCount(); i++) {
+                long len = r.runEnd(i) - r.runStart(i);
+                sx += (r.runStart(i) + r.runEnd(i) - 1) * len / 2; // exact: sum of an arithmetic run
+                sy += (long) r.runY(i) * len;
+            }
+            n += r.pixelCount();
+            sz += (long) p.z() * r.pixelCount();
+            pixelsByZ.merge(p.z(), r.pixelCount(), Long::sum);
+        }
+        double pixelArea = info.spacingX() * info.spacingY();
+        double maxArea = pixelsByZ.values().stream().mapToLong(Long::longValue).max().orElse(0) * pixelArea;
+        Point3 c = new Point3((double) sx / n, (double) sy / n, (double) sz / n);
+        return new Lesion(id, pixelsByZ.firstKey(), pixelsByZ.lastKey(), n, n * info.voxelVolumeMm3(), maxArea,
+                Math.sqrt(maxArea / Math.PI), c, Point3.of(info.toPatient(c.x(), c.y(), c.z())));
+    }
+
+    public VolumeInfo info() { return info; }
+    public List<Lesion> lesions() { return lesions; }
+    public int depth() { return masks.size(); }
+
+    /** Annotated lesion pixels on slice {@code z}. */
+    public SliceRegion mask(int z) { return masks.get(z); }
+
+    /** True when slice {@code z} holds part of a positive annotation. */
+    public boolean sliceHasLesion(int z) { return !masks.get(z).isEmpty(); }
+}
