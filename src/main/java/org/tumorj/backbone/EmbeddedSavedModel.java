@@ -1,7 +1,10 @@
 package org.tumorj.backbone;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.Set;
 import org.tensorflow.Graph;
@@ -12,7 +15,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tumorj.backbone.tfjs.BatchNormFolding;
 import org.tumorj.backbone.tfjs.TfjsModel;
 import org.tumorj.util.AtomicFiles;
 
@@ -41,9 +43,17 @@ public final class EmbeddedSavedModel {
     /** The SavedModel folder under {@code cacheRoot}, converting the shipped weights first if needed. */
     public static Path ensure(Path cacheRoot) throws IOException {
         Path dir = cacheRoot.resolve("backbones").resolve(EmbeddedMobileNet.ID + "-" + EmbeddedMobileNet.WEIGHTS_SHA256.substring(0, 12) + "-v" + FORMAT);
-        if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-            TfjsModel model = EmbeddedMobileNet.model(); // checks the shipped files' sha256
-            AtomicFiles.writeDirectory(dir, tmp -> write(model, tmp));
+        if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+            return dir;
+        }
+        Files.createDirectories(dir.getParent());
+        // Two TumorJ processes starting together (a batch, Fiji plus the CLI) convert only once.
+        try (FileChannel lockFile = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+            if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+                TfjsModel model = EmbeddedMobileNet.model(); // checks the shipped files' sha256
+                AtomicFiles.writeDirectory(dir, tmp -> write(model, tmp));
+            }
         }
         return dir;
     }
@@ -55,7 +65,7 @@ public final class EmbeddedSavedModel {
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> image = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
-            MobileNetGraph net = MobileNetGraph.build(tf, BatchNormFolding.fold(model), image, Set.of(), false, 0, true);
+            MobileNetGraph net = MobileNetGraph.build(tf, model, image, Set.of(), false, 0, true); // folds BN
             Signature serving = Signature.builder().key(SERVING_SIGNATURE).input(INPUT, image)
                     .output(FEATURES, net.features()).output(EMBEDDING, net.embedding()).build();
             Signature classify = Signature.builder().key(CLASSIFY_SIGNATURE).input(INPUT, image)

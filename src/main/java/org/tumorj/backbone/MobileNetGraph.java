@@ -11,6 +11,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
+import org.tumorj.backbone.tfjs.BatchNormFolding;
 import org.tumorj.backbone.tfjs.KerasInitializers;
 import org.tumorj.backbone.tfjs.ParameterFactory;
 import org.tumorj.backbone.tfjs.TfjsGraphBuilder;
@@ -66,11 +67,13 @@ public record MobileNetGraph(Operand<TFloat32> features, Operand<TFloat32> embed
         for (String name : trainableLayers) {
             model.layer(name); // fails with the unknown name before anything is built
         }
+        // Frozen conv + BN pairs fold into one convolution (faster, same function); trainable ones stay apart.
+        TfjsModel graphModel = randomInit ? model : BatchNormFolding.fold(model, trainableLayers);
         List<TrainableWeight> variables = new ArrayList<>();
         ParameterFactory factory = (ops, layer, weight) -> parameter(ops, layer, weight, trainableLayers, randomInit, seed, variables);
         List<String> outputs = withClassifier
                 ? List.of(EmbeddedMobileNet.FEATURE_LAYER, EmbeddedMobileNet.CLASSIFIER_LAYER) : List.of(EmbeddedMobileNet.FEATURE_LAYER);
-        Map<String, Operand<TFloat32>> out = new TfjsGraphBuilder(model, factory).build(tf, inputNHWC, outputs);
+        Map<String, Operand<TFloat32>> out = new TfjsGraphBuilder(graphModel, factory).build(tf, inputNHWC, outputs);
         Operand<TFloat32> features = out.get(EmbeddedMobileNet.FEATURE_LAYER);
         Operand<TFloat32> embedding = tf.withName("embedding").math.mean(features, tf.constant(new int[] {1, 2}), Mean.keepDims(false));
         return new MobileNetGraph(features, embedding, out.get(EmbeddedMobileNet.CLASSIFIER_LAYER), List.copyOf(variables));

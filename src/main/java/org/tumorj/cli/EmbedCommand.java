@@ -3,16 +3,29 @@ package org.tumorj.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.backbone.FloatTensor;
+import org.tumorj.backbone.ChannelMode;
+import org.tumorj.backbone.Padding;
+import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.RgbImages;
+import org.tumorj.backbone.Window;
+import org.tumorj.dicom.DicomException;
+import org.tumorj.dicom.DicomReader;
+import org.tumorj.dicom.DicomScan;
+import org.tumorj.dicom.DicomSeries;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * {@code ./tumorj embed IMAGE}: the default backbone's 1280-float embedding of an RGB PNG or JPEG,
- * printed as a JSON array. Images of the backbone's input size (224 x 224) go in unresized; others
- * are resized bilinearly to it.
+ * or of a DICOM slice ({@code .dcm}, first slice of the file's series, its default window,
+ * replicated to RGB), printed as a JSON array. Images of the backbone's input size (224 x 224) go
+ * in unresized; others are resized bilinearly to it.
  */
 public final class EmbedCommand implements CliCommand {
 
@@ -23,20 +36,20 @@ public final class EmbedCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "IMAGE: print the backbone embedding of a PNG/JPEG as a JSON array";
+        return "IMAGE: print the backbone embedding of a PNG/JPEG or DICOM slice as a JSON array";
     }
 
     @Override
     public int run(List<String> args) throws Exception {
         Options o = Options.parse(args, Set.of(), Set.of());
         if (o.positional().size() != 1) {
-            throw new CliException("usage: ./tumorj embed IMAGE (a PNG or JPEG)");
+            throw new CliException("usage: ./tumorj embed IMAGE (a PNG, JPEG or DICOM file)");
         }
         Path file = Path.of(o.positional().get(0));
         FloatTensor image;
         try {
-            image = RgbImages.read(file);
-        } catch (IOException e) {
+            image = isDicom(file) ? dicomSlice(file) : RgbImages.read(file);
+        } catch (IOException | DicomException e) {
             throw new CliException(e.getMessage(), e);
         }
         try (Backbone backbone = Backbones.openDefault()) {
@@ -45,6 +58,46 @@ public final class EmbedCommand implements CliCommand {
             System.out.println(toJson(embedding));
         }
         return 0;
+    }
+
+    private static boolean isDicom(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".dcm") || name.endsWith(".dicom");
+    }
+
+    /**
+     * The first slice of the file's series in modality units, through the file's default window
+     * (the 1st-99th percentile window when it has none), grey replicated to RGB.
+     */
+    static FloatTensor dicomSlice(Path file) throws IOException {
+        DicomReader reader = DicomReader.standard();
+        DicomScan scan = reader.scan(file, Progress.none());
+        DicomSeries series = scan.largest().orElse(null);
+        if (series == null) {
+            if (!scan.problems().isEmpty()) {
+                throw scan.problems().get(0);
+            }
+            throw new IOException(file + ": no DICOM image in this file");
+        }
+        Volume volume = reader.readVolume(series, Progress.none());
+        VolumeInfo info = volume.info();
+        Window window = info.windowWidth() > 0 && Double.isFinite(info.windowCenter())
+                ? Window.fixed("DICOM default", info.windowCenter(), info.windowWidth()) : Window.AUTO;
+        Preprocessing p = new Preprocessing(List.of(window), ChannelMode.REPLICATE, Preprocessing.STRIDE);
+        FloatTensor rgb = p.toRgb(volume.slice(0), info.width(), info.height(), Padding.EDGE);
+        // toRgb pads to a multiple of 32; crop back so that the resize sees only the slice.
+        return cropTo(rgb, info.height(), info.width());
+    }
+
+    private static FloatTensor cropTo(FloatTensor t, int h, int w) {
+        if (t.h() == h && t.w() == w) {
+            return t;
+        }
+        FloatTensor out = FloatTensor.zeros(1, h, w, 3);
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(t.data(), t.index(0, y, 0, 0), out.data(), out.index(0, y, 0, 0), w * 3);
+        }
+        return out;
     }
 
     static String toJson(float[] values) {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -14,17 +15,26 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tumorj.backbone.tfjs.TfjsModel;
 
 /** The imported graph, run by TF Java directly, against TF.js' outputs for the same inputs. */
 class GraphReferenceTest {
 
-    @Test
-    void importedGraphMatchesTensorFlowJs() throws Exception {
+    /**
+     * @param allTrainable false: frozen graph, BN folded into the convolutions; true: every layer a
+     *     variable holding the pretrained weights, BN computed as imported
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void importedGraphMatchesTensorFlowJs(boolean allTrainable) throws Exception {
         TensorFlowRuntime.ensureLoaded();
+        TfjsModel model = EmbeddedMobileNet.model();
+        Set<String> trainable = allTrainable ? MobileNetGraph.topBlockLayers(model, MobileNetGraph.BLOCKS) : Set.of();
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
             Placeholder<TFloat32> image = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
-            MobileNetGraph net = MobileNetGraph.build(tf, EmbeddedMobileNet.model(), image, Set.of(), false, 0, true);
+            MobileNetGraph net = MobileNetGraph.build(tf, model, image, trainable, false, 0, true);
+            s.initialize();
             for (ReferenceImages.Case c : ReferenceImages.cases()) {
                 FloatTensor in = ReferenceImages.image(c.name());
                 try (TFloat32 t = TFloat32.tensorOf(Shape.of(1, 224, 224, 3), DataBuffers.of(in.data(), true, false));
@@ -34,8 +44,9 @@ class GraphReferenceTest {
                     r.get(0).asRawTensor().data().asFloats().read(emb);
                     r.get(1).asRawTensor().data().asFloats().read(prob);
                     double cos = ReferenceImages.cosine(emb, c.embedding());
-                    System.out.printf("%s: cosine %.7f, max |diff| %.3g, probs max |diff| %.3g%n", c.name(), cos,
-                            ReferenceImages.maxAbsDiff(emb, c.embedding()), ReferenceImages.maxAbsDiff(prob, c.probabilities()));
+                    System.out.printf("%s (%s): cosine %.7f, max |diff| %.3g, probs max |diff| %.3g%n", c.name(),
+                            allTrainable ? "variables" : "folded", cos, ReferenceImages.maxAbsDiff(emb, c.embedding()),
+                            ReferenceImages.maxAbsDiff(prob, c.probabilities()));
                     assertTrue(cos >= 0.9999, c.name() + " cosine " + cos);
                     assertTrue(ReferenceImages.maxAbsDiff(prob, c.probabilities()) <= 1e-4, c.name() + " probabilities");
                 }

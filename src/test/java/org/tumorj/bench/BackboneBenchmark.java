@@ -24,6 +24,12 @@ public final class BackboneBenchmark {
             report("224x224 batch 1", backbone, random(1, 224, 224), seconds);
             report("224x224 batch 8", backbone, random(8, 224, 224), seconds);
             report("512x512 feature map", backbone, random(1, 512, 512), seconds);
+            long rss = residentKb();
+            FloatTensor img = random(1, 224, 224);
+            for (int i = 0; i < 300; i++) {
+                backbone.embed(img);
+            }
+            System.out.printf("resident memory after 300 more calls: %+d MB (%d MB total)%n", (residentKb() - rss) / 1024, residentKb() / 1024);
         }
     }
 
@@ -47,6 +53,20 @@ public final class BackboneBenchmark {
     /** CPU time of all threads, TensorFlow's native pools included; on a busy machine wall time alone misleads. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** VmRSS from /proc (Linux): native memory a leak of tensors would grow. */
+    private static long residentKb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static FloatTensor random(int n, int h, int w) {

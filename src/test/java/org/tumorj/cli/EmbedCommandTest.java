@@ -48,6 +48,24 @@ class EmbedCommandTest {
     }
 
     @Test
+    void dicomSliceIsEmbeddedThroughItsDefaultWindow() throws Exception {
+        Path dcm = Path.of("test-images/phantoms/ct/ct-0001/IM-0001.dcm");
+        FloatTensor rgb = EmbedCommand.dicomSlice(dcm);
+        assertTrue(rgb.c() == 3 && rgb.get(0, 0, 0, 0) == rgb.get(0, 0, 0, 2), "grey replicated");
+        List<?> values = (List<?>) JsLiteral.parse(runCapturingStdout(List.of(dcm.toString())).strip());
+        assertEquals(1280, values.size());
+        assertTrue(values.stream().anyMatch(v -> ((Number) v).doubleValue() > 0));
+    }
+
+    @Test
+    void notADicomFileIsAUserError() throws Exception {
+        Path bad = dir.resolve("notes.dcm");
+        java.nio.file.Files.writeString(bad, "not dicom at all");
+        CliException e = assertThrows(CliException.class, () -> new EmbedCommand().run(List.of(bad.toString())));
+        assertTrue(e.getMessage().contains("notes.dcm") && e.getMessage().contains("not a DICOM file"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsAUserError() {
         CliException e = assertThrows(CliException.class, () -> new EmbedCommand().run(List.of(dir.resolve("nope.png").toString())));
         assertTrue(e.getMessage().endsWith("nope.png: no such file"), e.getMessage());

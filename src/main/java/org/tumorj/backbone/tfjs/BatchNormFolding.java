@@ -17,6 +17,11 @@ public final class BatchNormFolding {
     private BatchNormFolding() {}
 
     public static TfjsModel fold(TfjsModel model) {
+        return fold(model, java.util.Set.of());
+    }
+
+    /** As {@link #fold(TfjsModel)}, leaving alone every pair in which either layer is in {@code keep} (e.g. trainable ones). */
+    public static TfjsModel fold(TfjsModel model, java.util.Set<String> keep) {
         Map<String, Integer> consumers = new HashMap<>();
         model.layers().forEach(l -> l.inputs().forEach(in -> consumers.merge(in, 1, Integer::sum)));
         Map<String, TfjsWeight> weights = new LinkedHashMap<>(model.weights());
@@ -26,7 +31,8 @@ public final class BatchNormFolding {
                 continue;
             }
             TfjsLayer conv = replaced.getOrDefault(bn.inputs().get(0), model.layer(bn.inputs().get(0)));
-            boolean foldable = (conv.className().equals("Conv2D") || conv.className().equals("DepthwiseConv2D"))
+            boolean foldable = !keep.contains(bn.name()) && !keep.contains(conv.name())
+                    && (conv.className().equals("Conv2D") || conv.className().equals("DepthwiseConv2D"))
                     && conv.string("activation", "linear").equals("linear") && consumers.get(conv.name()) == 1;
             if (foldable) {
                 foldInto(model, conv, bn, weights);
