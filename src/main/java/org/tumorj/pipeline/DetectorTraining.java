@@ -8,6 +8,8 @@ import org.tumorj.backbone.ScaledBackbone;
 import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.StudySet;
+import org.tumorj.dataset.Split;
+import org.tumorj.dataset.StudySplitter;
 import org.tumorj.dataset.TrainingData;
 import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.metrics.EvaluationOptions;
@@ -28,6 +30,11 @@ import org.tumorj.util.Progress;
  * and Fiji's "Train Tumor Detector..." take.
  */
 public final class DetectorTraining {
+    /** Negative cells kept per annotated slice (all positive cells are kept; the loss is class-weighted). */
+    static final int NEGATIVES_PER_SLICE = 60;
+    /** Cells closer than this (in cells) to a positive region's edge are left out: their label is ambiguous. */
+    static final double NEGATIVE_MARGIN_CELLS = 1.0;
+
     private final Backbone backbone;
     private final TrainSettings settings;
 
@@ -49,17 +56,17 @@ public final class DetectorTraining {
             throw new IllegalArgumentException("training needs at least 2 annotated studies (one is held out for"
                     + " validation, split by study so no slice of it is seen in training); got " + studies.size());
         }
-        TrainingData data = TrainingData.build(studies, settings.sampling(), settings.classes(),
-                settings.validationFraction(), progress);
-        if (!data.unknownLabels().isEmpty()) {
-            progress.log("ignored regions with labels that are neither positive nor negative: " + data.unknownLabels());
-        }
-        progress.log(String.format("studies: %d training, %d validation; patches: %d training, %d validation",
-                data.split().train().size(), data.split().validation().size(), data.train().size(), data.validation().size()));
+        Split<LoadedStudy> split = StudySplitter.split(studies, settings.classes(), settings.validationFraction(),
+                settings.training().seed());
+        progress.log(String.format("studies: %d training, %d validation (split by patient/study)",
+                split.train().size(), split.validation().size()));
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
-        Backbone scaled = ScaledBackbone.of(backbone, settings.inputScale());
-        FeatureSet train = PatchFeatures.extract(scaled, input, data.train(), progress);
-        FeatureSet validation = PatchFeatures.extract(scaled, input, data.validation(), progress);
+        DenseCellSampler cells = new DenseCellSampler(ScaledBackbone.of(backbone, settings.inputScale()),
+                settings.classes(), NEGATIVES_PER_SLICE, NEGATIVE_MARGIN_CELLS, settings.training().seed());
+        FeatureSet train = cells.sample(split.train(), input, true, progress);
+        FeatureSet validation = cells.sample(split.validation(), input, false, progress);
+        progress.log(String.format("cells: %d training (%d positive), %d validation (%d positive)",
+                train.size(), train.positives(), validation.size(), validation.positives()));
         TrainingResult result = new HeadTrainer(settings.training()).train(train, validation, progress, listener);
         ValidationReport report = HeadEvaluation.evaluate(result.weights(), validation,
                 EvaluationOptions.defaults(settings.training().seed()));

@@ -1,0 +1,139 @@
+package org.tumorj.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.tumorj.annotation.Annotation;
+import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.FloatTensor;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.train.FeatureSet;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * Training examples taken the way detection sees a slice: the backbone runs over each annotated
+ * slice whole, and every feature cell becomes an example, labelled by where its centre falls.
+ *
+ * <p>Why not patches: detection applies the head to single cells of a whole-slice feature map, so
+ * training on exactly those cells removes any mismatch between what the head learns from and what
+ * it is applied to, and it shows the head every cell of the organ a lesion sits in as a negative
+ * (hard negatives), instead of a few random patches. A cell is positive when its centre lies inside
+ * a positive region or within half a cell of its centre (so small lesions are not lost between
+ * cells); negative when it is at least {@code marginCells} cells from every positive region and not
+ * air; otherwise ignored. Shifted passes (half a cell) double the sampling in each direction, and a
+ * horizontal flip augments training studies.
+ */
+public final class DenseCellSampler {
+    private final Backbone backbone;
+    private final AnnotationClasses classes;
+    private final int negativesPerSlice;
+    private final double marginCells;
+    private final long seed;
+
+    public DenseCellSampler(Backbone backbone, AnnotationClasses classes, int negativesPerSlice, double marginCells,
+            long seed) {
+        this.backbone = backbone;
+        this.classes = classes;
+        this.negativesPerSlice = negativesPerSlice;
+        this.marginCells = marginCells;
+        this.seed = seed;
+    }
+
+    /** Cell features and labels of every annotated slice of the studies. */
+    public FeatureSet sample(List<LoadedStudy> studies, ModelInput input, boolean augment, Progress progress) {
+        List<float[]> features = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < studies.size(); i++) {
+            progress.checkCancelled();
+            LoadedStudy study = studies.get(i);
+            Random random = new Random(seed ^ study.id().hashCode());
+            for (int z : annotatedSlices(study)) {
+                for (boolean flip : augment ? new boolean[] {false, true} : new boolean[] {false}) {
+                    sampleSlice(study, z, input, flip, random, features, labels, groups);
+                }
+            }
+            progress.update("cell features", i + 1, studies.size());
+        }
+        return new FeatureSet(features.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
+                groups.toArray(String[]::new));
+    }
+
+    private List<Integer> annotatedSlices(LoadedStudy study) {
+        return study.annotations().stream().map(Annotation::sliceIndex).distinct().sorted().toList();
+    }
+
+    private void sampleSlice(LoadedStudy study, int z, ModelInput input, boolean flip, Random random,
+            List<float[]> features, List<Integer> labels, List<String> groups) {
+        Volume volume = study.volume();
+        List<Annotation> positives = study.annotations().stream()
+                .filter(a -> a.sliceIndex() == z && classes.role(a.label()) == AnnotationClasses.Role.POSITIVE).toList();
+        FloatTensor encoded = input.encode(volume, z);
+        int stride = backbone.info().stride();
+        int half = stride / 2;
+        List<float[]> negatives = new ArrayList<>();
+        for (int shift = 0; shift <= half; shift += half) {
+            FloatTensor shifted = shifted(encoded, shift, flip);
+            FloatTensor map = backbone.featureMap(shifted);
+            for (int cy = 0; cy < map.h(); cy++) {
+                for (int cx = 0; cx < map.w(); cx++) {
+                    double mapX = (cx + 0.5) * stride + shift;
+                    double x = flip ? encoded.w() - mapX : mapX; // polygon coordinates (pixel corners)
+                    double y = (cy + 0.5) * stride + shift;
+                    if (x >= volume.width() || y >= volume.height()) {
+                        continue;
+                    }
+                    float[] f = new float[map.c()];
+                    System.arraycopy(map.data(), map.index(0, cy, cx, 0), f, 0, map.c());
+                    int label = label(positives, volume, z, x, y, stride);
+                    if (label == 1) {
+                        features.add(f);
+                        labels.add(1);
+                        groups.add(study.id());
+                    } else if (label == 0) {
+                        negatives.add(f);
+                    }
+                }
+            }
+        }
+        java.util.Collections.shuffle(negatives, random);
+        for (float[] f : negatives.subList(0, Math.min(negativesPerSlice, negatives.size()))) {
+            features.add(f);
+            labels.add(0);
+            groups.add(study.id());
+        }
+    }
+
+    /** 1 positive, 0 negative, -1 ignored (near a positive region's edge, or air). */
+    private int label(List<Annotation> positives, Volume volume, int z, double x, double y, int stride) {
+        double nearest = Double.MAX_VALUE;
+        for (Annotation a : positives) {
+            if (Polygons.contains(a.xs(), a.ys(), x, y) || Polygons.distanceToCentroid(a.xs(), a.ys(), x, y) <= stride / 2.0) {
+                return 1;
+            }
+            nearest = Math.min(nearest, Polygons.distanceToEdge(a.xs(), a.ys(), x, y));
+        }
+        if (nearest < marginCells * stride) {
+            return -1;
+        }
+        float value = volume.slice(z)[(int) y * volume.width() + (int) x];
+        boolean air = "CT".equalsIgnoreCase(volume.info().modality()) && value < -900;
+        return air ? -1 : 0;
+    }
+
+    /** The slice moved left/up by {@code shift} pixels (edge repeated), mirrored when {@code flip}. */
+    private static FloatTensor shifted(FloatTensor in, int shift, boolean flip) {
+        FloatTensor out = FloatTensor.zeros(1, in.h(), in.w(), in.c());
+        for (int y = 0; y < in.h(); y++) {
+            int sy = Math.min(in.h() - 1, y + shift);
+            for (int x = 0; x < in.w(); x++) {
+                int sx = Math.min(in.w() - 1, x + shift);
+                int src = flip ? in.w() - 1 - sx : sx;
+                System.arraycopy(in.data(), in.index(0, sy, src, 0), out.data(), out.index(0, y, x, 0), in.c());
+            }
+        }
+        return out;
+    }
+}
