@@ -47,7 +47,8 @@ final class TumorJDicomReader implements DicomReader {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
-        try (Stream<Path> walk = Files.walk(path)) {
+        // Symbolic links are followed: labs link studies into training sets; a loop is an error.
+        try (Stream<Path> walk = Files.walk(path, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR"))
                     .sorted().toList();
