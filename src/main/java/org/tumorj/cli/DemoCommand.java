@@ -68,7 +68,7 @@ public final class DemoCommand implements CliCommand {
 
             TrainedDetector detector = new TrainedDetector(backbone, bundle);
             StudyEvaluation.Result result = StudyEvaluation.evaluate(detector, load(heldOut, volumes),
-                    AnnotationClasses.defaults(), progress);
+                    AnnotationClasses.defaults(), 0, progress);
             Path detections = out.resolve("detections");
             writeOutputs(result.detections(), heldOut, volumes, detections);
             Path report = out.resolve("evaluation.json");

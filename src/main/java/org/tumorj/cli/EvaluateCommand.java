@@ -23,7 +23,7 @@ public final class EvaluateCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("model", "studies", "report", "series"), Set.of());
+        Options o = Options.parse(args, Set.of("model", "studies", "report", "series", "threshold"), Set.of());
         Path model = o.requirePath("model");
         Path studies = o.requirePath("studies");
         Path reportFile = Path.of(o.get("report", studies.resolve("evaluation.json").toString()));
@@ -31,7 +31,8 @@ public final class EvaluateCommand implements CliCommand {
         try (Bundles.Opened opened = Bundles.open(model)) {
             EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
-                    TrainCommand.annotations(), AnnotationClasses.defaults(), progress).report();
+                    TrainCommand.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0), progress)
+                    .report();
             report.writeJson(reportFile);
             System.out.println(DemoCommand.summarise(report));
         }

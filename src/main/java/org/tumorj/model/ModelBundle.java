@@ -92,6 +92,17 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
         return of(backbone, parsed.getAsJsonObject(), patchSize, classes, metrics, seed, training, trainingLogCsv, head);
     }
 
+    /**
+     * The same bundle with another operating threshold and an extra training record, e.g. a
+     * detection threshold chosen on the validation studies' lesions rather than on their cells.
+     */
+    public ModelBundle withThreshold(double newThreshold, String key, JsonObject record) {
+        JsonObject t = training.deepCopy();
+        t.add(key, record);
+        return new ModelBundle(tumorjVersion, created, backbone, preprocessing, patchSize, classes, newThreshold,
+                temperature, metrics, seed, t, trainingLogCsv, head);
+    }
+
     /** The head in plain Java with this bundle's temperature: probabilities comparable to {@link #threshold()}. */
     public DenseHead denseHead() {
         return new DenseHead(head, temperature);

@@ -72,9 +72,14 @@ public final class DetectorTraining {
                 EvaluationOptions.defaults(settings.training().seed()));
         progress.log(String.format("validation AUC %.3f [%.3f, %.3f], threshold %.3f",
                 report.auc().estimate(), report.auc().lower(), report.auc().upper(), report.threshold()));
-        return ModelBundle.of(backbone.info(), settings.preprocessing().toJson(), settings.sampling().patchSize(),
-                classNames(), report, settings.training().seed(), settings.toJson(),
+        ModelBundle cellLevel = ModelBundle.of(backbone.info(), settings.preprocessing().toJson(),
+                settings.sampling().patchSize(), classNames(), report, settings.training().seed(), settings.toJson(),
                 TrainingLog.toCsv(result.log()), result.weights());
+        DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, cellLevel),
+                split.validation(), settings.classes(), progress);
+        progress.log(String.format("detection threshold %.2f (chosen on the validation studies' lesions)",
+                choice.threshold()));
+        return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }
 
     private ClassNames classNames() {

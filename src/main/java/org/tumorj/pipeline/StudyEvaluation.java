@@ -28,18 +28,26 @@ public final class StudyEvaluation {
     public record Result(EvaluationReport report, List<Detections> detections) {}
 
     public static Result evaluate(TrainedDetector detector, Path studies, VolumeLoader volumes,
-            AnnotationReader annotations, AnnotationClasses classes, Progress progress) throws IOException {
+            AnnotationReader annotations, AnnotationClasses classes, double threshold, Progress progress)
+            throws IOException {
         List<LoadedStudy> loaded = TrainingData.load(StudySet.open(studies), volumes, annotations, progress);
-        return evaluate(detector, loaded, classes, progress);
+        return evaluate(detector, loaded, classes, threshold, progress);
     }
 
+    /** At the model's own threshold. */
+    public static Result evaluate(TrainedDetector detector, Path studies, VolumeLoader volumes,
+            AnnotationReader annotations, AnnotationClasses classes, Progress progress) throws IOException {
+        return evaluate(detector, studies, volumes, annotations, classes, 0, progress);
+    }
+
+    /** @param threshold in (0, 1) to override the model's; anything else keeps it */
     public static Result evaluate(TrainedDetector detector, List<LoadedStudy> studies, AnnotationClasses classes,
-            Progress progress) {
+            double threshold, Progress progress) {
         List<EvaluationCase> cases = new ArrayList<>();
         List<Detections> all = new ArrayList<>();
         for (LoadedStudy s : studies) {
             progress.checkCancelled();
-            Detections d = detector.detect(s.volume(), s.id(), detector.defaultParams(s.volume()), progress);
+            Detections d = detector.detect(s.volume(), s.id(), detector.params(s.volume(), threshold), progress);
             all.add(d);
             cases.add(new EvaluationCase(d, GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
                     label -> classes.role(label) == AnnotationClasses.Role.POSITIVE)));

@@ -7,6 +7,8 @@ import org.tumorj.backbone.ScaledBackbone;
 import org.tumorj.detect.DenseDetector;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
+import org.tumorj.detect.FindingExtractor;
+import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -39,6 +41,18 @@ public final class TrainedDetector {
     public DetectionParams defaultParams(Volume volume) {
         return DetectionParams.of(bundle.threshold()).withMinSizeMm(3).withRefine(DEFAULT_REFINE)
                 .withBodyMask("CT".equalsIgnoreCase(volume.info().modality()));
+    }
+
+    /** As {@link #defaultParams}, at another threshold when {@code threshold} is in (0, 1). */
+    public DetectionParams params(Volume volume, double threshold) {
+        DetectionParams p = defaultParams(volume);
+        return threshold > 0 && threshold < 1 ? p.withThreshold(threshold) : p;
+    }
+
+    /** Probability maps only; {@link FindingExtractor} turns them into findings at any threshold. */
+    public ProbabilityMaps predict(Volume volume, DetectionParams params, Progress progress) {
+        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, volume);
+        return new DenseDetector(backbone, bundle.denseHead(), input, params).predict(volume, progress);
     }
 
     public Detections detect(Volume volume, String study, DetectionParams params, Progress progress) {
