@@ -1,0 +1,235 @@
+package org.tumorj.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSyntaxException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.tumorj.backbone.BackboneInfo;
+import org.tumorj.metrics.ValidationReport;
+
+/** Writes and reads {@code bundle.json}, and verifies the files it lists. */
+final class BundleManifest {
+    static final String FORMAT = "tumorj-model-bundle";
+    static final int FORMAT_VERSION = 1;
+    private static final List<String> REQUIRED_FILES = List.of(ModelBundle.HEAD_FILE, ModelBundle.TRAINING_LOG,
+            ModelBundle.SAVED_MODEL_DIR + "/saved_model.pb");
+    /** NaN and infinity occur in metrics (an ROC curve starts at threshold +Infinity). */
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+
+    private BundleManifest() {}
+
+    /** The manifest for {@code b}, whose other files are already written in {@code dir}. */
+    static String write(ModelBundle b, Path dir) throws IOException {
+        JsonObject root = new JsonObject();
+        root.addProperty("format", FORMAT);
+        root.addProperty("formatVersion", FORMAT_VERSION);
+        root.addProperty("tumorjVersion", b.tumorjVersion());
+        root.addProperty("created", b.created().toString());
+        root.add("backbone", GSON.toJsonTree(b.backbone()));
+        root.add("preprocessing", b.preprocessing().deepCopy());
+        root.addProperty("patchSize", b.patchSize());
+        root.add("classes", GSON.toJsonTree(b.classes()));
+        root.addProperty("threshold", b.threshold());
+        root.addProperty("temperature", b.temperature());
+        root.add("metrics", GSON.toJsonTree(b.metrics()));
+        root.addProperty("seed", b.seed());
+        root.add("training", b.training().deepCopy());
+        root.add("head", headInfo(b.head()));
+        root.add("files", checksums(dir));
+        return GSON.toJson(root) + "\n";
+    }
+
+    static ModelBundle read(Path dir) throws IOException {
+        Path manifest = dir.resolve(ModelBundle.MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            throw new InvalidBundleException(dir + ": not a TumorJ model bundle (no " + ModelBundle.MANIFEST
+                    + "); choose the folder that `tumorj train` wrote");
+        }
+        Fields f = new Fields(parse(manifest), manifest);
+        checkFormat(f);
+        verifyFiles(dir, f);
+        HeadWeights head = readHead(dir, f);
+        try {
+            return new ModelBundle(f.string("tumorjVersion"), f.instant("created"),
+                    GSON.fromJson(f.object("backbone"), BackboneInfo.class), f.object("preprocessing"),
+                    f.integer("patchSize"), GSON.fromJson(f.object("classes"), ClassNames.class),
+                    f.number("threshold"), f.number("temperature"),
+                    GSON.fromJson(f.object("metrics"), ValidationReport.class), f.longInteger("seed"),
+                    f.object("training"), Files.readString(dir.resolve(ModelBundle.TRAINING_LOG), StandardCharsets.UTF_8),
+                    head);
+        } catch (RuntimeException e) {
+            throw new InvalidBundleException(manifest + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonObject parse(Path manifest) throws IOException {
+        try {
+            JsonElement root = JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8));
+            if (!root.isJsonObject()) {
+                throw new InvalidBundleException(manifest + ": is not a JSON object");
+            }
+            return root.getAsJsonObject();
+        } catch (JsonSyntaxException e) {
+            throw new InvalidBundleException(manifest + ": is not valid JSON (" + e.getMessage()
+                    + "); the bundle is damaged, copy it again", e);
+        }
+    }
+
+    private static void checkFormat(Fields f) throws InvalidBundleException {
+        if (!FORMAT.equals(f.string("format"))) {
+            throw new InvalidBundleException(f.file + ": format is '" + f.string("format") + "', expected '" + FORMAT + "'");
+        }
+        int version = f.integer("formatVersion");
+        if (version > FORMAT_VERSION) {
+            throw new InvalidBundleException(f.file + ": bundle format " + version + " was written by a newer TumorJ ("
+                    + f.root.get("tumorjVersion") + "); this TumorJ reads format " + FORMAT_VERSION
+                    + ". Update TumorJ to use this model");
+        }
+        if (version < 1) {
+            throw new InvalidBundleException(f.file + ": invalid formatVersion " + version);
+        }
+    }
+
+    /** Every listed file must exist with the recorded size and sha256; the required ones must be listed. */
+    private static void verifyFiles(Path dir, Fields f) throws IOException {
+        JsonObject files = f.object("files");
+        for (String required : REQUIRED_FILES) {
+            if (!files.has(required)) {
+                throw new InvalidBundleException(f.file + ": does not list the required file " + required);
+            }
+        }
+        Fields entries = new Fields(files, f.file);
+        for (Map.Entry<String, JsonElement> e : files.entrySet()) {
+            verifyFile(dir, e.getKey(), new Fields(entries.object(e.getKey()), f.file));
+        }
+    }
+
+    private static void verifyFile(Path dir, String name, Fields entry) throws IOException {
+        Path file = dir.resolve(name).normalize();
+        if (!file.startsWith(dir.normalize())) {
+            throw new InvalidBundleException(entry.file + ": lists a file outside the bundle: " + name);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidBundleException(file + ": missing from the model bundle; copy the whole bundle folder again");
+        }
+        long size = Files.size(file);
+        if (size != entry.longInteger("bytes")) {
+            throw new InvalidBundleException(file + ": is " + size + " bytes but bundle.json records "
+                    + entry.longInteger("bytes") + "; the file is truncated or damaged, copy the bundle again");
+        }
+        if (!Sha256.of(file).equalsIgnoreCase(entry.string("sha256"))) {
+            throw new InvalidBundleException(file + ": sha256 does not match bundle.json; the file was changed or"
+                    + " damaged, copy the bundle again");
+        }
+    }
+
+    private static HeadWeights readHead(Path dir, Fields f) throws IOException {
+        Path file = dir.resolve(ModelBundle.HEAD_FILE);
+        HeadWeights head = HeadWeightsFile.fromBytes(Files.readAllBytes(file), file.toString());
+        Fields info = new Fields(f.object("head"), f.file);
+        if (head.featureChannels() != info.integer("featureChannels") || head.hiddenUnits() != info.integer("hiddenUnits")) {
+            throw new InvalidBundleException(file + ": holds a " + head.featureChannels() + " x " + head.hiddenUnits()
+                    + " head but bundle.json describes " + info.integer("featureChannels") + " x " + info.integer("hiddenUnits"));
+        }
+        return head;
+    }
+
+    private static JsonObject headInfo(HeadWeights head) {
+        JsonObject o = new JsonObject();
+        o.addProperty("featureChannels", head.featureChannels());
+        o.addProperty("hiddenUnits", head.hiddenUnits());
+        o.addProperty("layers", "dense(hiddenUnits, relu) -> dense(1); as 1x1 convolutions in saved_model");
+        o.addProperty("probability", "sigmoid(logit / temperature)");
+        o.addProperty("savedModelInput", HeadSavedModel.INPUT);
+        o.addProperty("savedModelOutput", HeadSavedModel.OUTPUT);
+        return o;
+    }
+
+    private static JsonObject checksums(Path dir) throws IOException {
+        JsonObject files = new JsonObject();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = dir.relativize(p).toString().replace('\\', '/');
+                if (!name.equals(ModelBundle.MANIFEST)) {
+                    JsonObject entry = new JsonObject();
+                    entry.addProperty("sha256", Sha256.of(p));
+                    entry.addProperty("bytes", Files.size(p));
+                    files.add(name, entry);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Typed access to required fields, each failure naming the file and the field. */
+    private static final class Fields {
+        final JsonObject root;
+        final Path file;
+
+        Fields(JsonObject root, Path file) {
+            this.root = root;
+            this.file = file;
+        }
+
+        JsonObject object(String name) throws InvalidBundleException {
+            JsonElement e = root.get(name);
+            if (e == null || !e.isJsonObject()) {
+                throw missing(name, "an object");
+            }
+            return e.getAsJsonObject();
+        }
+
+        String string(String name) throws InvalidBundleException {
+            return primitive(name, "a string").getAsString();
+        }
+
+        double number(String name) throws InvalidBundleException {
+            return primitive(name, "a number").getAsDouble();
+        }
+
+        int integer(String name) throws InvalidBundleException {
+            return Math.toIntExact(longInteger(name));
+        }
+
+        long longInteger(String name) throws InvalidBundleException {
+            JsonPrimitive p = primitive(name, "an integer");
+            try {
+                return p.getAsBigDecimal().longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw missing(name, "an integer");
+            }
+        }
+
+        Instant instant(String name) throws InvalidBundleException {
+            try {
+                return Instant.parse(string(name));
+            } catch (DateTimeParseException e) {
+                throw missing(name, "an ISO-8601 time");
+            }
+        }
+
+        private JsonPrimitive primitive(String name, String what) throws InvalidBundleException {
+            JsonElement e = root.get(name);
+            if (e == null || !e.isJsonPrimitive()) {
+                throw missing(name, what);
+            }
+            return e.getAsJsonPrimitive();
+        }
+
+        private InvalidBundleException missing(String name, String what) {
+            return new InvalidBundleException(file + ": required field '" + name + "' is missing or not " + what);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.tumorj.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.tumorj.metrics.Roc;
+import org.tumorj.model.HeadWeights;
+import org.tumorj.util.Progress;
+
+/**
+ * Trains the head on cached backbone features ({@link TrainingMode#HEAD_ONLY}): Adam on
+ * minibatches, weighted cross-entropy, dropout, L2 weight decay, early stopping on the
+ * validation loss with the best epoch's weights kept. A fixed seed gives identical weights.
+ * Cancellation is checked before every step; a cancelled run throws
+ * {@link org.tumorj.util.CancelledException} and returns nothing.
+ */
+public final class HeadTrainer {
+    private final TrainingOptions options;
+
+    public HeadTrainer(TrainingOptions options) {
+        if (options.mode() != TrainingMode.HEAD_ONLY) {
+            throw new IllegalArgumentException("HeadTrainer trains the head on cached features only; mode "
+                    + options.mode() + " needs the backbone in the training graph");
+        }
+        this.options = options;
+    }
+
+    public TrainingResult train(FeatureSet train, FeatureSet validation, Progress progress, TrainingListener listener) {
+        checkData(train, validation);
+        progress.checkCancelled();
+        FeatureStandardizer standardizer = options.standardizeFeatures()
+                ? FeatureStandardizer.fit(train.features()) : FeatureStandardizer.identity(train.featureChannels());
+        SplittableRandom random = new SplittableRandom(options.seed());
+        HeadWeights initial = HeadInitializer.glorotUniform(train.featureChannels(), options.hiddenUnits(), random);
+        TrainingResult result;
+        try (HeadTrainingGraph graph = new HeadTrainingGraph(initial, options.learningRate(), options.weightDecay())) {
+            result = new Run(graph, standardizer.apply(train), standardizer.apply(validation), random, progress,
+                    listener).epochs();
+        }
+        return new TrainingResult(standardizer.fold(result.weights()), result.bestEpoch(), result.log(),
+                result.stoppedEarly(), options);
+    }
+
+    private void checkData(FeatureSet train, FeatureSet validation) {
+        if (train.positives() == 0 || train.positives() == train.size()) {
+            throw new IllegalArgumentException("training needs patches of both classes; got " + train.positives()
+                    + " positive of " + train.size() + ". Annotate regions of both classes");
+        }
+        if (validation.size() == 0) {
+            throw new IllegalArgumentException("no validation patches: early stopping needs a validation set; "
+                    + "keep at least one study for validation");
+        }
+        if (validation.featureChannels() != train.featureChannels()) {
+            throw new IllegalArgumentException("validation features have " + validation.featureChannels()
+                    + " channels, training features " + train.featureChannels());
+        }
+    }
+
+    /** Per-sample weights n / (2 n_class) (balanced), or all 1. */
+    static float[] sampleWeights(FeatureSet set, boolean balance) {
+        int n = set.size();
+        int pos = set.positives();
+        float wPos = balance && pos > 0 ? (float) (n / (2.0 * pos)) : 1f;
+        float wNeg = balance && pos < n ? (float) (n / (2.0 * (n - pos))) : 1f;
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = set.labels()[i] == 1 ? wPos : wNeg;
+        }
+        return w;
+    }
+
+    /** Weighted mean cross-entropy, the same formula as the graph's, in double precision. */
+    static double weightedLoss(float[] logits, int[] labels, float[] weights) {
+        double sum = 0;
+        double weightSum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double z = logits[i];
+            double softplus = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+            sum += weights[i] * (softplus - labels[i] * z);
+            weightSum += weights[i];
+        }
+        return sum / weightSum;
+    }
+
+    /** The mutable state of one training run. */
+    private final class Run {
+        private final HeadTrainingGraph graph;
+        private final FeatureSet train;
+        private final FeatureSet validation;
+        private final SplittableRandom random;
+        private final Progress progress;
+        private final TrainingListener listener;
+        private final float[] trainWeights;
+        private final float[] validationWeights;
+        private final int stepsPerEpoch;
+        private long stepsDone;
+
+        Run(HeadTrainingGraph graph, FeatureSet train, FeatureSet validation, SplittableRandom random,
+            Progress progress, TrainingListener listener) {
+            this.graph = graph;
+            this.train = train;
+            this.validation = validation;
+            this.random = random;
+            this.progress = progress;
+            this.listener = listener;
+            this.trainWeights = sampleWeights(train, options.balanceClasses());
+            this.validationWeights = sampleWeights(validation, options.balanceClasses());
+            this.stepsPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
+        }
+
+        TrainingResult epochs() {
+            List<EpochRecord> log = new ArrayList<>();
+            HeadWeights best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
+            int[] order = identity(train.size());
+            for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+                double trainLoss = epoch(order);
+                float[] logits = graph.logits(validation.features());
+                double validationLoss = weightedLoss(logits, validation.labels(), validationWeights);
+                boolean improved = validationLoss < bestLoss;
+                if (improved) {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    best = graph.weights();
+                }
+                EpochRecord record = new EpochRecord(epoch, trainLoss, validationLoss,
+                        Roc.auc(toDouble(logits), validation.positiveMask()), improved);
+                log.add(record);
+                report(record);
+                if (epoch - bestEpoch >= options.patience()) {
+                    return new TrainingResult(best, bestEpoch, List.copyOf(log), epoch < options.maxEpochs(), options);
+                }
+            }
+            return new TrainingResult(best, bestEpoch, List.copyOf(log), false, options);
+        }
+
+        /** One shuffled pass; returns the mean minibatch loss weighted by batch size. */
+        private double epoch(int[] order) {
+            shuffle(order);
+            double lossSum = 0;
+            for (int start = 0; start < order.length; start += options.batchSize()) {
+                progress.checkCancelled();
+                int rows = Math.min(options.batchSize(), order.length - start);
+                lossSum += rows * (double) minibatch(order, start, rows);
+                progress.update("Training head", ++stepsDone, (long) stepsPerEpoch * options.maxEpochs());
+            }
+            return lossSum / order.length;
+        }
+
+        private float minibatch(int[] order, int start, int rows) {
+            int c = train.featureChannels();
+            float[] x = new float[rows * c];
+            float[] y = new float[rows];
+            float[] w = new float[rows];
+            for (int r = 0; r < rows; r++) {
+                int i = order[start + r];
+                System.arraycopy(train.features()[i], 0, x, r * c, c);
+                y[r] = train.labels()[i];
+                w[r] = trainWeights[i];
+            }
+            return graph.step(x, y, w, dropoutMask(rows), rows);
+        }
+
+        /** Inverted dropout: kept units are scaled by 1 / (1 - p) so that evaluation needs no rescaling. */
+        private float[] dropoutMask(int rows) {
+            float[] mask = new float[rows * options.hiddenUnits()];
+            float keptValue = (float) (1 / (1 - options.dropout()));
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = random.nextDouble() >= options.dropout() ? keptValue : 0f;
+            }
+            return mask;
+        }
+
+        private void shuffle(int[] order) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+
+        private void report(EpochRecord r) {
+            progress.log(String.format(Locale.ROOT, "epoch %d: train loss %.4f, validation loss %.4f, validation AUC %.3f%s",
+                    r.epoch(), r.trainLoss(), r.validationLoss(), r.validationAuc(), r.best() ? " (best)" : ""));
+            listener.epochFinished(r);
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}

@@ -1,0 +1,208 @@
+package org.tumorj.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.backbone.BackboneInfo;
+import org.tumorj.backbone.FloatTensor;
+import org.tumorj.metrics.EvaluationOptions;
+import org.tumorj.metrics.ValidationReport;
+import org.tumorj.util.CancelledException;
+import org.tumorj.util.Progress;
+
+class ModelBundleTest {
+    static final BackboneInfo BACKBONE = new BackboneInfo("mobilenet_v2-test", "ab".repeat(32), 224, 32, 1280);
+    static final BackboneInfo OTHER = new BackboneInfo("mobilenet_v2-other", "cd".repeat(32), 224, 32, 1280);
+
+    @TempDir
+    static Path shared;
+    static Path saved;
+    static ModelBundle bundle;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void saveOnce() throws IOException {
+        bundle = sampleBundle();
+        saved = shared.resolve("model");
+        bundle.save(saved);
+    }
+
+    @Test
+    void roundTripGivesTheSameModelAndProbabilities() throws IOException {
+        ModelBundle back = ModelBundle.load(saved, BACKBONE);
+        assertEquals(bundle.backbone(), back.backbone());
+        assertEquals(bundle.preprocessing(), back.preprocessing());
+        assertEquals(bundle.metrics(), back.metrics());
+        assertEquals(bundle.training(), back.training());
+        assertEquals(bundle.trainingLogCsv(), back.trainingLogCsv());
+        assertEquals(bundle.created(), back.created());
+        assertEquals(bundle.classes(), back.classes());
+        assertEquals(bundle.threshold(), back.threshold(), 0);
+        assertEquals(bundle.temperature(), back.temperature(), 0);
+        assertEquals(bundle.seed(), back.seed());
+        assertEquals(bundle.patchSize(), back.patchSize());
+        FloatTensor map = new FloatTensor(DenseHeadTest.randomFeatures(3 * 3 * 1280, 8), 1, 3, 3, 1280);
+        assertArrayEquals(bundle.denseHead().probabilities(map).data(), back.denseHead().probabilities(map).data());
+        try (TensorFlowHead tf = ModelBundle.tensorFlowHead(saved, 1280)) {
+            assertArrayEquals(back.denseHead().probabilities(map).data(), tf.probabilities(map).data(), 1e-5f);
+        }
+    }
+
+    @Test
+    void manifestRecordsVersionsAndChecksums() throws IOException {
+        JsonObject json = manifest(saved);
+        assertEquals(1, json.get("formatVersion").getAsInt());
+        assertEquals("development", json.get("tumorjVersion").getAsString());
+        assertEquals(BACKBONE.sha256(), json.getAsJsonObject("backbone").get("sha256").getAsString());
+        JsonObject files = json.getAsJsonObject("files");
+        assertEquals(Sha256.of(saved.resolve("head.bin")), files.getAsJsonObject("head.bin").get("sha256").getAsString());
+        assertTrue(files.has("saved_model/saved_model.pb"));
+        assertTrue(files.has("training-log.csv"));
+    }
+
+    @Test
+    void otherBackboneIsRefusedNamingBothBackbones() {
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(saved, OTHER));
+        String m = e.getMessage();
+        assertTrue(m.contains(saved.toString()), m);
+        assertTrue(m.contains(BACKBONE.id()) && m.contains(BACKBONE.sha256()), m);
+        assertTrue(m.contains(OTHER.id()) && m.contains(OTHER.sha256()), m);
+        BackboneInfo sameNameOtherWeights = new BackboneInfo(BACKBONE.id(), "ef".repeat(32), 224, 32, 1280);
+        assertThrows(InvalidBundleException.class, () -> ModelBundle.load(saved, sameNameOtherWeights));
+    }
+
+    @Test
+    void truncatedHeadIsRefused() throws IOException {
+        Path copy = copyOfSaved();
+        byte[] head = Files.readAllBytes(copy.resolve("head.bin"));
+        Files.write(copy.resolve("head.bin"), java.util.Arrays.copyOf(head, head.length / 2));
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().contains("head.bin") && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void alteredSavedModelIsRefused() throws IOException {
+        Path copy = copyOfSaved();
+        Path pb = copy.resolve("saved_model/saved_model.pb");
+        byte[] bytes = Files.readAllBytes(pb);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(pb, bytes);
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().contains("sha256"), e.getMessage());
+    }
+
+    @Test
+    void futureFormatVersionIsRefused() throws IOException {
+        Path copy = copyOfSaved();
+        JsonObject json = manifest(copy);
+        json.addProperty("formatVersion", 2);
+        Files.writeString(copy.resolve("bundle.json"), json.toString());
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().contains("Update TumorJ"), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredFieldIsRefusedByName() throws IOException {
+        Path copy = copyOfSaved();
+        JsonObject json = manifest(copy);
+        json.remove("threshold");
+        Files.writeString(copy.resolve("bundle.json"), json.toString());
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().contains("'threshold'"), e.getMessage());
+    }
+
+    @Test
+    void folderWithoutManifestIsNotABundle() throws IOException {
+        Files.createDirectories(tmp.resolve("empty"));
+        InvalidBundleException e = assertThrows(InvalidBundleException.class,
+                () -> ModelBundle.load(tmp.resolve("empty"), BACKBONE));
+        assertTrue(e.getMessage().contains("no bundle.json"), e.getMessage());
+    }
+
+    @Test
+    void foreignFolderIsNeverReplaced() throws IOException {
+        Path documents = tmp.resolve("documents");
+        Files.createDirectories(documents);
+        Files.writeString(documents.resolve("thesis.txt"), "precious");
+        assertThrows(InvalidBundleException.class, () -> bundle.save(documents));
+        assertEquals("precious", Files.readString(documents.resolve("thesis.txt")));
+    }
+
+    @Test
+    void cancelDuringSaveWritesNothing() throws IOException {
+        Path out = tmp.resolve("cancelled");
+        Progress cancelled = new Progress() {
+            @Override public void update(String step, long done, long total) {}
+            @Override public void log(String message) {}
+            @Override public boolean isCancelled() { return true; }
+        };
+        assertThrows(CancelledException.class, () -> bundle.save(out, cancelled));
+        assertFalse(Files.exists(out));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "no temporary folder may be left behind");
+        }
+    }
+
+    @Test
+    void preprocessingMayBeGivenAsJsonText() {
+        ModelBundle b = ModelBundle.of(BACKBONE, "{\"window\": [40, 400], \"channels\": \"grey\"}", 224,
+                bundle.classes(), bundle.metrics(), 1, new JsonObject(), "", bundle.head());
+        assertEquals(400, b.preprocessing().getAsJsonArray("window").get(1).getAsInt());
+        assertThrows(IllegalArgumentException.class, () -> ModelBundle.of(BACKBONE, "[1, 2]", 224,
+                bundle.classes(), bundle.metrics(), 1, new JsonObject(), "", bundle.head()));
+    }
+
+    private Path copyOfSaved() throws IOException {
+        Path copy = tmp.resolve("copy");
+        try (Stream<Path> walk = Files.walk(saved)) {
+            for (Path p : walk.toList()) {
+                Path target = copy.resolve(saved.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static JsonObject manifest(Path dir) throws IOException {
+        return JsonParser.parseString(Files.readString(dir.resolve("bundle.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    static ModelBundle sampleBundle() {
+        double[] logits = new double[40];
+        boolean[] positive = new boolean[40];
+        String[] studies = new String[40];
+        for (int i = 0; i < 40; i++) {
+            positive[i] = i % 4 == 0;
+            logits[i] = (positive[i] ? 2 : -2) + 3 * Math.sin(i);
+            studies[i] = "study" + i / 8;
+        }
+        ValidationReport report = ValidationReport.evaluate(logits, positive, studies, EvaluationOptions.defaults(1));
+        JsonObject preprocessing = new JsonObject();
+        preprocessing.addProperty("windowCenter", 40);
+        preprocessing.addProperty("windowWidth", 400);
+        JsonObject training = new JsonObject();
+        training.addProperty("mode", "HEAD_ONLY");
+        return ModelBundle.of(BACKBONE, preprocessing, 224, new ClassNames("tumor", "normal"), report, 42, training,
+                "epoch,train_loss,validation_loss,validation_auc,best\n1,0.5,0.6,0.7,true\n",
+                DenseHeadTest.randomHead(1280, 64, 77));
+    }
+}
