@@ -1,0 +1,70 @@
+package org.tumorj.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.tumorj.ij.PhantomStudies;
+import org.tumorj.phantom.PhantomConfig;
+import org.tumorj.phantom.PhantomModality;
+import org.tumorj.util.Progress;
+
+/**
+ * {@code ./tumorj phantoms --out DIR --modality CT|MR --studies N --seed S [--size 256] [--slices 32]}:
+ * writes N synthetic studies (DICOM, annotations.json, RoiSet.zip, ground-truth.json), one
+ * folder each. Study folders of the same name are replaced.
+ */
+public final class PhantomsCommand implements CliCommand {
+    @Override public String name() { return "phantoms"; }
+
+    @Override public String summary() {
+        return "write synthetic CT/MR studies with known lesions (DICOM + RoiSet.zip + annotations.json)";
+    }
+
+    @Override
+    public int run(List<String> args) throws Exception {
+        Options o = Options.parse(args, Set.of("out", "modality", "studies", "seed", "size", "slices"), Set.of());
+        Path out = o.requirePath("out");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw CliException.forFile(out, "exists and is not a folder; give --out a folder");
+        }
+        PhantomModality modality;
+        try {
+            modality = PhantomModality.parse(o.get("modality", "CT"));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("option --modality: " + e.getMessage());
+        }
+        int studies = o.getInt("studies", 6);
+        if (studies < 1 || studies > 9999) {
+            throw new CliException("option --studies must be 1..9999, got " + studies);
+        }
+        PhantomConfig template;
+        try {
+            template = PhantomConfig.of(modality, seed(o), 1)
+                    .withSize(o.getInt("size", PhantomConfig.DEFAULT_SIZE))
+                    .withSlices(o.getInt("slices", PhantomConfig.DEFAULT_SLICES));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        PhantomStudies.writeSet(out, template, studies, console());
+        System.out.println("wrote " + studies + " " + modality + " phantom studies to " + out);
+        return 0;
+    }
+
+    private static long seed(Options o) throws CliException {
+        String text = o.get("seed", "1");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new CliException("option --seed expects a whole number, got '" + text + "'");
+        }
+    }
+
+    private static Progress console() {
+        return new Progress() {
+            @Override public void update(String step, long done, long total) { }
+            @Override public void log(String message) { System.out.println(message); }
+            @Override public boolean isCancelled() { return false; }
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package org.tumorj.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.tumorj.annotation.Annotation;
+import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.annotation.SliceAttachment;
+import org.tumorj.volume.Volume;
+
+/**
+ * Reads a study's annotations and attaches them to its loaded volume's slices. The core reads
+ * {@code annotations.json}; the ImageJ glue adds {@code RoiSet.zip} (see {@link #orElse}).
+ */
+@FunctionalInterface
+public interface AnnotationReader {
+
+    /** The regions, attached to the volume's slices; empty when the study has none in this format. */
+    List<Annotation> read(Path studyDir, Volume volume) throws IOException;
+
+    /** {@code annotations.json}, re-attached by SOPInstanceUID; empty when the file is absent. */
+    static AnnotationReader sidecar() {
+        return (dir, volume) -> {
+            Path file = dir.resolve(AnnotationSidecar.FILE_NAME);
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            return SliceAttachment.reattach(file, AnnotationSidecar.read(file), null, volume.info().sopInstanceUids());
+        };
+    }
+
+    /** This reader's regions, or the other's when this one finds none. */
+    default AnnotationReader orElse(AnnotationReader other) {
+        return (dir, volume) -> {
+            List<Annotation> mine = read(dir, volume);
+            return mine.isEmpty() ? other.read(dir, volume) : mine;
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package org.tumorj.phantom;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.tumorj.annotation.Annotation;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
+
+/**
+ * Generates one phantom study from a {@link PhantomConfig}: anatomy, vessels, lesions, the
+ * scanner's blur and noise, then the annotations and ground truth. Deterministic: the same
+ * config gives the same voxels, outlines and UIDs.
+ */
+public final class PhantomGenerator {
+    private PhantomGenerator() {}
+
+    public static PhantomStudy generate(PhantomConfig c) {
+        SplittableRandom r = new SplittableRandom(mix(c));
+        // 0.7-0.9 mm at 256 pixels: a 180-230 mm field of view, kept at other sizes so that
+        // anatomy and lesions keep their size in mm (smaller images get coarser pixels).
+        double spacing = Math.round(r.nextDouble(0.7, 0.9) * 256.0 / c.size() * 1000) / 1000.0;
+        Grid g = new Grid(c.size(), c.size(), c.slices(), spacing, c.sliceSpacingMm());
+        Anatomy anatomy = new Anatomy(g, r);
+        TissueValues tissues = TissueValues.of(c.modality(), r);
+        Scanner scanner = Scanner.draw(c.modality(), r);
+        Placement placement = new Placement(g, anatomy, tissues, c.modality(), r);
+        List<Lesion> lesions = placement.lesions(c.minLesions() + r.nextInt(c.maxLesions() - c.minLesions() + 1));
+        List<Vessel> vessels = placement.vessels(c.vessels(), lesions);
+        float[][] pixels = new Renderer(g, anatomy, tissues, scanner, c.modality()).render(vessels, lesions, r);
+
+        List<String> sops = new ArrayList<>();
+        for (int k = 0; k < g.depth; k++) {
+            sops.add(Uids.derive(c.seed(), c.studyNumber(), "sop/" + k));
+        }
+        List<Annotation> annotations = new ArrayList<>();
+        List<LesionTruth> lesionTruth = new ArrayList<>();
+        double unitScale = c.modality() == PhantomModality.MR ? scanner.mrScale() : 1;
+        for (Lesion l : lesions) {
+            lesionTruth.add(outline(g, l, sops, annotations, unitScale));
+        }
+        new NormalRegions(g, anatomy, lesions, r).add(sops, annotations);
+        List<VesselTruth> vesselTruth = vessels.stream().map(v -> truth(g, anatomy, v, unitScale)).toList();
+        GroundTruth truth = new GroundTruth(c.studyId(), c.modality().name(), spacing, g.dz, scanner.describe(),
+                lesionTruth, vesselTruth);
+        Volume volume = new Volume(info(c, g, sops, pixels, scanner), Arrays.asList(pixels));
+        return new PhantomStudy(c, volume, annotations, truth, g, anatomy, lesions, vessels, scanner.name());
+    }
+
+    private static long mix(PhantomConfig c) {
+        long h = c.seed() * 0x9E3779B97F4A7C15L + c.studyNumber();
+        h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + c.modality().ordinal();
+        return h ^ (h >>> 29);
+    }
+
+    private static LesionTruth outline(Grid g, Lesion l, List<String> sops, List<Annotation> out, double unitScale) {
+        List<Integer> slices = new ArrayList<>();
+        for (int k = 0; k < g.depth; k++) {
+            float[][] poly = Outlines.lesion(g, l, k);
+            if (poly != null) {
+                slices.add(k);
+                out.add(new Annotation("tumor", k, sops.get(k), poly[0], poly[1]));
+            }
+        }
+        return new LesionTruth(l.id, l.organ.label(), new double[] {l.cx, l.cy, l.cz},
+                new double[] {l.rx, l.ry, l.rz}, l.equivalentDiameter(), (l.value - l.organValue) * unitScale,
+                l.conspicuity, l.lobulated(), new double[] {g.column(l.cx), g.row(l.cy), g.slice(l.cz)}, slices);
+    }
+
+    private static VesselTruth truth(Grid g, Anatomy anatomy, Vessel v, double unitScale) {
+        List<Integer> slices = new ArrayList<>();
+        List<double[]> centres = new ArrayList<>();
+        for (int k = 0; k < g.depth; k++) {
+            double z = g.z(k);
+            if (v.runsAt(z) && coversPixel(g, anatomy, v, z)) {
+                slices.add(k);
+                centres.add(new double[] {g.column(v.centreX(z)), g.row(v.centreY(z)), k});
+            }
+        }
+        return new VesselTruth(v.id, v.organ.label(), v.radius, (v.value - v.organValue) * unitScale, slices, centres);
+    }
+
+    private static boolean coversPixel(Grid g, Anatomy anatomy, Vessel v, double z) {
+        double cx = v.centreX(z), cy = v.centreY(z);
+        int c0 = (int) Math.floor(g.column(cx - v.radius)), c1 = (int) Math.ceil(g.column(cx + v.radius));
+        int r0 = (int) Math.floor(g.row(cy - v.radius)), r1 = (int) Math.ceil(g.row(cy + v.radius));
+        for (int row = Math.max(0, r0); row <= Math.min(g.height - 1, r1); row++) {
+            for (int col = Math.max(0, c0); col <= Math.min(g.width - 1, c1); col++) {
+                double x = g.x(col), y = g.y(row);
+                if (Geom.len(x - cx, y - cy) <= v.radius && anatomy.inOrgan(v.organ, x, y, z)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static VolumeInfo info(PhantomConfig c, Grid g, List<String> sops, float[][] pixels, Scanner scanner) {
+        double[] window = c.modality() == PhantomModality.CT ? new double[] {40, 400} : mrWindow(pixels);
+        String description = String.format(Locale.ROOT, "TumorJ phantom %s chest-abdomen (%s)", c.modality(), scanner.name());
+        return new VolumeInfo(c.modality().name(), Uids.derive(c.seed(), c.studyNumber(), "study"),
+                Uids.derive(c.seed(), c.studyNumber(), "series"), description, c.patientId(), g.width, g.height,
+                g.spacing, g.spacing, g.dz, new double[] {g.x0, g.y0, g.z0}, new double[] {1, 0, 0},
+                new double[] {0, 1, 0}, window[0], window[1], false, sops, List.of());
+    }
+
+    /** MR has no fixed scale: window 0 to the 99.5th percentile of the study. */
+    private static double[] mrWindow(float[][] pixels) {
+        int stride = 7;
+        List<Float> sample = new ArrayList<>();
+        for (float[] s : pixels) {
+            for (int i = 0; i < s.length; i += stride) {
+                sample.add(s[i]);
+            }
+        }
+        sample.sort(null);
+        double top = Math.max(1, sample.get((int) (sample.size() * 0.995)));
+        return new double[] {Math.round(top / 2), Math.round(top)};
+    }
+}

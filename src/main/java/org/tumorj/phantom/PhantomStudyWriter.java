@@ -1,0 +1,138 @@
+package org.tumorj.phantom;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.util.AtomicFiles;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
+
+/**
+ * Writes phantom studies to disk, one folder per study: {@code IM-0001.dcm ...} (one DICOM file
+ * per slice), {@code annotations.json} and {@code ground-truth.json}, plus whatever an
+ * {@link ExtraFiles} hook adds (the ImageJ glue adds {@code RoiSet.zip}). Each folder is written
+ * atomically: an interrupted run leaves no half study.
+ */
+public final class PhantomStudyWriter {
+    private PhantomStudyWriter() {}
+
+    /** Adds files to a study folder while it is being written. */
+    @FunctionalInterface
+    public interface ExtraFiles {
+        void write(PhantomStudy study, Path studyDir) throws IOException;
+
+        static ExtraFiles none() {
+            return (study, dir) -> { };
+        }
+    }
+
+    /** Generates and writes {@code count} studies numbered 1..count into {@code outDir}/{@code <studyId>}. */
+    public static List<Path> writeSet(Path outDir, PhantomConfig template, int count, ExtraFiles extra,
+            Progress progress) throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            progress.checkCancelled();
+            PhantomConfig c = new PhantomConfig(template.modality(), template.size(), template.slices(),
+                    template.sliceSpacingMm(), template.seed(), i, template.minLesions(), template.maxLesions(),
+                    template.vessels());
+            PhantomStudy study = PhantomGenerator.generate(c);
+            written.add(write(study, outDir.resolve(study.studyId()), extra));
+            progress.update("phantoms", i, count);
+            progress.log(String.format(Locale.ROOT, "%s: %d slices, %d lesions, %d vessels, %d regions",
+                    study.studyId(), study.volume().depth(), study.groundTruth().lesions().size(),
+                    study.groundTruth().vessels().size(), study.annotations().size()));
+        }
+        return written;
+    }
+
+    /** Writes one study folder (replacing it if it exists) and returns it. */
+    public static Path write(PhantomStudy study, Path dir, ExtraFiles extra) throws IOException {
+        AtomicFiles.writeDirectory(dir, tmp -> {
+            Volume v = study.volume();
+            for (int k = 0; k < v.depth(); k++) {
+                sliceFile(study, k).write(tmp.resolve(String.format("IM-%04d.dcm", k + 1)));
+            }
+            AnnotationSidecar.write(tmp.resolve(AnnotationSidecar.FILE_NAME), study.annotations());
+            study.groundTruth().write(tmp.resolve(GroundTruth.FILE_NAME));
+            extra.write(study, tmp);
+        });
+        return dir;
+    }
+
+    /** The DICOM file of slice k: stored values are the volume's, shifted for CT's rescale. */
+    public static DicomWriter sliceFile(PhantomStudy study, int k) {
+        Volume v = study.volume();
+        VolumeInfo info = v.info();
+        boolean ct = study.config().modality() == PhantomModality.CT;
+        double[] pos = info.toPatient(0, 0, k);
+        DicomWriter d = new DicomWriter()
+                .string(0x00080005, "CS", "ISO_IR 100")
+                .string(0x00080008, "CS", "ORIGINAL\\PRIMARY\\AXIAL")
+                .string(0x00080016, "UI", ct ? DicomWriter.CT_IMAGE_STORAGE : DicomWriter.MR_IMAGE_STORAGE)
+                .string(0x00080018, "UI", info.sopInstanceUids().get(k))
+                .string(0x00080020, "DA", "20200101")
+                .string(0x00080030, "TM", "120000")
+                .string(0x00080050, "SH", String.format("PHACC%04d", study.config().studyNumber()))
+                .string(0x00080060, "CS", info.modality())
+                .string(0x00080070, "LO", "TumorJ Phantom")
+                .string(0x00080080, "LO", "Phantom General Hospital")
+                .string(0x00080090, "PN", "PHANTOM^REFERRER")
+                .string(0x0008103E, "LO", info.seriesDescription())
+                .string(0x00081090, "LO", study.scannerName())
+                .string(0x00100010, "PN", "PHANTOM^" + study.patientId().substring(study.patientId().indexOf('-') + 1))
+                .string(0x00100020, "LO", study.patientId())
+                .string(0x00100030, "DA", "19700101")
+                .string(0x00100040, "CS", "O")
+                .decimals(0x00180050, info.spacingZ())
+                .decimals(0x00180088, info.spacingZ())
+                .string(0x0020000D, "UI", info.studyInstanceUid())
+                .string(0x0020000E, "UI", info.seriesInstanceUid())
+                .string(0x00200010, "SH", String.format("PH%04d", study.config().studyNumber()))
+                .integer(0x00200011, 1)
+                .integer(0x00200013, k + 1)
+                .decimals(0x00200032, pos)
+                .decimals(0x00200037, concat(info.rowDirection(), info.columnDirection()))
+                .string(0x00200052, "UI", info.studyInstanceUid() + ".1")
+                .decimals(0x00201041, pos[2])
+                .unsignedShort(0x00280002, 1)
+                .string(0x00280004, "CS", "MONOCHROME2")
+                .unsignedShort(0x00280010, info.height())
+                .unsignedShort(0x00280011, info.width())
+                .decimals(0x00280030, info.spacingY(), info.spacingX())
+                .unsignedShort(0x00280100, 16)
+                .unsignedShort(0x00280101, 16)
+                .unsignedShort(0x00280102, 15)
+                .unsignedShort(0x00280103, ct ? 1 : 0)
+                .decimals(0x00281050, info.windowCenter())
+                .decimals(0x00281051, info.windowWidth());
+        if (ct) {
+            d.string(0x00180060, "DS", "120")
+                    .decimals(0x00281052, -1024)
+                    .decimals(0x00281053, 1)
+                    .string(0x00281054, "LO", "HU");
+        } else {
+            d.decimals(0x00180080, 4000).decimals(0x00180081, 100).decimals(0x00180087, 1.5);
+        }
+        return d.pixels16(stored(v.slice(k), ct));
+    }
+
+    private static short[] stored(float[] values, boolean ct) {
+        short[] out = new short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            // CT: stored = HU + 1024 (RescaleIntercept -1024); MR: unsigned, the value itself.
+            out[i] = (short) Math.round(ct ? values[i] + 1024 : values[i]);
+        }
+        return out;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = new double[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
