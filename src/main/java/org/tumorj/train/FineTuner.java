@@ -20,7 +20,8 @@ import org.tumorj.util.Progress;
  * {@link TrainingMode#TOP_BLOCKS_UNFROZEN} (the top {@code unfrozenBlocks} blocks train at
  * {@code learningRate * backboneLearningRateFactor}, the rest stays frozen) or
  * {@link TrainingMode#FROM_SCRATCH} (the same network, every layer trainable, from Keras-style
- * random weights). Same loop as {@link HeadTrainer}: Adam on minibatches, weighted
+ * random weights, batch-norm statistics measured on the training patches, see
+ * {@link ScratchInitialization}). Same loop as {@link HeadTrainer}: Adam on minibatches, weighted
  * cross-entropy, dropout, weight decay, early stopping on the validation loss keeping the best
  * epoch, cancel checked before every step, a seed fixing the result (with one TensorFlow
  * thread, {@code -Dtumorj.train.threads=1}, the default).
@@ -33,6 +34,8 @@ public final class FineTuner {
     /** TensorFlow intra-op threads for fine-tuning; more is faster but no longer bitwise reproducible. */
     public static final String THREADS_PROPERTY = "tumorj.train.threads";
     private final TrainingOptions options;
+    /** Patches whose batch moments set the batch-norm statistics of a network trained from scratch. */
+    private static final int CALIBRATION_PATCHES = 64;
     private final TfjsModel model;
     private final BackboneInfo base;
 
@@ -69,7 +72,11 @@ public final class FineTuner {
         SplittableRandom random = new SplittableRandom(options.seed());
         HeadWeights initial = HeadInitializer.glorotUniform(base.featureChannels(), options.hiddenUnits(), random);
         int threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, 1));
-        try (FineTuningGraph graph = new FineTuningGraph(model, trainableLayers(), scratch, options.seed(), train.size(),
+        TfjsModel start = scratch ? ScratchInitialization.calibrated(model, options.seed(),
+                train.batch(calibrationRows(train.count())), Math.min(train.count(), CALIBRATION_PATCHES), train.size())
+                : model;
+        progress.checkCancelled();
+        try (FineTuningGraph graph = new FineTuningGraph(start, trainableLayers(), false, options.seed(), train.size(),
                 initial, options.learningRate(), options.learningRate() * options.backboneLearningRateFactor(),
                 options.weightDecay(), threads)) {
             FeatureStandardizer standardizer = options.standardizeFeatures()
@@ -81,9 +88,19 @@ public final class FineTuner {
             TrainingResult head = new TrainingResult(standardizer.fold(result.weights()), result.bestEpoch(),
                     result.log(), result.stoppedEarly(), options);
             String description = scratch ? "FROM_SCRATCH" : "TOP_BLOCKS_UNFROZEN, " + options.unfrozenBlocks() + " blocks";
-            return new FineTuningResult(head, FineTunedBackbone.of(model, base, run.bestBackbone, scratch,
+            return new FineTuningResult(head, FineTunedBackbone.of(start, base, run.bestBackbone, false,
                     options.seed(), description));
         }
+    }
+
+    /** Up to {@link #CALIBRATION_PATCHES} patches spread over the training set. */
+    private static int[] calibrationRows(int count) {
+        int n = Math.min(count, CALIBRATION_PATCHES);
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = (int) ((long) i * count / n);
+        }
+        return rows;
     }
 
     private void checkData(PatchImages train, PatchImages validation) {

@@ -134,7 +134,16 @@ class FineTunerTest {
             float[] trained = pretrained.weights().get(name).values();
             assertTrue(Math.abs(correlation(random, trained)) < 0.1, name + " looks like the pretrained weights");
         }
-        assertTrue(allEqual(scratch.weights().get("Conv_1_bn/moving_mean").values(), 0f), "fresh batch-norm statistics");
+        // Statistics measured on the training patches, not the fresh 0 and 1 under which a random
+        // MobileNetV2's activations vanish.
+        assertFalse(allEqual(scratch.weights().get("Conv_1_bn/moving_mean").values(), 0f), "measured means");
+        assertFalse(allEqual(scratch.weights().get("bn_Conv1/moving_variance").values(), 1f), "measured variances");
+        float[] embedding = referenceEmbeddings(scratch, train.batch(new int[] {0, 1}));
+        double max = 0;
+        for (float f : embedding) {
+            max = Math.max(max, Math.abs(f));
+        }
+        assertTrue(max > 1e-3, "embedding of the random network vanished: max " + max);
         assertEquals("FROM_SCRATCH", r.backbone().description());
     }
 
