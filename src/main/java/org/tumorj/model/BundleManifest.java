@@ -23,6 +23,8 @@ import org.tumorj.metrics.ValidationReport;
 final class BundleManifest {
     static final String FORMAT = "tumorj-model-bundle";
     static final int FORMAT_VERSION = 1;
+    /** Optional: present only when the bundle stores a fine-tuned backbone; older readers ignore it. */
+    static final String BACKBONE_MODEL = "backboneModel";
     private static final List<String> REQUIRED_FILES = List.of(ModelBundle.HEAD_FILE, ModelBundle.TRAINING_LOG,
             ModelBundle.SAVED_MODEL_DIR + "/saved_model.pb");
     /** NaN and infinity occur in metrics (an ROC curve starts at threshold +Infinity). */
@@ -47,6 +49,9 @@ final class BundleManifest {
         root.addProperty("seed", b.seed());
         root.add("training", b.training().deepCopy());
         root.add("head", headInfo(b.head()));
+        if (b.bundledBackbone() != null) {
+            root.add(BACKBONE_MODEL, backboneInfo(b.bundledBackbone()));
+        }
         root.add("files", checksums(dir));
         return GSON.toJson(root) + "\n";
     }
@@ -61,6 +66,7 @@ final class BundleManifest {
         checkFormat(f);
         verifyFiles(dir, f);
         HeadWeights head = readHead(dir, f);
+        BundledBackbone bundled = readBundledBackbone(dir, f);
         try {
             return new ModelBundle(f.string("tumorjVersion"), f.instant("created"),
                     GSON.fromJson(f.object("backbone"), BackboneInfo.class), f.object("preprocessing"),
@@ -68,7 +74,7 @@ final class BundleManifest {
                     f.number("threshold"), f.number("temperature"),
                     GSON.fromJson(f.object("metrics"), ValidationReport.class), f.longInteger("seed"),
                     f.object("training"), Files.readString(dir.resolve(ModelBundle.TRAINING_LOG), StandardCharsets.UTF_8),
-                    head);
+                    head, bundled);
         } catch (RuntimeException e) {
             throw new InvalidBundleException(manifest + ": " + e.getMessage(), e);
         }
@@ -144,6 +150,34 @@ final class BundleManifest {
                     + " head but bundle.json describes " + info.integer("featureChannels") + " x " + info.integer("hiddenUnits"));
         }
         return head;
+    }
+
+    private static JsonObject backboneInfo(BundledBackbone b) {
+        JsonObject o = new JsonObject();
+        o.addProperty("path", ModelBundle.BACKBONE_DIR);
+        o.addProperty("baseId", b.baseId());
+        o.addProperty("baseSha256", b.baseSha256());
+        o.addProperty("description", b.description());
+        o.addProperty("signature", BundledBackbone.SIGNATURE);
+        o.addProperty("input", BundledBackbone.INPUT);
+        o.addProperty("features", BundledBackbone.FEATURES);
+        o.addProperty("embedding", BundledBackbone.EMBEDDING);
+        return o;
+    }
+
+    /** The stored fine-tuned backbone, or null; its SavedModel must be among the verified files. */
+    private static BundledBackbone readBundledBackbone(Path dir, Fields f) throws InvalidBundleException {
+        if (!f.root.has(BACKBONE_MODEL)) {
+            return null;
+        }
+        Fields b = new Fields(f.object(BACKBONE_MODEL), f.file);
+        String pb = ModelBundle.BACKBONE_DIR + "/saved_model.pb";
+        if (!f.object("files").has(pb)) {
+            throw new InvalidBundleException(f.file + ": names a fine-tuned backbone but does not list " + pb
+                    + "; the bundle is incomplete, copy it again");
+        }
+        return BundledBackbone.fromFolder(b.string("baseId"), b.string("baseSha256"), b.string("description"),
+                dir.resolve(ModelBundle.BACKBONE_DIR));
     }
 
     private static JsonObject headInfo(HeadWeights head) {

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.BackboneInfo;
+import org.tumorj.backbone.DjlBackbone;
+import org.tumorj.backbone.SavedModelSpec;
 import org.tumorj.metrics.ValidationReport;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
@@ -24,6 +27,7 @@ import org.tumorj.util.Progress;
  *   head.bin             head weights ({@link HeadWeightsFile})
  *   training-log.csv     one line per epoch
  *   saved_model/         the head as a TensorFlow SavedModel (1x1 convolutions), for DJL
+ *   backbone/            only when the backbone was fine-tuned: its SavedModel ({@link BundledBackbone})
  * </pre>
  * Saved atomically; loading verifies every checksum and refuses a backbone other than the one the
  * head was trained on.
@@ -42,15 +46,18 @@ import org.tumorj.util.Progress;
  * @param training training options as JSON (see {@code TrainingOptions#toJson})
  * @param trainingLogCsv the training log (see {@code TrainingLog})
  * @param head the head weights
+ * @param bundledBackbone the fine-tuned backbone stored in the bundle, or null for a head trained
+ *                        on a backbone kept elsewhere (the default, head-only bundles)
  */
 public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo backbone, JsonObject preprocessing,
                           int patchSize, ClassNames classes, double threshold, double temperature,
                           ValidationReport metrics, long seed, JsonObject training, String trainingLogCsv,
-                          HeadWeights head) {
+                          HeadWeights head, BundledBackbone bundledBackbone) {
     public static final String MANIFEST = "bundle.json";
     public static final String HEAD_FILE = "head.bin";
     public static final String TRAINING_LOG = "training-log.csv";
     public static final String SAVED_MODEL_DIR = "saved_model";
+    public static final String BACKBONE_DIR = "backbone";
 
     public ModelBundle {
         Objects.requireNonNull(backbone, "backbone");
@@ -68,6 +75,24 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
             throw new IllegalArgumentException("need temperature > 0 and threshold in [0, 1], got " + temperature
                     + " and " + threshold);
         }
+    }
+
+    /** A head-only bundle (no backbone stored inside). */
+    public ModelBundle(String tumorjVersion, Instant created, BackboneInfo backbone, JsonObject preprocessing,
+                       int patchSize, ClassNames classes, double threshold, double temperature,
+                       ValidationReport metrics, long seed, JsonObject training, String trainingLogCsv,
+                       HeadWeights head) {
+        this(tumorjVersion, created, backbone, preprocessing, patchSize, classes, threshold, temperature, metrics, seed,
+                training, trainingLogCsv, head, null);
+    }
+
+    /**
+     * This bundle with a fine-tuned backbone stored inside; {@link #backbone()} must already name
+     * it (the fine-tuned id and weights sha256), since the head was trained on its features.
+     */
+    public ModelBundle withBundledBackbone(BundledBackbone newBackbone) {
+        return new ModelBundle(tumorjVersion, created, backbone, preprocessing, patchSize, classes, threshold,
+                temperature, metrics, seed, training, trainingLogCsv, head, newBackbone);
     }
 
     /**
@@ -129,6 +154,10 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
             Files.writeString(tmp.resolve(TRAINING_LOG), trainingLogCsv, StandardCharsets.UTF_8);
             progress.checkCancelled();
             HeadSavedModel.export(head, temperature, tmp.resolve(SAVED_MODEL_DIR));
+            if (bundledBackbone != null) {
+                progress.checkCancelled();
+                bundledBackbone.writer().writeTo(tmp.resolve(BACKBONE_DIR));
+            }
             Files.writeString(tmp.resolve(MANIFEST), BundleManifest.write(this, tmp), StandardCharsets.UTF_8);
             progress.checkCancelled();
         });
@@ -149,6 +178,25 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
                     + expected.sha256() + "); use the backbone the model was trained with, or retrain the model");
         }
         return bundle;
+    }
+
+    /**
+     * The fine-tuned backbone stored in the bundle in {@code dir}, loaded through DJL after the
+     * whole bundle was verified; its {@link Backbone#info()} is the one the bundle records, so
+     * {@code load(dir, backbone.info())} accepts it. Close it after use.
+     *
+     * @throws InvalidBundleException when the bundle holds no backbone (a head-only bundle)
+     */
+    public static Backbone openBundledBackbone(Path dir) throws IOException {
+        ModelBundle bundle = read(dir);
+        if (bundle.bundledBackbone() == null) {
+            throw new InvalidBundleException("model bundle " + dir + " holds no backbone: its head was trained on the"
+                    + " backbone " + bundle.backbone().id() + "; open that backbone (e.g. the default one) instead");
+        }
+        SavedModelSpec spec = new SavedModelSpec(BundledBackbone.SIGNATURE, BundledBackbone.INPUT,
+                BundledBackbone.FEATURES, BundledBackbone.EMBEDDING, bundle.backbone().inputSize());
+        return DjlBackbone.load(dir.resolve(BACKBONE_DIR), spec, bundle.backbone().id(), bundle.backbone().sha256(),
+                0, 2);
     }
 
     /** Loads and verifies the bundle in {@code dir} without checking the backbone (for inspection). */

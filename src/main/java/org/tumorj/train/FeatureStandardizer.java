@@ -50,6 +50,14 @@ final class FeatureStandardizer {
         return new FeatureStandardizer(new float[channels], one);
     }
 
+    float[] mean() {
+        return mean.clone();
+    }
+
+    float[] std() {
+        return std.clone();
+    }
+
     FeatureSet apply(FeatureSet set) {
         float[][] out = new float[set.size()][];
         for (int i = 0; i < out.length; i++) {

@@ -59,13 +59,17 @@ public final class HeadTrainer {
 
     /** Per-sample weights n / (2 n_class) (balanced), or all 1. */
     static float[] sampleWeights(FeatureSet set, boolean balance) {
-        int n = set.size();
-        int pos = set.positives();
+        return sampleWeights(set.labels(), balance);
+    }
+
+    static float[] sampleWeights(int[] labels, boolean balance) {
+        int n = labels.length;
+        int pos = java.util.Arrays.stream(labels).sum();
         float wPos = balance && pos > 0 ? (float) (n / (2.0 * pos)) : 1f;
         float wNeg = balance && pos < n ? (float) (n / (2.0 * (n - pos))) : 1f;
         float[] w = new float[n];
         for (int i = 0; i < n; i++) {
-            w[i] = set.labels()[i] == 1 ? wPos : wNeg;
+            w[i] = labels[i] == 1 ? wPos : wNeg;
         }
         return w;
     }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Operation;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -29,9 +27,8 @@ import org.tumorj.model.TensorFlowRuntime;
  * result bit for bit.
  */
 final class HeadTrainingGraph implements AutoCloseable {
-    private static final float BETA1 = 0.9f;
-    private static final float BETA2 = 0.999f;
-    private static final float EPSILON = 1e-7f;
+    private static final float BETA1 = AdamUpdate.BETA1;
+    private static final float BETA2 = AdamUpdate.BETA2;
 
     private final Graph graph;
     private final Session session;
@@ -151,29 +148,9 @@ final class HeadTrainingGraph implements AutoCloseable {
     }
 
     /** Adam on the explicit variable list; the bias-correction powers are fed per step. */
-    @SuppressWarnings("unchecked")
     private Op adam(Ops tf, Operand<TFloat32> loss, float learningRate) {
-        Output<?>[] targets = variables.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-        Output<?>[] gradients = graph.addGradients(loss.asOutput(), targets);
-        // No update may start before every gradient and the reported loss are computed: the
-        // variables are reference-typed, so an early ApplyAdam would change the kernel another
-        // gradient is still reading, and results would depend on the executor's op order.
-        List<Operation> reads = new ArrayList<>();
-        reads.add(dataLoss.op());
-        for (Output<?> g : gradients) {
-            reads.add(g.op());
-        }
-        Ops afterReads = tf.withControlDependencyOps(reads);
-        List<Op> updates = new ArrayList<>();
-        for (int i = 0; i < variables.size(); i++) {
-            Variable<TFloat32> v = variables.get(i);
-            String name = v.op().name();
-            Variable<TFloat32> m = tf.withName(name + "_adam_m").variable(tf.zerosLike(v));
-            Variable<TFloat32> s = tf.withName(name + "_adam_v").variable(tf.zerosLike(v));
-            updates.add(afterReads.train.applyAdam(v, m, s, beta1Power, beta2Power, tf.constant(learningRate),
-                    tf.constant(BETA1), tf.constant(BETA2), tf.constant(EPSILON), (Operand<TFloat32>) gradients[i]));
-        }
-        return tf.withControlDependencies(updates).withName("adam_update").noOp();
+        List<Float> rates = variables.stream().map(v -> learningRate).toList();
+        return AdamUpdate.build(graph, tf, loss, List.of(dataLoss.op()), variables, rates, beta1Power, beta2Power);
     }
 
     private static TFloat32 matrix(float[] data, int rows, int cols) {

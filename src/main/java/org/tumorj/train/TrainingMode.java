@@ -6,10 +6,13 @@ public enum TrainingMode {
     HEAD_ONLY,
     /**
      * The head plus the backbone's top {@link TrainingOptions#unfrozenBlocks()} blocks at a lower
-     * learning rate. Needs the backbone as variables in a graph built for training; not provided
-     * by {@link HeadTrainer}, which only sees cached features.
+     * learning rate ({@code learningRate * backboneLearningRateFactor}), the rest frozen; trains
+     * on image patches through the backbone with {@link FineTuner}.
      */
     TOP_BLOCKS_UNFROZEN,
-    /** The same network from random initialisation: the baseline transfer learning is measured against. */
+    /**
+     * The same network from random initialisation, every layer trainable (at the backbone learning
+     * rate), with {@link FineTuner}: the baseline transfer learning is measured against.
+     */
     FROM_SCRATCH
 }

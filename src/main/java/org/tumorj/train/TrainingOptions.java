@@ -7,8 +7,9 @@ import com.google.gson.JsonObject;
  * Everything that determines a training run; with the same data and options (seed included) a
  * run gives bitwise-identical weights.
  *
- * @param mode what is trained; {@link HeadTrainer} trains {@link TrainingMode#HEAD_ONLY}
- * @param unfrozenBlocks backbone blocks trained along with the head (0 for HEAD_ONLY)
+ * @param mode what is trained; {@link HeadTrainer} trains {@link TrainingMode#HEAD_ONLY}, {@link FineTuner} the others
+ * @param unfrozenBlocks backbone blocks trained along with the head (0 for HEAD_ONLY; 1..19 for
+ *     TOP_BLOCKS_UNFROZEN; ignored by FROM_SCRATCH, which trains every block)
  * @param backboneLearningRateFactor backbone learning rate as a fraction of {@code learningRate}
  * @param hiddenUnits width of the head's hidden layer
  * @param dropout fraction of hidden units dropped during training, in [0, 1)

@@ -1,0 +1,264 @@
+package org.tumorj.train;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.tumorj.backbone.BackboneInfo;
+import org.tumorj.backbone.EmbeddedMobileNet;
+import org.tumorj.backbone.MobileNetGraph;
+import org.tumorj.backbone.tfjs.TfjsModel;
+import org.tumorj.metrics.Roc;
+import org.tumorj.model.HeadWeights;
+import org.tumorj.util.Progress;
+
+/**
+ * Trains the head together with MobileNetV2 on image patches:
+ * {@link TrainingMode#TOP_BLOCKS_UNFROZEN} (the top {@code unfrozenBlocks} blocks train at
+ * {@code learningRate * backboneLearningRateFactor}, the rest stays frozen) or
+ * {@link TrainingMode#FROM_SCRATCH} (the same network, every layer trainable, from Keras-style
+ * random weights, batch-norm statistics measured on the training patches, see
+ * {@link ScratchInitialization}). Same loop as {@link HeadTrainer}: Adam on minibatches, weighted
+ * cross-entropy, dropout, weight decay, early stopping on the validation loss keeping the best
+ * epoch, cancel checked before every step, a seed fixing the result (with one TensorFlow
+ * thread, {@code -Dtumorj.train.threads=1}, the default).
+ *
+ * <p>The head sees the embedding standardised with the mean and SD of the training patches'
+ * embeddings at the start (fixed for the run, folded into the head afterwards), as in
+ * head-only training.
+ */
+public final class FineTuner {
+    /** TensorFlow intra-op threads for fine-tuning; more is faster but no longer bitwise reproducible. */
+    public static final String THREADS_PROPERTY = "tumorj.train.threads";
+    private final TrainingOptions options;
+    /** Patches whose batch moments set the batch-norm statistics of a network trained from scratch. */
+    private static final int CALIBRATION_PATCHES = 64;
+    private final TfjsModel model;
+    private final BackboneInfo base;
+
+    /** Fine-tunes the embedded MobileNetV2. */
+    public FineTuner(TrainingOptions options) throws IOException {
+        this(options, EmbeddedMobileNet.model(), EmbeddedMobileNet.INFO);
+    }
+
+    /** Fine-tunes {@code model} (a Keras MobileNetV2 with its layer names), identified as {@code base}. */
+    public FineTuner(TrainingOptions options, TfjsModel model, BackboneInfo base) {
+        if (options.mode() == TrainingMode.HEAD_ONLY) {
+            throw new IllegalArgumentException("HEAD_ONLY trains on cached features: use HeadTrainer");
+        }
+        if (options.mode() == TrainingMode.TOP_BLOCKS_UNFROZEN
+                && (options.unfrozenBlocks() < 1 || options.unfrozenBlocks() > MobileNetGraph.BLOCKS)) {
+            throw new IllegalArgumentException("TOP_BLOCKS_UNFROZEN needs unfrozenBlocks in 1.." + MobileNetGraph.BLOCKS
+                    + ", got " + options.unfrozenBlocks());
+        }
+        this.options = options;
+        this.model = model;
+        this.base = base;
+    }
+
+    /** The Keras layers this run trains (besides the head). */
+    public Set<String> trainableLayers() {
+        int blocks = options.mode() == TrainingMode.FROM_SCRATCH ? MobileNetGraph.BLOCKS : options.unfrozenBlocks();
+        return MobileNetGraph.topBlockLayers(model, blocks);
+    }
+
+    public FineTuningResult train(PatchImages train, PatchImages validation, Progress progress, TrainingListener listener) {
+        checkData(train, validation);
+        progress.checkCancelled();
+        boolean scratch = options.mode() == TrainingMode.FROM_SCRATCH;
+        SplittableRandom random = new SplittableRandom(options.seed());
+        HeadWeights initial = HeadInitializer.glorotUniform(base.featureChannels(), options.hiddenUnits(), random);
+        int threads = Math.max(1, Integer.getInteger(THREADS_PROPERTY, 1));
+        TfjsModel start = scratch ? ScratchInitialization.calibrated(model, options.seed(),
+                train.batch(calibrationRows(train.count())), Math.min(train.count(), CALIBRATION_PATCHES), train.size())
+                : model;
+        progress.checkCancelled();
+        try (FineTuningGraph graph = new FineTuningGraph(start, trainableLayers(), false, options.seed(), train.size(),
+                initial, options.learningRate(), options.learningRate() * options.backboneLearningRateFactor(),
+                options.weightDecay(), threads)) {
+            FeatureStandardizer standardizer = options.standardizeFeatures()
+                    ? FeatureStandardizer.fit(embeddings(graph, train, progress))
+                    : FeatureStandardizer.identity(base.featureChannels());
+            graph.standardize(standardizer.mean(), standardizer.std());
+            Run run = new Run(graph, train, validation, random, progress, listener);
+            TrainingResult result = run.epochs();
+            TrainingResult head = new TrainingResult(standardizer.fold(result.weights()), result.bestEpoch(),
+                    result.log(), result.stoppedEarly(), options);
+            String description = scratch ? "FROM_SCRATCH" : "TOP_BLOCKS_UNFROZEN, " + options.unfrozenBlocks() + " blocks";
+            return new FineTuningResult(head, FineTunedBackbone.of(start, base, run.bestBackbone, false,
+                    options.seed(), description));
+        }
+    }
+
+    /** Up to {@link #CALIBRATION_PATCHES} patches spread over the training set. */
+    private static int[] calibrationRows(int count) {
+        int n = Math.min(count, CALIBRATION_PATCHES);
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = (int) ((long) i * count / n);
+        }
+        return rows;
+    }
+
+    private void checkData(PatchImages train, PatchImages validation) {
+        if (train.positives() == 0 || train.positives() == train.count()) {
+            throw new IllegalArgumentException("training needs patches of both classes; got " + train.positives()
+                    + " positive of " + train.count() + ". Annotate regions of both classes");
+        }
+        if (validation.count() == 0) {
+            throw new IllegalArgumentException("no validation patches: early stopping needs a validation set; "
+                    + "keep at least one study for validation");
+        }
+        if (validation.size() != train.size()) {
+            throw new IllegalArgumentException("validation patches are " + validation.size() + " pixels, training patches "
+                    + train.size() + "; sample both at one size");
+        }
+    }
+
+    /** Pooled embeddings of every patch (for the standardisation), cancel checked per batch. */
+    private float[][] embeddings(FineTuningGraph graph, PatchImages set, Progress progress) {
+        int c = base.featureChannels();
+        float[][] out = new float[set.count()][];
+        for (int start = 0; start < set.count(); start += options.batchSize()) {
+            progress.checkCancelled();
+            int[] rows = range(start, Math.min(set.count(), start + options.batchSize()));
+            float[] flat = graph.embeddings(set.batch(rows), rows.length);
+            for (int r = 0; r < rows.length; r++) {
+                out[rows[r]] = java.util.Arrays.copyOfRange(flat, r * c, (r + 1) * c);
+            }
+        }
+        return out;
+    }
+
+    private float[] logits(FineTuningGraph graph, PatchImages set, Progress progress) {
+        float[] out = new float[set.count()];
+        for (int start = 0; start < set.count(); start += options.batchSize()) {
+            progress.checkCancelled();
+            int[] rows = range(start, Math.min(set.count(), start + options.batchSize()));
+            System.arraycopy(graph.logits(set.batch(rows), rows.length), 0, out, start, rows.length);
+        }
+        return out;
+    }
+
+    /** The mutable state of one run. */
+    private final class Run {
+        private final FineTuningGraph graph;
+        private final PatchImages train;
+        private final PatchImages validation;
+        private final SplittableRandom random;
+        private final Progress progress;
+        private final TrainingListener listener;
+        private final float[] trainWeights;
+        private final float[] validationWeights;
+        private final long totalSteps;
+        private long stepsDone;
+        private Map<String, float[]> bestBackbone = Map.of();
+
+        Run(FineTuningGraph graph, PatchImages train, PatchImages validation, SplittableRandom random, Progress progress,
+            TrainingListener listener) {
+            this.graph = graph;
+            this.train = train;
+            this.validation = validation;
+            this.random = random;
+            this.progress = progress;
+            this.listener = listener;
+            this.trainWeights = HeadTrainer.sampleWeights(train.labels(), options.balanceClasses());
+            this.validationWeights = HeadTrainer.sampleWeights(validation.labels(), options.balanceClasses());
+            this.totalSteps = (long) ((train.count() + options.batchSize() - 1) / options.batchSize()) * options.maxEpochs();
+        }
+
+        TrainingResult epochs() {
+            List<EpochRecord> log = new ArrayList<>();
+            HeadWeights best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
+            int[] order = range(0, train.count());
+            for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+                double trainLoss = epoch(order);
+                float[] logits = logits(graph, validation, progress);
+                double validationLoss = HeadTrainer.weightedLoss(logits, validation.labels(), validationWeights);
+                boolean improved = validationLoss < bestLoss;
+                if (improved) {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    best = graph.headWeights();
+                    bestBackbone = graph.backboneWeights();
+                }
+                EpochRecord record = new EpochRecord(epoch, trainLoss, validationLoss,
+                        Roc.auc(toDouble(logits), validation.positiveMask()), improved);
+                log.add(record);
+                report(record);
+                if (epoch - bestEpoch >= options.patience()) {
+                    return new TrainingResult(best, bestEpoch, List.copyOf(log), epoch < options.maxEpochs(), options);
+                }
+            }
+            return new TrainingResult(best, bestEpoch, List.copyOf(log), false, options);
+        }
+
+        private double epoch(int[] order) {
+            shuffle(order);
+            double lossSum = 0;
+            for (int start = 0; start < order.length; start += options.batchSize()) {
+                progress.checkCancelled();
+                int rows = Math.min(options.batchSize(), order.length - start);
+                lossSum += rows * (double) minibatch(java.util.Arrays.copyOfRange(order, start, start + rows));
+                progress.update("Fine-tuning", ++stepsDone, totalSteps);
+            }
+            return lossSum / order.length;
+        }
+
+        private float minibatch(int[] rows) {
+            float[] y = new float[rows.length];
+            float[] w = new float[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                y[r] = train.labels()[rows[r]];
+                w[r] = trainWeights[rows[r]];
+            }
+            return graph.step(train.batch(rows), y, w, dropoutMask(rows.length), rows.length);
+        }
+
+        /** Inverted dropout, as in head-only training. */
+        private float[] dropoutMask(int rows) {
+            float[] mask = new float[rows * options.hiddenUnits()];
+            float keptValue = (float) (1 / (1 - options.dropout()));
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = random.nextDouble() >= options.dropout() ? keptValue : 0f;
+            }
+            return mask;
+        }
+
+        private void shuffle(int[] order) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+
+        private void report(EpochRecord r) {
+            progress.log(String.format(Locale.ROOT, "epoch %d: train loss %.4f, validation loss %.4f, validation AUC %.3f%s",
+                    r.epoch(), r.trainLoss(), r.validationLoss(), r.validationAuc(), r.best() ? " (best)" : ""));
+            listener.epochFinished(r);
+        }
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}
