@@ -125,7 +125,7 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
         JsonObject t = training.deepCopy();
         t.add(key, record);
         return new ModelBundle(tumorjVersion, created, backbone, preprocessing, patchSize, classes, newThreshold,
-                temperature, metrics, seed, t, trainingLogCsv, head);
+                temperature, metrics, seed, t, trainingLogCsv, head, bundledBackbone);
     }
 
     /** The head in plain Java with this bundle's temperature: probabilities comparable to {@link #threshold()}. */

@@ -24,7 +24,9 @@ public final class Bundles {
             throw new IOException(bundleDir + ": no model bundle here (expected a folder written by"
                     + " ./tumorj train or Train Tumor Detector)");
         }
-        Backbone backbone = Backbones.openDefault();
+        // A fine-tuned bundle carries its own backbone; a head-only one runs on the default.
+        boolean bundled = ModelBundle.read(bundleDir).bundledBackbone() != null;
+        Backbone backbone = bundled ? ModelBundle.openBundledBackbone(bundleDir) : Backbones.openDefault();
         try {
             ModelBundle bundle = ModelBundle.load(bundleDir, backbone.info());
             return new Opened(backbone, new TrainedDetector(backbone, bundle));
