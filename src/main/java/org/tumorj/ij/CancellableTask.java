@@ -62,7 +62,7 @@ public final class CancellableTask {
     }
 
     /** True when someone can click a Cancel button: an ImageJ window, no batch macro, a display. */
-    static boolean userPresent() {
+    public static boolean userPresent() {
         return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null && !Interpreter.isBatchMode();
     }
 

@@ -1,0 +1,105 @@
+package org.tumorj.ij.commands;
+
+import ij.IJ;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.Backbones;
+import org.tumorj.ij.CancellableTask;
+import org.tumorj.ij.MacroKey;
+import org.tumorj.ij.MacroKeys;
+import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.PipelineSettings;
+import org.tumorj.ij.TrainingPlots;
+import org.tumorj.ij.TumorJCommand;
+import org.tumorj.model.ModelBundle;
+import org.tumorj.pipeline.DetectorTraining;
+import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.TrainSettings;
+import org.tumorj.train.TrainingListener;
+import org.tumorj.train.TrainingOptions;
+
+/**
+ * Plugins > TumorJ > Train Tumor Detector...: trains a detector on a folder of annotated studies
+ * (DICOM plus RoiSet.zip or annotations.json in each study folder), the same training as
+ * {@code ./tumorj train}, and writes the model bundle. With a screen, the loss curves are drawn
+ * after each epoch and the validation ROC is shown at the end; the Log gets every epoch.
+ */
+public final class TrainTumorDetector extends TumorJCommand {
+    public static final String COMMAND = "Train Tumor Detector...";
+    private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
+            MacroKey.folder("studies", "", "Folder of annotated studies, one subfolder per study (DICOM files"
+                    + " + RoiSet.zip or annotations.json); at least 2, since validation holds out whole studies"),
+            MacroKey.folder("model", "", "Output folder of the model bundle (created; an existing bundle there is replaced)"),
+            MacroKey.integer("seed", 42, "Random seed: the same data and seed give the same model"),
+            MacroKey.integer("epochs", TrainingOptions.defaults().maxEpochs(), "Most passes over the training"
+                    + " cells (training stops earlier when validation loss stops improving)"),
+            MacroKey.choice("context", "2.5d", "2.5d: the slices below, at and above as the three colour"
+                    + " channels; 2d: the slice alone", "2.5d", "2d"),
+            MacroKey.choice("window", "soft_tissue", "CT window mapping HU to the network's input",
+                    PipelineSettings.WINDOWS),
+            MacroKey.choice("input_scale", "2", "Slices are enlarged this many times before the network"
+                    + " (2 makes lesions of a few mm object-sized)", "2", "1"),
+            MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
+            MacroKey.string("negative", "normal,background", "ROI classes that are explicitly not tumour"),
+            MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"));
+
+    @Override
+    public MacroKeys keys() {
+        return KEYS;
+    }
+
+    @Override
+    public String documentedOptions() {
+        return "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
+                + " window=soft_tissue input_scale=2 positive=tumor,lesion negative=normal,background validation=0.3";
+    }
+
+    @Override
+    protected void execute(MacroValues v) throws IOException {
+        if (v.string("studies").isBlank()) {
+            throw new IllegalArgumentException(COMMAND + ": no studies folder given; training needs a folder of at"
+                    + " least 2 annotated studies (one image cannot be split into training and validation by study):"
+                    + " save each annotated series' ROI Manager as RoiSet.zip beside its DICOM files, one folder per study");
+        }
+        Path studies = v.existingFolder("studies");
+        Path model = requireOutput(v);
+        TrainSettings settings = PipelineSettings.training(v.integer("seed"), v.integer("epochs"),
+                v.string("context").equals("2.5d"), v.string("window"), Integer.parseInt(v.string("input_scale")),
+                v.string("positive"), v.string("negative"), v.number("validation"));
+        boolean plots = CancellableTask.userPresent();
+        TrainingListener log = logEpochs();
+        TrainingListener live = plots ? TrainingPlots.liveLoss("TumorJ training loss") : TrainingListener.none();
+        TrainingListener listener = e -> {
+            log.epochFinished(e);
+            live.epochFinished(e);
+        };
+        ModelBundle bundle = CancellableTask.run(COMMAND, progress -> {
+            try (Backbone backbone = Backbones.openDefault()) {
+                ModelBundle b = new DetectorTraining(backbone, settings).trainOnFolder(studies,
+                        DicomStudies.standard(progress), PipelineSettings.annotations(), progress, listener);
+                b.save(model, progress);
+                return b;
+            }
+        });
+        IJ.log(String.format(Locale.ROOT, "%s: model bundle %s (validation AUC %.3f, threshold %.3f)",
+                COMMAND.replace("...", ""), model.toAbsolutePath(), bundle.metrics().auc().estimate(), bundle.threshold()));
+        if (plots) {
+            TrainingPlots.roc(bundle.metrics()).show();
+        }
+    }
+
+    private static Path requireOutput(MacroValues v) {
+        if (v.string("model").isBlank()) {
+            throw new IllegalArgumentException(COMMAND + ": no model folder given; write model=/folder/for/the/bundle");
+        }
+        return v.path("model");
+    }
+
+    private static TrainingListener logEpochs() {
+        return e -> IJ.log(String.format(Locale.ROOT, "  epoch %d: train loss %.4f, validation loss %.4f,"
+                + " validation AUC %.3f%s", e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAuc(),
+                e.best() ? " (best)" : ""));
+    }
+}
