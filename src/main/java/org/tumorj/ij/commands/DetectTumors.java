@@ -4,6 +4,8 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.macro.Interpreter;
+import ij.measure.ResultsTable;
+import ij.plugin.filter.Analyzer;
 import ij.plugin.frame.RoiManager;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -89,7 +91,10 @@ public final class DetectTumors extends TumorJCommand {
     private static void show(ImagePlus imp, Detections d, MacroValues v) {
         FindingsOverlay.show(imp, d, v.bool("heat_map"));
         if (v.bool("results")) {
-            FindingsOverlay.resultsTable(List.of(d)).show("Results");
+            // the system table, which a macro reads with nResults and getResult
+            ResultsTable rt = FindingsOverlay.resultsTable(List.of(d));
+            Analyzer.setResultsTable(rt);
+            rt.show("Results");
         }
         if (v.bool("roi_manager")) {
             if (GraphicsEnvironment.isHeadless()) {
@@ -97,6 +102,10 @@ public final class DetectTumors extends TumorJCommand {
             } else {
                 FindingsOverlay.addToRoiManager(imp, d, roiManager());
             }
+        }
+        if (!d.findings().isEmpty() && imp.getNChannels() * imp.getNFrames() == 1) {
+            // findings come highest score first: show the slice of the most likely one
+            imp.setSlice((int) Math.round(d.findings().get(0).centroidPx().z()) + 1);
         }
         imp.updateAndDraw();
     }
