@@ -86,9 +86,10 @@ class GuiScreenshotIT {
     private static final Path DETECT_SCREENSHOT = Path.of("target/screenshots/detect-overlay.png").toAbsolutePath();
 
     /**
-     * A user's session: trains a detector on three phantom studies with the menu command (the loss
-     * curves drawn live, the validation ROC at the end), opens an unseen series with Open DICOM
-     * Series, runs Detect Tumors on it, zooms in, and captures the screen.
+     * A user's session: opens an annotated phantom series with its ROIs in the ROI Manager, trains
+     * a detector on it and two more studies of a folder with the menu command (the loss curves
+     * drawn live, the validation ROC at the end), opens an unseen series with Open DICOM Series,
+     * runs Detect Tumors on it, zooms in, and captures the screen.
      */
     private static final String DETECT_MACRO = """
             args = getArgument();
@@ -96,7 +97,12 @@ class GuiScreenshotIT {
             model = call("ij.Macro.getValue", args, "model", "");
             series = call("ij.Macro.getValue", args, "series", "");
             shot = call("ij.Macro.getValue", args, "shot", "");
-            run("Train Tumor Detector...", "studies=[" + studies + "] model=[" + model + "] epochs=4 seed=7");
+            annotated = call("ij.Macro.getValue", args, "annotated", "");
+            run("Open DICOM Series...", "path=[" + annotated + "]");
+            roiManager("open", annotated + "/RoiSet.zip");
+            run("Train Tumor Detector...", "studies=[" + studies + "] model=[" + model + "] epochs=4 seed=7 current_image");
+            close("CT*");
+            roiManager("reset");
             plots = "";
             for (i = 1; i <= nImages; i++) {
                 selectImage(i);
@@ -127,12 +133,16 @@ class GuiScreenshotIT {
         try (ImageJMacroRunner imagej = ImageJMacroRunner.install()) {
             List<Path> studies = PhantomStudies.writeSet(work.resolve("annotated"),
                     PhantomConfig.of(PhantomModality.CT, 5, 1).withSize(128).withSlices(10), 4, Progress.none());
+            Path annotated = Files.move(studies.get(2), work.resolve(studies.get(2).getFileName()));
             Path unseen = Files.move(studies.get(3), work.resolve(studies.get(3).getFileName()));
             String args = "studies=[" + work.resolve("annotated") + "] model=[" + work.resolve("model") + "] series=["
-                    + unseen + "] shot=[" + DETECT_SCREENSHOT + "]";
+                    + unseen + "] shot=[" + DETECT_SCREENSHOT + "] annotated=[" + annotated + "]";
             ImageJMacroRunner.Result r = imagej.runGui(DETECT_MACRO, args, Duration.ofMinutes(4));
             assertFalse(r.timedOut(), r.describe());
             assertFalse(r.output().contains("TumorJ error"), r.describe());
+            assertTrue(r.output().contains("Train Tumor Detector: the current image is study " + annotated.getFileName()
+                    + " with "), "the open series and its ROI Manager are a study; " + r.describe());
+            assertTrue(r.output().contains("studies: 2 training, 1 validation"), r.describe());
             assertTrue(r.values("plots=").get(0).contains("TumorJ training loss"), "live loss plot; " + r.describe());
             assertTrue(r.values("plots=").get(0).contains("Validation ROC"), "final ROC plot; " + r.describe());
             assertTrue(Integer.parseInt(r.values("overlay=").get(0)) > 0, r.describe());

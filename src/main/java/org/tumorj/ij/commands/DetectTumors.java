@@ -17,6 +17,7 @@ import org.tumorj.detect.Detections;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.DetectionOutputs;
 import org.tumorj.ij.FindingsOverlay;
+import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
@@ -70,7 +71,7 @@ public final class DetectTumors extends TumorJCommand {
                     + " (0, 1), or 0 for the model's own threshold");
         }
         Volume volume = VolumeImages.toVolume(imp);
-        String study = studyOf(imp);
+        String study = ImageStudies.studyId(imp);
         Detections d = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 DetectionParams params = opened.detector().defaultParams(volume);
@@ -108,12 +109,6 @@ public final class DetectTumors extends TumorJCommand {
             imp.setSlice((int) Math.round(d.findings().get(0).centroidPx().z()) + 1);
         }
         imp.updateAndDraw();
-    }
-
-    /** The study id ./tumorj detect uses for this series' folder, else the image title. */
-    private static String studyOf(ImagePlus imp) {
-        String study = imp.getProp(VolumeImages.STUDY_PROPERTY);
-        return study == null || study.isBlank() ? imp.getTitle() : study;
     }
 
     private static RoiManager roiManager() {

@@ -1,12 +1,24 @@
 package org.tumorj.ij.commands;
 
 import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.Roi;
+import ij.macro.Interpreter;
+import ij.plugin.frame.RoiManager;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.StudySet;
+import org.tumorj.dataset.TrainingData;
 import org.tumorj.ij.CancellableTask;
+import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
@@ -43,7 +55,9 @@ public final class TrainTumorDetector extends TumorJCommand {
                     + " (2 makes lesions of a few mm object-sized)", "2", "1"),
             MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
             MacroKey.string("negative", "normal,background", "ROI classes that are explicitly not tumour"),
-            MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"));
+            MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"),
+            MacroKey.bool("current_image", false, "Also train on the current image (opened with Open DICOM Series)"
+                    + " with the ROI Manager's ROIs as its annotations; it replaces the folder's study of the same name"));
 
     @Override
     public MacroKeys keys() {
@@ -59,9 +73,10 @@ public final class TrainTumorDetector extends TumorJCommand {
     @Override
     protected void execute(MacroValues v) throws IOException {
         if (v.string("studies").isBlank()) {
-            throw new IllegalArgumentException(COMMAND + ": no studies folder given; training needs a folder of at"
-                    + " least 2 annotated studies (one image cannot be split into training and validation by study):"
-                    + " save each annotated series' ROI Manager as RoiSet.zip beside its DICOM files, one folder per study");
+            throw new IllegalArgumentException(COMMAND + ": no studies folder given; training needs a folder of"
+                    + " annotated studies (at least 2 with the current image: one image cannot be split into training"
+                    + " and validation by study): save each annotated series' ROI Manager as RoiSet.zip beside its"
+                    + " DICOM files, one folder per study");
         }
         Path studies = v.existingFolder("studies");
         Path model = requireOutput(v);
@@ -75,10 +90,18 @@ public final class TrainTumorDetector extends TumorJCommand {
             log.epochFinished(e);
             live.epochFinished(e);
         };
+        LoadedStudy current = v.bool("current_image") ? currentImageStudy() : null;
         ModelBundle bundle = CancellableTask.run(COMMAND, progress -> {
+            List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(studies),
+                    DicomStudies.standard(progress), PipelineSettings.annotations(), progress));
+            if (current != null) {
+                all.removeIf(s -> s.id().equals(current.id()));
+                all.add(current);
+                progress.log(COMMAND.replace("...", "") + ": the current image is study " + current.id() + " with "
+                        + current.annotations().size() + " ROI(s) from the ROI Manager");
+            }
             try (Backbone backbone = Backbones.openDefault()) {
-                ModelBundle b = new DetectorTraining(backbone, settings).trainOnFolder(studies,
-                        DicomStudies.standard(progress), PipelineSettings.annotations(), progress, listener);
+                ModelBundle b = new DetectorTraining(backbone, settings).train(all, progress, listener);
                 b.save(model, progress);
                 return b;
             }
@@ -87,6 +110,25 @@ public final class TrainTumorDetector extends TumorJCommand {
                 COMMAND.replace("...", ""), model.toAbsolutePath(), bundle.metrics().auc().estimate(), bundle.threshold()));
         if (plots) {
             TrainingPlots.roc(bundle.metrics()).show();
+        }
+    }
+
+    /** The current image with the ROI Manager's ROIs (the hidden one of a batch macro) as a study. */
+    private static LoadedStudy currentImageStudy() throws IOException {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null) {
+            throw new IllegalArgumentException(COMMAND + ": current_image: no image open; open the annotated series"
+                    + " with Open DICOM Series");
+        }
+        RoiManager rm = RoiManager.getInstance();
+        if (rm == null && Interpreter.isBatchMode()) {
+            rm = Interpreter.getBatchModeRoiManager();
+        }
+        List<Roi> rois = rm == null ? List.of() : Arrays.asList(rm.getRoisAsArray());
+        try {
+            return ImageStudies.fromImage(imp, rois);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(COMMAND + ": current_image: " + e.getMessage(), e);
         }
     }
 
