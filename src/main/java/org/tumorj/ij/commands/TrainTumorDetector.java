@@ -31,6 +31,7 @@ import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.train.TrainingListener;
 import org.tumorj.train.TrainingOptions;
+import org.tumorj.util.Progress;
 
 /**
  * Plugins > TumorJ > Train Tumor Detector...: trains a detector on a folder of annotated studies
@@ -80,26 +81,12 @@ public final class TrainTumorDetector extends TumorJCommand {
         }
         Path studies = v.existingFolder("studies");
         Path model = requireOutput(v);
-        TrainSettings settings = PipelineSettings.training(v.integer("seed"), v.integer("epochs"),
-                v.string("context").equals("2.5d"), v.string("window"), Integer.parseInt(v.string("input_scale")),
-                v.string("positive"), v.string("negative"), v.number("validation"));
+        TrainSettings settings = settings(v);
         boolean plots = CancellableTask.userPresent();
-        TrainingListener log = logEpochs();
-        TrainingListener live = plots ? TrainingPlots.liveLoss("TumorJ training loss") : TrainingListener.none();
-        TrainingListener listener = e -> {
-            log.epochFinished(e);
-            live.epochFinished(e);
-        };
+        TrainingListener listener = listener(plots);
         LoadedStudy current = v.bool("current_image") ? currentImageStudy() : null;
         ModelBundle bundle = CancellableTask.run(COMMAND, progress -> {
-            List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(studies),
-                    DicomStudies.standard(progress), PipelineSettings.annotations(), progress));
-            if (current != null) {
-                all.removeIf(s -> s.id().equals(current.id()));
-                all.add(current);
-                progress.log(COMMAND.replace("...", "") + ": the current image is study " + current.id() + " with "
-                        + current.annotations().size() + " ROI(s) from the ROI Manager");
-            }
+            List<LoadedStudy> all = loadStudies(studies, current, progress);
             try (Backbone backbone = Backbones.openDefault()) {
                 ModelBundle b = new DetectorTraining(backbone, settings).train(all, progress, listener);
                 b.save(model, progress);
@@ -111,6 +98,35 @@ public final class TrainTumorDetector extends TumorJCommand {
         if (plots) {
             TrainingPlots.roc(bundle.metrics()).show();
         }
+    }
+
+    private static TrainSettings settings(MacroValues v) {
+        return PipelineSettings.training(v.integer("seed"), v.integer("epochs"), v.string("context").equals("2.5d"),
+                v.string("window"), Integer.parseInt(v.string("input_scale")), v.string("positive"),
+                v.string("negative"), v.number("validation"));
+    }
+
+    /** Each epoch to the Log; with a screen, also the live loss plot. */
+    private static TrainingListener listener(boolean plots) {
+        TrainingListener log = logEpochs();
+        TrainingListener live = plots ? TrainingPlots.liveLoss("TumorJ training loss") : TrainingListener.none();
+        return e -> {
+            log.epochFinished(e);
+            live.epochFinished(e);
+        };
+    }
+
+    /** The folder's studies, the current image's (when given) replacing the folder's study of its name. */
+    private static List<LoadedStudy> loadStudies(Path studies, LoadedStudy current, Progress progress) throws IOException {
+        List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(studies),
+                DicomStudies.standard(progress), PipelineSettings.annotations(), progress));
+        if (current != null) {
+            all.removeIf(s -> s.id().equals(current.id()));
+            all.add(current);
+            progress.log(COMMAND.replace("...", "") + ": the current image is study " + current.id() + " with "
+                    + current.annotations().size() + " ROI(s) from the ROI Manager");
+        }
+        return all;
     }
 
     /** The current image with the ROI Manager's ROIs (the hidden one of a batch macro) as a study. */
