@@ -179,8 +179,20 @@ class LabMacrosIT {
         assertTrue(Files.isRegularFile(work.resolve("doc-results/ct-0004").resolve(StudyOutputs.CSV)), r.describe());
         assertTrue(Files.isRegularFile(work.resolve("doc-eval.json")), r.describe());
         assertNoErrorOrWarning(r);
-        assertTrue(CommandDocs.documentedLines(docs, TrainTumorDetector.COMMAND).get(0).contains("studies="),
-                "the training line is run by trainOnce through train-from-folder.ijm");
+    }
+
+    @Test
+    void documentedTrainingLineRunsAsWrittenOnRealData() throws Exception {
+        List<String> lines = CommandDocs.documentedLines(Files.readString(Path.of("docs/commands.md")),
+                TrainTumorDetector.COMMAND);
+        assertEquals(1, lines.size());
+        Path second = work.resolve("documented-model");
+        String line = lines.get(0).replace("/data/annotated", "[" + train + "]")
+                .replace("/data/models/liver-v1", "[" + second + "]");
+        ImageJMacroRunner.Result r = imagej.runBatch("setBatchMode(true);\n" + line + "\n", null, TIMEOUT);
+        assertFalse(r.timedOut(), r.describe());
+        assertTrue(Files.isRegularFile(second.resolve(ModelBundle.MANIFEST)), r.describe());
+        assertNoErrorOrWarning(r);
     }
 
     @Test
