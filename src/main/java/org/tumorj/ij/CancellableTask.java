@@ -46,6 +46,11 @@ public final class CancellableTask {
         IjProgress progress = IjProgress.start(command);
         CancelWindow window = userPresent() ? CancelWindow.open(progress) : null;
         String outcome = "failed";
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // ImageJ runs commands with the system class loader as context loader, which cannot see
+        // plugins/jars; DJL finds its TensorFlow engine through ServiceLoader on the context loader.
+        thread.setContextClassLoader(CancellableTask.class.getClassLoader());
         try {
             T result = work.run(progress);
             outcome = "done";
@@ -54,6 +59,7 @@ public final class CancellableTask {
             outcome = "cancelled";
             throw e;
         } finally {
+            thread.setContextClassLoader(previous);
             if (window != null) {
                 window.close();
             }
@@ -62,7 +68,7 @@ public final class CancellableTask {
     }
 
     /** True when someone can click a Cancel button: an ImageJ window, no batch macro, a display. */
-    static boolean userPresent() {
+    public static boolean userPresent() {
         return !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null && !Interpreter.isBatchMode();
     }
 

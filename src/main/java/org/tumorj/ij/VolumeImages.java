@@ -9,6 +9,8 @@ import ij.process.FloatProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.tumorj.dicom.ColorVolume;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.volume.Volume;
@@ -23,6 +25,17 @@ import org.tumorj.volume.VolumeInfo;
 public final class VolumeImages {
     /** Image property holding the SeriesInstanceUID. */
     public static final String SERIES_UID_PROPERTY = "DICOM.SeriesInstanceUID";
+    /**
+     * Image property holding the rest of the volume's geometry and description, one
+     * {@code key=value} per line (see {@link VolumeProperties}), so that {@link #toVolume} gives
+     * the detector the same volume the command line reads from the files.
+     */
+    public static final String VOLUME_PROPERTY = "TumorJ.Volume";
+    /**
+     * Image property holding the study id: the name of the folder the series was opened from, the
+     * id {@code ./tumorj detect} gives the same study (detections.csv's first column).
+     */
+    public static final String STUDY_PROPERTY = "TumorJ.Study";
 
     private VolumeImages() {}
 
@@ -87,6 +100,39 @@ public final class VolumeImages {
             imp.setProperty("Info", headerText);
         }
         imp.setProp(SERIES_UID_PROPERTY, info.seriesInstanceUid());
+        imp.setProp(VOLUME_PROPERTY, VolumeProperties.format(info));
+    }
+
+    /**
+     * The volume back from a stack made by {@link #toImagePlus(Volume, String)} (Open DICOM
+     * Series): the 32-bit slices as they are (no copy), spacing from the calibration, the
+     * SOPInstanceUIDs from the slice labels, the rest from the stored properties.
+     *
+     * @throws IllegalArgumentException the image was not opened by TumorJ, or was converted
+     *     (not 32-bit any more, slices added or removed): the message says what to do
+     */
+    public static Volume toVolume(ImagePlus imp) {
+        String stored = imp.getProp(VOLUME_PROPERTY);
+        String seriesUid = imp.getProp(SERIES_UID_PROPERTY);
+        if (stored == null || seriesUid == null) {
+            throw new IllegalArgumentException("image '" + imp.getTitle() + "' was not opened with Open DICOM Series"
+                    + " (no DICOM geometry stored with it); open the series with Plugins > TumorJ > Open DICOM Series...");
+        }
+        if (imp.getBitDepth() != 32 || imp.getNChannels() != 1 || imp.getNFrames() != 1) {
+            throw new IllegalArgumentException("image '" + imp.getTitle() + "' is not the 32-bit stack Open DICOM Series"
+                    + " made (it was converted); open the series again");
+        }
+        ImageStack stack = imp.getStack();
+        List<String> uids = new ArrayList<>();
+        List<float[]> slices = new ArrayList<>();
+        for (int z = 1; z <= stack.getSize(); z++) {
+            uids.add(stack.getSliceLabel(z) == null ? "" : stack.getSliceLabel(z).lines().findFirst().orElse(""));
+            slices.add((float[]) stack.getPixels(z));
+        }
+        Calibration cal = imp.getCalibration();
+        VolumeInfo info = VolumeProperties.parse(stored, seriesUid, imp.getWidth(), imp.getHeight(),
+                new double[] {cal.pixelWidth, cal.pixelHeight, cal.pixelDepth}, uids);
+        return new Volume(info, slices);
     }
 
     private static String title(VolumeInfo info) {

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.tumorj.phantom.PhantomConfig;
+import org.tumorj.phantom.PhantomModality;
+import org.tumorj.util.AtomicFiles;
+import org.tumorj.util.Progress;
 
 /**
  * ImageJ's real window with TumorJ installed, on the (virtual) display: opens an image with an
@@ -77,6 +81,93 @@ class GuiScreenshotIT {
         assertEquals(screen[1], shot.getHeight(), "the whole screen is captured");
         assertTrue(greyLevels(shot, win) >= 16,
                 "the image window's area of the screenshot should show the grey ramp; " + r.describe());
+    }
+
+    private static final Path DETECT_SCREENSHOT = Path.of("target/screenshots/detect-overlay.png").toAbsolutePath();
+
+    /**
+     * A user's session: opens an annotated phantom series with its ROIs in the ROI Manager, trains
+     * a detector on it and two more studies of a folder with the menu command (the loss curves
+     * drawn live, the validation ROC at the end), opens an unseen series with Open DICOM Series,
+     * runs Detect Tumors on it, zooms in, and captures the screen.
+     */
+    private static final String DETECT_MACRO = """
+            args = getArgument();
+            studies = call("ij.Macro.getValue", args, "studies", "");
+            model = call("ij.Macro.getValue", args, "model", "");
+            series = call("ij.Macro.getValue", args, "series", "");
+            shot = call("ij.Macro.getValue", args, "shot", "");
+            annotated = call("ij.Macro.getValue", args, "annotated", "");
+            run("Open DICOM Series...", "path=[" + annotated + "]");
+            roiManager("open", annotated + "/RoiSet.zip");
+            run("Train Tumor Detector...", "studies=[" + studies + "] model=[" + model + "] epochs=4 seed=7 current_image");
+            close("CT*");
+            roiManager("reset");
+            plots = "";
+            for (i = 1; i <= nImages; i++) {
+                selectImage(i);
+                plots = plots + getTitle() + ";";
+                setLocation(890, 20 + (i - 1) * 470);
+            }
+            run("Open DICOM Series...", "path=[" + series + "]");
+            setLocation(10, 120);
+            run("Set... ", "zoom=400");
+            run("Detect Tumors...", "model=[" + model + "] heat_map results");
+            getLocationAndSize(x, y, w, h);
+            print("overlay=" + Overlay.size);
+            print("rows=" + nResults);
+            print("plots=" + plots);
+            print("window=" + x + " " + y + " " + w + " " + h);
+            wait(1500);
+            run("Capture Screen");
+            saveAs("PNG", shot);
+            close("*");
+            """;
+
+    @Test
+    void detectTumorsDrawsItsFindingsOnTheOpenSeriesInTheImageJWindow() throws Exception {
+        ImageJMacroRunner.requireDisplay();
+        Files.createDirectories(DETECT_SCREENSHOT.getParent());
+        Files.deleteIfExists(DETECT_SCREENSHOT);
+        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "gui-detect-");
+        try (ImageJMacroRunner imagej = ImageJMacroRunner.install()) {
+            List<Path> studies = PhantomStudies.writeSet(work.resolve("annotated"),
+                    PhantomConfig.of(PhantomModality.CT, 5, 1).withSize(128).withSlices(10), 4, Progress.none());
+            Path annotated = Files.move(studies.get(2), work.resolve(studies.get(2).getFileName()));
+            Path unseen = Files.move(studies.get(3), work.resolve(studies.get(3).getFileName()));
+            String args = "studies=[" + work.resolve("annotated") + "] model=[" + work.resolve("model") + "] series=["
+                    + unseen + "] shot=[" + DETECT_SCREENSHOT + "] annotated=[" + annotated + "]";
+            ImageJMacroRunner.Result r = imagej.runGui(DETECT_MACRO, args, Duration.ofMinutes(4));
+            assertFalse(r.timedOut(), r.describe());
+            assertFalse(r.output().contains("TumorJ error"), r.describe());
+            assertTrue(r.output().contains("Train Tumor Detector: the current image is study " + annotated.getFileName()
+                    + " with "), "the open series and its ROI Manager are a study; " + r.describe());
+            assertTrue(r.output().contains("studies: 2 training, 1 validation"), r.describe());
+            assertTrue(r.values("plots=").get(0).contains("TumorJ training loss"), "live loss plot; " + r.describe());
+            assertTrue(r.values("plots=").get(0).contains("Validation ROC"), "final ROC plot; " + r.describe());
+            assertTrue(Integer.parseInt(r.values("overlay=").get(0)) > 0, r.describe());
+            assertTrue(Files.isRegularFile(DETECT_SCREENSHOT), r.describe());
+            BufferedImage shot = ImageIO.read(DETECT_SCREENSHOT.toFile());
+            assertTrue(colouredPixels(shot, numbers(r.values("window=").get(0))) > 500,
+                    "the image window should show the coloured heat map and outlines; " + r.describe());
+        } finally {
+            AtomicFiles.deleteRecursively(work);
+        }
+    }
+
+    /** Pixels inside x, y, w, h that are not grey: overlay colours on a grey CT slice. */
+    private static int colouredPixels(BufferedImage img, int[] rect) {
+        int n = 0;
+        for (int y = Math.max(0, rect[1]); y < Math.min(img.getHeight(), rect[1] + rect[3]); y++) {
+            for (int x = Math.max(0, rect[0]); x < Math.min(img.getWidth(), rect[0] + rect[2]); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 40) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static int[] numbers(String line) {

@@ -1,0 +1,71 @@
+package org.tumorj.ij.commands;
+
+import ij.IJ;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.tumorj.ij.CancellableTask;
+import org.tumorj.ij.DetectionOutputs;
+import org.tumorj.ij.MacroKey;
+import org.tumorj.ij.MacroKeys;
+import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.TumorJCommand;
+import org.tumorj.pipeline.BatchDetection;
+import org.tumorj.pipeline.Bundles;
+import org.tumorj.pipeline.DicomStudies;
+
+/**
+ * Plugins > TumorJ > Batch Detect Folder...: {@code ./tumorj detect} from ImageJ. Each study of
+ * the input folder gets an output folder (detections.csv, overlay.tif, heatmap.tif,
+ * preview.png); "i/n" per study goes to the Log, a study that fails is logged and the batch goes
+ * on, and the summary line ends the run.
+ */
+public final class BatchDetectFolder extends TumorJCommand {
+    public static final String COMMAND = "Batch Detect Folder...";
+    private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
+            MacroKey.folder("model", "", "Model bundle folder (written by Train Tumor Detector or ./tumorj train)"),
+            MacroKey.folder("input", "", "A folder of study folders (or one series folder)"),
+            MacroKey.folder("output", "", "Where each study's results go, one folder per study (created)"),
+            MacroKey.bool("skip_existing", true, "Skip studies whose results are already there (resume a batch)"),
+            MacroKey.bool("include_patient_id", false, "Add the PatientID column to detections.csv (sensitive:"
+                    + " only for files that stay inside the hospital)"));
+
+    @Override
+    public MacroKeys keys() {
+        return KEYS;
+    }
+
+    @Override
+    public String documentedOptions() {
+        return "model=/data/models/liver-v1 input=/data/new-studies output=/data/results skip_existing";
+    }
+
+    @Override
+    protected void execute(MacroValues v) throws IOException {
+        Path model = required(v, "model");
+        Path input = required(v, "input");
+        Path output = requiredOutput(v);
+        String name = COMMAND.replace("...", "");
+        BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> {
+            try (Bundles.Opened opened = Bundles.open(model)) {
+                return new BatchDetection(opened.detector(), DicomStudies.standard(progress),
+                        DetectionOutputs.all(v.bool("include_patient_id"))).run(input, output, v.bool("skip_existing"), progress);
+            }
+        });
+        summary.failures().forEach(f -> IJ.log(name + ": " + f));
+        IJ.log(name + ": " + summary + "; results in " + output.toAbsolutePath());
+    }
+
+    private static Path required(MacroValues v, String key) {
+        if (v.string(key).isBlank()) {
+            throw new IllegalArgumentException(COMMAND + ": no " + key + " given; write " + key + "=/a/folder");
+        }
+        return v.existingFolder(key);
+    }
+
+    private static Path requiredOutput(MacroValues v) {
+        if (v.string("output").isBlank()) {
+            throw new IllegalArgumentException(COMMAND + ": no output given; write output=/folder/for/results");
+        }
+        return v.path("output");
+    }
+}

@@ -1,0 +1,66 @@
+package org.tumorj.ij.commands;
+
+import ij.IJ;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.ij.CancellableTask;
+import org.tumorj.ij.EvaluationPlots;
+import org.tumorj.ij.MacroKey;
+import org.tumorj.ij.MacroKeys;
+import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.PipelineSettings;
+import org.tumorj.ij.TumorJCommand;
+import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.pipeline.Bundles;
+import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.StudyEvaluation;
+
+/**
+ * Plugins > TumorJ > Evaluate...: {@code ./tumorj evaluate} from ImageJ. Runs the model over
+ * annotated studies, writes lesion-level FROC, slice-level ROC AUC and Dice as JSON, logs the
+ * summary and, with a screen, shows the FROC curve.
+ */
+public final class EvaluateDetector extends TumorJCommand {
+    public static final String COMMAND = "Evaluate...";
+    private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
+            MacroKey.folder("model", "", "Model bundle folder (written by Train Tumor Detector or ./tumorj train)"),
+            MacroKey.folder("studies", "", "Folder of annotated studies (as for training) the model has not seen"),
+            MacroKey.file("report", "", "JSON report to write; empty = evaluation.json in the studies folder"));
+
+    @Override
+    public MacroKeys keys() {
+        return KEYS;
+    }
+
+    @Override
+    public String documentedOptions() {
+        return "model=/data/models/liver-v1 studies=/data/held-out report=/data/held-out/evaluation.json";
+    }
+
+    @Override
+    protected void execute(MacroValues v) throws IOException {
+        Path model = required(v, "model");
+        Path studies = required(v, "studies");
+        Path report = v.string("report").isBlank() ? studies.resolve("evaluation.json") : v.path("report");
+        EvaluationReport r = CancellableTask.run(COMMAND, progress -> {
+            try (Bundles.Opened opened = Bundles.open(model)) {
+                return StudyEvaluation.evaluate(opened.detector(), studies, DicomStudies.standard(progress),
+                        PipelineSettings.annotations(), AnnotationClasses.defaults(), progress).report();
+            }
+        });
+        r.writeJson(report);
+        IJ.log("Evaluate: " + PipelineSettings.summary(r));
+        IJ.log("Evaluate: report " + report.toAbsolutePath());
+        if (CancellableTask.userPresent()) {
+            EvaluationPlots.froc(r).show();
+        }
+    }
+
+    private static Path required(MacroValues v, String key) {
+        if (v.string(key).isBlank()) {
+            throw new IllegalArgumentException(COMMAND + ": no " + key + " given; write " + key + "=/a/folder");
+        }
+        return v.existingFolder(key);
+    }
+}

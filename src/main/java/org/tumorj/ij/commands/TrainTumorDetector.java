@@ -1,0 +1,163 @@
+package org.tumorj.ij.commands;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.Roi;
+import ij.macro.Interpreter;
+import ij.plugin.frame.RoiManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.Backbones;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.StudySet;
+import org.tumorj.dataset.TrainingData;
+import org.tumorj.ij.CancellableTask;
+import org.tumorj.ij.ImageStudies;
+import org.tumorj.ij.MacroKey;
+import org.tumorj.ij.MacroKeys;
+import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.PipelineSettings;
+import org.tumorj.ij.TrainingPlots;
+import org.tumorj.ij.TumorJCommand;
+import org.tumorj.model.ModelBundle;
+import org.tumorj.pipeline.DetectorTraining;
+import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.TrainSettings;
+import org.tumorj.train.TrainingListener;
+import org.tumorj.train.TrainingOptions;
+import org.tumorj.util.Progress;
+
+/**
+ * Plugins > TumorJ > Train Tumor Detector...: trains a detector on a folder of annotated studies
+ * (DICOM plus RoiSet.zip or annotations.json in each study folder), the same training as
+ * {@code ./tumorj train}, and writes the model bundle. With a screen, the loss curves are drawn
+ * after each epoch and the validation ROC is shown at the end; the Log gets every epoch.
+ */
+public final class TrainTumorDetector extends TumorJCommand {
+    public static final String COMMAND = "Train Tumor Detector...";
+    private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
+            MacroKey.folder("studies", "", "Folder of annotated studies, one subfolder per study (DICOM files"
+                    + " + RoiSet.zip or annotations.json); at least 2, since validation holds out whole studies"),
+            MacroKey.folder("model", "", "Output folder of the model bundle (created; an existing bundle there is replaced)"),
+            MacroKey.integer("seed", 42, "Random seed: the same data and seed give the same model"),
+            MacroKey.integer("epochs", TrainingOptions.defaults().maxEpochs(), "Most passes over the training"
+                    + " cells (training stops earlier when validation loss stops improving)"),
+            MacroKey.choice("context", "2.5d", "2.5d: the slices below, at and above as the three colour"
+                    + " channels; 2d: the slice alone", "2.5d", "2d"),
+            MacroKey.choice("window", "soft_tissue", "CT window mapping HU to the network's input",
+                    PipelineSettings.WINDOWS),
+            MacroKey.choice("input_scale", "2", "Slices are enlarged this many times before the network"
+                    + " (2 makes lesions of a few mm object-sized)", "2", "1"),
+            MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
+            MacroKey.string("negative", "normal,background", "ROI classes that are explicitly not tumour"),
+            MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"),
+            MacroKey.bool("current_image", false, "Also train on the current image (opened with Open DICOM Series)"
+                    + " with the ROI Manager's ROIs as its annotations; it replaces the folder's study of the same name"));
+
+    @Override
+    public MacroKeys keys() {
+        return KEYS;
+    }
+
+    @Override
+    public String documentedOptions() {
+        return "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
+                + " window=soft_tissue input_scale=2 positive=tumor,lesion negative=normal,background validation=0.3";
+    }
+
+    @Override
+    protected void execute(MacroValues v) throws IOException {
+        if (v.string("studies").isBlank()) {
+            throw new IllegalArgumentException(COMMAND + ": no studies folder given; training needs a folder of"
+                    + " annotated studies (at least 2 with the current image: one image cannot be split into training"
+                    + " and validation by study): save each annotated series' ROI Manager as RoiSet.zip beside its"
+                    + " DICOM files, one folder per study");
+        }
+        Path studies = v.existingFolder("studies");
+        Path model = requireOutput(v);
+        TrainSettings settings = settings(v);
+        boolean plots = CancellableTask.userPresent();
+        TrainingListener listener = listener(plots);
+        LoadedStudy current = v.bool("current_image") ? currentImageStudy() : null;
+        ModelBundle bundle = CancellableTask.run(COMMAND, progress -> {
+            List<LoadedStudy> all = loadStudies(studies, current, progress);
+            try (Backbone backbone = Backbones.openDefault()) {
+                ModelBundle b = new DetectorTraining(backbone, settings).train(all, progress, listener);
+                b.save(model, progress);
+                return b;
+            }
+        });
+        IJ.log(String.format(Locale.ROOT, "%s: model bundle %s (validation AUC %.3f, threshold %.3f)",
+                COMMAND.replace("...", ""), model.toAbsolutePath(), bundle.metrics().auc().estimate(), bundle.threshold()));
+        if (plots) {
+            TrainingPlots.roc(bundle.metrics()).show();
+        }
+    }
+
+    private static TrainSettings settings(MacroValues v) {
+        return PipelineSettings.training(v.integer("seed"), v.integer("epochs"), v.string("context").equals("2.5d"),
+                v.string("window"), Integer.parseInt(v.string("input_scale")), v.string("positive"),
+                v.string("negative"), v.number("validation"));
+    }
+
+    /** Each epoch to the Log; with a screen, also the live loss plot. */
+    private static TrainingListener listener(boolean plots) {
+        TrainingListener log = logEpochs();
+        TrainingListener live = plots ? TrainingPlots.liveLoss("TumorJ training loss") : TrainingListener.none();
+        return e -> {
+            log.epochFinished(e);
+            live.epochFinished(e);
+        };
+    }
+
+    /** The folder's studies, the current image's (when given) replacing the folder's study of its name. */
+    private static List<LoadedStudy> loadStudies(Path studies, LoadedStudy current, Progress progress) throws IOException {
+        List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(studies),
+                DicomStudies.standard(progress), PipelineSettings.annotations(), progress));
+        if (current != null) {
+            all.removeIf(s -> s.id().equals(current.id()));
+            all.add(current);
+            progress.log(COMMAND.replace("...", "") + ": the current image is study " + current.id() + " with "
+                    + current.annotations().size() + " ROI(s) from the ROI Manager");
+        }
+        return all;
+    }
+
+    /** The current image with the ROI Manager's ROIs (the hidden one of a batch macro) as a study. */
+    private static LoadedStudy currentImageStudy() throws IOException {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (imp == null) {
+            throw new IllegalArgumentException(COMMAND + ": current_image: no image open; open the annotated series"
+                    + " with Open DICOM Series");
+        }
+        RoiManager rm = RoiManager.getInstance();
+        if (rm == null && Interpreter.isBatchMode()) {
+            rm = Interpreter.getBatchModeRoiManager();
+        }
+        List<Roi> rois = rm == null ? List.of() : Arrays.asList(rm.getRoisAsArray());
+        try {
+            return ImageStudies.fromImage(imp, rois);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(COMMAND + ": current_image: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path requireOutput(MacroValues v) {
+        if (v.string("model").isBlank()) {
+            throw new IllegalArgumentException(COMMAND + ": no model folder given; write model=/folder/for/the/bundle");
+        }
+        return v.path("model");
+    }
+
+    private static TrainingListener logEpochs() {
+        return e -> IJ.log(String.format(Locale.ROOT, "  epoch %d: train loss %.4f, validation loss %.4f,"
+                + " validation AUC %.3f%s", e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAuc(),
+                e.best() ? " (best)" : ""));
+    }
+}
