@@ -1,5 +1,6 @@
 package org.tumorj.cli;
 
+import org.tumorj.ij.PipelineSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class DemoCommand implements CliCommand {
             writeOutputs(result.detections(), heldOut, volumes, detections);
             Path report = out.resolve("evaluation.json");
             result.report().writeJson(report);
-            System.out.println(summarise(result.report()));
+            System.out.println("held-out evaluation: " + StudyEvaluation.summary(result.report()));
             System.out.println("per-study results (detections.csv, overlay.tif, heatmap.tif, preview.png): " + detections);
             System.out.println("evaluation report: " + report);
         }
@@ -84,7 +85,7 @@ public final class DemoCommand implements CliCommand {
     private static List<LoadedStudy> load(List<Study> studies, VolumeLoader volumes) throws IOException {
         List<LoadedStudy> loaded = new ArrayList<>();
         for (Study s : studies) {
-            loaded.add(LoadedStudy.load(s, volumes, TrainCommand.annotations()));
+            loaded.add(LoadedStudy.load(s, volumes, PipelineSettings.annotations()));
         }
         return loaded;
     }
@@ -97,14 +98,6 @@ public final class DemoCommand implements CliCommand {
             var volume = volumes.load(studies.get(i).dir());
             AtomicFiles.writeDirectory(folder.resolve(d.study()), dir -> outputs.write(dir, volume, d));
         }
-    }
-
-    static String summarise(EvaluationReport r) {
-        return String.format(Locale.ROOT, "held-out evaluation: %d studies, %d lesions, %d detected (sensitivity %.2f),"
-                        + " %.2f false positives per study; FROC sensitivity at 1 FP/study %.2f, average %.2f;"
-                        + " slice AUC %.3f; Dice %.3f",
-                r.studies(), r.lesions(), r.detectedLesions(), r.sensitivity(), r.falsePositivesPerStudy(),
-                r.froc().sensitivityAt(1), r.froc().averageSensitivity(), r.sliceAuc(), r.dicePooled());
     }
 
     private static double seconds(long since) {

@@ -1,5 +1,6 @@
 package org.tumorj.cli;
 
+import org.tumorj.ij.PipelineSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -31,10 +32,10 @@ public final class EvaluateCommand implements CliCommand {
         try (Bundles.Opened opened = Bundles.open(model)) {
             EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
-                    TrainCommand.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0), progress)
+                    PipelineSettings.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0), progress)
                     .report();
             report.writeJson(reportFile);
-            System.out.println(DemoCommand.summarise(report));
+            System.out.println("held-out evaluation: " + StudyEvaluation.summary(report));
         }
         System.out.println("report: " + reportFile.toAbsolutePath());
         return 0;

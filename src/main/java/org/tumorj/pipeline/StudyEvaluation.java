@@ -24,6 +24,15 @@ import org.tumorj.util.Progress;
 public final class StudyEvaluation {
     private StudyEvaluation() {}
 
+    /** The evaluation in one line, as the command line and the Fiji command print it. */
+    public static String summary(EvaluationReport r) {
+        return String.format(java.util.Locale.ROOT, "%d studies, %d lesions, %d detected (sensitivity %.2f),"
+                        + " %.2f false positives per study; FROC sensitivity at 1 FP/study %.2f, average %.2f;"
+                        + " slice AUC %.3f; Dice %.3f",
+                r.studies(), r.lesions(), r.detectedLesions(), r.sensitivity(), r.falsePositivesPerStudy(),
+                r.froc().sensitivityAt(1), r.froc().averageSensitivity(), r.sliceAuc(), r.dicePooled());
+    }
+
     /** The evaluation and, per study, the detections it was computed from. */
     public record Result(EvaluationReport report, List<Detections> detections) {}
 

@@ -2,7 +2,10 @@ package org.tumorj.pipeline;
 
 import com.google.gson.JsonObject;
 import org.tumorj.annotation.AnnotationClasses;
+import java.util.List;
+import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.Preprocessing;
+import org.tumorj.backbone.Window;
 import org.tumorj.dataset.SamplingConfig;
 import org.tumorj.train.TrainingOptions;
 
@@ -35,6 +38,31 @@ public record TrainSettings(Preprocessing preprocessing, boolean adjacentSlices,
         return new TrainSettings(pre, true, SamplingConfig.defaults(seed).withTwoPointFiveD(true)
                 .withPatchSize(pre.patchSize() / DEFAULT_INPUT_SCALE).withCounts(4, 16, 12), TrainingOptions.defaults().withSeed(seed),
                 AnnotationClasses.defaults(), 0.3, null, DEFAULT_INPUT_SCALE);
+    }
+
+    /**
+     * The defaults with a user's choices applied: the one place the command line and the Fiji
+     * command turn their options into settings, so the two cannot drift apart.
+     *
+     * @param window a CT preset name ({@code soft tissue}, {@code soft_tissue}, {@code lung}, ...) or {@code auto}
+     * @param positive comma-separated class names, blank for the defaults (same for negative)
+     * @param series regular expression for SeriesDescription, blank for the largest series
+     */
+    public static TrainSettings of(long seed, int epochs, boolean adjacentSlices, String window, int inputScale,
+            String positive, String negative, double validation, String series) {
+        TrainSettings d = defaults(seed);
+        if (inputScale < 1) {
+            throw new IllegalArgumentException("input scale must be 1 or more, got " + inputScale);
+        }
+        Preprocessing pre = new Preprocessing(List.of(Window.preset(window)), ChannelMode.REPLICATE,
+                d.preprocessing().patchSize());
+        SamplingConfig sampling = d.sampling().withTwoPointFiveD(adjacentSlices).withPatchSize(pre.patchSize() / inputScale);
+        TrainingOptions options = d.training().withEpochs(epochs, d.training().patience());
+        AnnotationClasses classes = positive.isBlank() && negative.isBlank() ? d.classes()
+                : AnnotationClasses.parse(positive.isBlank() ? "tumor,lesion" : positive,
+                        negative.isBlank() ? "normal,background" : negative);
+        return new TrainSettings(pre, adjacentSlices, sampling, options, classes, validation,
+                series == null || series.isBlank() ? null : series, inputScale);
     }
 
     /** What the bundle records about how its head was trained (beside the preprocessing). */
