@@ -132,7 +132,7 @@ public final class HeadTrainer {
                 EpochRecord record = new EpochRecord(epoch, trainLoss, validationLoss,
                         Roc.auc(toDouble(logits), validation.positiveMask()), improved);
                 log.add(record);
-                report(record);
+                EpochLoop.report(progress, listener, record);
                 if (epoch - bestEpoch >= options.patience()) {
                     return new TrainingResult(best, bestEpoch, List.copyOf(log), epoch < options.maxEpochs(), options);
                 }
@@ -142,7 +142,7 @@ public final class HeadTrainer {
 
         /** One shuffled pass; returns the mean minibatch loss weighted by batch size. */
         private double epoch(int[] order) {
-            shuffle(order);
+            EpochLoop.shuffle(random, order);
             double lossSum = 0;
             for (int start = 0; start < order.length; start += options.batchSize()) {
                 progress.checkCancelled();
@@ -164,33 +164,11 @@ public final class HeadTrainer {
                 y[r] = train.labels()[i];
                 w[r] = trainWeights[i];
             }
-            return graph.step(x, y, w, dropoutMask(rows), rows);
+            return graph.step(x, y, w, EpochLoop.dropoutMask(random, rows, options.hiddenUnits(), options.dropout()), rows);
         }
 
-        /** Inverted dropout: kept units are scaled by 1 / (1 - p) so that evaluation needs no rescaling. */
-        private float[] dropoutMask(int rows) {
-            float[] mask = new float[rows * options.hiddenUnits()];
-            float keptValue = (float) (1 / (1 - options.dropout()));
-            for (int i = 0; i < mask.length; i++) {
-                mask[i] = random.nextDouble() >= options.dropout() ? keptValue : 0f;
-            }
-            return mask;
-        }
 
-        private void shuffle(int[] order) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
 
-        private void report(EpochRecord r) {
-            progress.log(String.format(Locale.ROOT, "epoch %d: train loss %.4f, validation loss %.4f, validation AUC %.3f%s",
-                    r.epoch(), r.trainLoss(), r.validationLoss(), r.validationAuc(), r.best() ? " (best)" : ""));
-            listener.epochFinished(r);
-        }
     }
 
     private static int[] identity(int n) {
