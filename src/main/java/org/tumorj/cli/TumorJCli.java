@@ -21,7 +21,7 @@ public final class TumorJCli {
 
     /** Every command the launcher knows, in the order {@code help} lists them. */
     static List<CliCommand> allCommands() {
-        return List.of();
+        return List.of(new InfoCommand(), new ConvertCommand());
     }
 
     public static void main(String[] argv) {

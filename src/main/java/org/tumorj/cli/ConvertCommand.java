@@ -1,0 +1,58 @@
+package org.tumorj.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.tumorj.dicom.DicomException;
+import org.tumorj.dicom.DicomReader;
+import org.tumorj.dicom.DicomScan;
+import org.tumorj.dicom.DicomSeries;
+import org.tumorj.ij.DicomImages;
+import org.tumorj.util.Progress;
+
+/**
+ * {@code ./tumorj convert PATH OUT.tif [--series UID|N]}: one series as a 32-bit float TIFF stack of
+ * modality values (RGB for colour), slices in sorted order, written atomically.
+ */
+public final class ConvertCommand implements CliCommand {
+
+    @Override public String name() { return "convert"; }
+
+    @Override public String summary() { return "PATH OUT.tif [--series UID|N]: write a series as a float (or RGB) TIFF stack"; }
+
+    @Override
+    public int run(List<String> args) throws CliException {
+        Options o = Options.parse(args, Set.of("series"), Set.of());
+        if (o.positional().size() != 2) {
+            throw new CliException("usage: ./tumorj convert PATH OUT.tif [--series UID|N]");
+        }
+        Path in = Path.of(o.positional().get(0));
+        Path out = Path.of(o.positional().get(1));
+        DicomScan scan = InfoCommand.scan(in);
+        DicomSeries series = pick(scan, in, o.get("series", null));
+        DicomReader reader = DicomReader.standard();
+        String size;
+        try {
+            size = DicomImages.writeTiff(reader, series, out, Progress.none());
+        } catch (DicomException e) {
+            throw new CliException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw CliException.forFile(out, "cannot write: " + e.getMessage());
+        }
+        System.out.printf("wrote %s (%s, %s)%n", out, size, series.isColor() ? "RGB" : "32-bit float modality values");
+        return 0;
+    }
+
+    private static DicomSeries pick(DicomScan scan, Path in, String wanted) throws CliException {
+        if (wanted != null) {
+            return scan.find(wanted).orElseThrow(() -> CliException.forFile(in, "no series '" + wanted
+                    + "' (give a SeriesInstanceUID or a number 1.." + scan.series().size() + "; see ./tumorj info)"));
+        }
+        if (scan.series().size() > 1) {
+            throw CliException.forFile(in, "holds " + scan.series().size()
+                    + " series; pick one with --series UID or --series N (see ./tumorj info)");
+        }
+        return scan.series().get(0);
+    }
+}

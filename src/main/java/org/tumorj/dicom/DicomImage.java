@@ -1,0 +1,115 @@
+package org.tumorj.dicom;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One image file's header as the series builder needs it: identity, pixel format and frames. */
+final class DicomImage {
+    final Path path;
+    final TransferSyntax syntax;
+    final DicomDataset dataset;
+    final PixelFormat format;
+    final List<FrameInfo> frames;
+    final String sopInstanceUid;
+    final String seriesInstanceUid;
+    final int instanceNumber;
+
+    private DicomImage(ParsedFile parsed) {
+        this.path = parsed.path();
+        this.syntax = parsed.syntax();
+        this.dataset = parsed.dataset();
+        if (parsed.pixels() == null) {
+            throw new DicomException(path, "no pixel data (7FE0,0010): not an image (e.g. a report, RT plan or DICOMDIR)");
+        }
+        this.format = PixelFormat.of(dataset, path);
+        this.sopInstanceUid = dataset.string(Tags.SOP_INSTANCE_UID, path.getFileName().toString());
+        this.seriesInstanceUid = dataset.string(Tags.SERIES_INSTANCE_UID, "(no SeriesInstanceUID) " + parentName(path));
+        this.instanceNumber = dataset.integer(Tags.INSTANCE_NUMBER, Integer.MAX_VALUE);
+        this.frames = readFrames();
+    }
+
+    /** Reads the header of a file (pixel data is located, not read). */
+    static DicomImage read(Path file) {
+        return new DicomImage(DicomParser.parse(file, false));
+    }
+
+    static DicomImage of(ParsedFile parsed) {
+        return new DicomImage(parsed);
+    }
+
+    String modality() { return dataset.string(Tags.MODALITY, "OT"); }
+
+    private static String parentName(Path p) {
+        Path parent = p.toAbsolutePath().getParent();
+        return parent == null ? "" : parent.toString();
+    }
+
+    private List<FrameInfo> readFrames() {
+        List<DicomDataset> perFrame = dataset.sequence(Tags.PER_FRAME_FUNCTIONAL_GROUPS);
+        DicomDataset shared = dataset.item(Tags.SHARED_FUNCTIONAL_GROUPS);
+        List<FrameInfo> list = new ArrayList<>(format.frames());
+        for (int f = 0; f < format.frames(); f++) {
+            DicomDataset own = f < perFrame.size() ? perFrame.get(f) : null;
+            list.add(frame(f, own, shared));
+        }
+        return List.copyOf(list);
+    }
+
+    /** A frame's attributes: per-frame group first, then shared group, then the top level. */
+    private FrameInfo frame(int f, DicomDataset own, DicomDataset shared) {
+        DicomDataset position = group(own, shared, Tags.PLANE_POSITION_SEQUENCE);
+        DicomDataset orientation = group(own, shared, Tags.PLANE_ORIENTATION_SEQUENCE);
+        DicomDataset measures = group(own, shared, Tags.PIXEL_MEASURES_SEQUENCE);
+        DicomDataset rescale = group(own, shared, Tags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE);
+        DicomDataset voi = group(own, shared, Tags.FRAME_VOI_LUT_SEQUENCE);
+        double[] spacing = doubles(measures, Tags.PIXEL_SPACING, 2);
+        if (spacing == null) {
+            spacing = doubles(dataset, Tags.IMAGER_PIXEL_SPACING, 2);
+        }
+        return new FrameInfo(f,
+                doubles(position, Tags.IMAGE_POSITION_PATIENT, 3),
+                doubles(orientation, Tags.IMAGE_ORIENTATION_PATIENT, 6),
+                spacing,
+                pick(measures).decimal(Tags.SLICE_THICKNESS, Double.NaN),
+                pick(rescale).decimal(Tags.RESCALE_SLOPE, 1.0),
+                pick(rescale).decimal(Tags.RESCALE_INTERCEPT, 0.0),
+                windows(pick(voi)));
+    }
+
+    private DicomDataset group(DicomDataset own, DicomDataset shared, int sequenceTag) {
+        DicomDataset item = own == null ? null : own.item(sequenceTag);
+        if (item == null && shared != null) {
+            item = shared.item(sequenceTag);
+        }
+        return item;
+    }
+
+    /** The functional group item, or the top-level data set when the file has none. */
+    private DicomDataset pick(DicomDataset item) {
+        return item != null ? item : dataset;
+    }
+
+    private double[] doubles(DicomDataset item, int tag, int count) {
+        double[] d = pick(item).doubles(tag);
+        if (d == null && item != null) {
+            d = dataset.doubles(tag);
+        }
+        return d != null && d.length >= count ? d : null;
+    }
+
+    private static List<Window> windows(DicomDataset ds) {
+        double[] centers = ds.doubles(Tags.WINDOW_CENTER);
+        double[] widths = ds.doubles(Tags.WINDOW_WIDTH);
+        String[] names = ds.strings(Tags.WINDOW_EXPLANATION);
+        List<Window> list = new ArrayList<>();
+        if (centers != null && widths != null) {
+            for (int i = 0; i < Math.min(centers.length, widths.length); i++) {
+                if (widths[i] >= 1) { // width 0 means "no window" in some files (and is invalid)
+                    list.add(new Window(centers[i], widths[i], i < names.length ? names[i] : ""));
+                }
+            }
+        }
+        return List.copyOf(list);
+    }
+}

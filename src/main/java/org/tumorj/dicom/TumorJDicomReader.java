@@ -1,0 +1,129 @@
+package org.tumorj.dicom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
+
+/** TumorJ's own {@link DicomReader}: files are parsed and decoded in parallel, one file per task. */
+final class TumorJDicomReader implements DicomReader {
+
+    @Override
+    public DicomScan scan(Path path, Progress progress) {
+        List<Path> files = listFiles(path);
+        List<DicomImage> images = Collections.synchronizedList(new ArrayList<>());
+        List<DicomException> problems = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        files.parallelStream().forEach(f -> {
+            progress.checkCancelled();
+            try {
+                images.add(DicomImage.read(f));
+            } catch (DicomException e) {
+                problems.add(e);
+            } catch (RuntimeException e) {
+                problems.add(new DicomException(f, "cannot be read: " + e, e));
+            }
+            progress.update("Reading DICOM headers", done.incrementAndGet(), files.size());
+        });
+        problems.sort((a, b) -> String.valueOf(a.file()).compareTo(String.valueOf(b.file())));
+        return new DicomScan(SeriesBuilder.build(new ArrayList<>(images)), problems);
+    }
+
+    private static List<Path> listFiles(Path path) {
+        if (!Files.exists(path)) {
+            throw new DicomException(path, "no such file or folder");
+        }
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR"))
+                    .sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new DicomException(path, "cannot list the folder: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Volume readVolume(DicomSeries series, Progress progress) {
+        if (series.isColor()) {
+            throw new DicomException(series.first().path, "series is colour (" + series.first().format.photometric()
+                    + "); read it with readColor");
+        }
+        int pixels = series.first().format.pixels();
+        float[][] slices = new float[series.slices().size()][];
+        decode(series, progress, (decoder, index) -> {
+            float[] out = new float[pixels];
+            decoder.greyFrame(series.slices().get(index).frame().frame(), out);
+            slices[index] = out;
+        });
+        List<float[]> list = List.of(slices);
+        Window window = series.summary().windows().isEmpty() ? WindowEstimate.fromValues(list)
+                : series.summary().windows().get(0);
+        return new Volume(info(series, window), list);
+    }
+
+    @Override
+    public ColorVolume readColor(DicomSeries series, Progress progress) {
+        int[][] slices = new int[series.slices().size()][];
+        decode(series, progress, (decoder, index) ->
+                slices[index] = decoder.colorFrame(series.slices().get(index).frame().frame()));
+        return new ColorVolume(info(series, new Window(127.5, 256, "")), List.of(slices));
+    }
+
+    /** Opens each file once (in parallel) and decodes every slice it holds. */
+    private static void decode(DicomSeries series, Progress progress, BiConsumer<PixelDecoder, Integer> sink) {
+        Map<DicomImage, List<Integer>> byFile = new IdentityHashMap<>();
+        List<DicomSeries.Slice> slices = series.slices();
+        for (int i = 0; i < slices.size(); i++) {
+            byFile.computeIfAbsent(slices.get(i).image(), k -> new ArrayList<>()).add(i);
+        }
+        AtomicInteger done = new AtomicInteger();
+        new ArrayList<>(byFile.entrySet()).parallelStream().forEach(entry -> {
+            progress.checkCancelled();
+            DicomImage image = entry.getKey();
+            PixelDecoder decoder = new PixelDecoder(DicomParser.parse(image.path, true), image);
+            for (int index : entry.getValue()) {
+                sink.accept(decoder, index);
+                progress.update("Decoding pixels", done.incrementAndGet(), slices.size());
+            }
+        });
+    }
+
+    private static VolumeInfo info(DicomSeries series, Window window) {
+        DicomImage first = series.first();
+        DicomSeries.Geometry g = series.geometry();
+        double[] spacing = series.slices().get(0).frame().pixelSpacing();
+        List<String> sops = new ArrayList<>();
+        for (DicomSeries.Slice s : series.slices()) {
+            sops.add(s.image().format.frames() > 1 ? s.image().sopInstanceUid + "#" + (s.frame().frame() + 1) : s.image().sopInstanceUid);
+        }
+        List<String> warnings = new ArrayList<>(g.warnings());
+        if (spacing == null) {
+            warnings.add("no PixelSpacing: 1 mm assumed");
+        }
+        return new VolumeInfo(first.modality(), first.dataset.string(Tags.STUDY_INSTANCE_UID, ""),
+                first.seriesInstanceUid, first.dataset.string(Tags.SERIES_DESCRIPTION, ""),
+                first.dataset.string(Tags.PATIENT_ID, ""), first.format.columns(), first.format.rows(),
+                spacing == null ? 1 : spacing[1], spacing == null ? 1 : spacing[0], g.spacingZ(),
+                g.origin(), g.rowDirection(), g.columnDirection(), window.center(), window.width(),
+                first.format.monochrome1(), sops, warnings);
+    }
+
+    @Override
+    public String headerText(Path file, boolean includePatientIdentity) {
+        return HeaderText.format(DicomParser.parse(file, false), includePatientIdentity);
+    }
+}

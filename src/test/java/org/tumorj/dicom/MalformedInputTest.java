@@ -1,0 +1,87 @@
+package org.tumorj.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tumorj.util.Progress;
+
+/** Broken and hostile files end in one clear DicomException naming the file and the problem. */
+class MalformedInputTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "pydicom/malformed/MR_truncated.dcm|pixel data truncated: the header declares 8192 bytes but only 8130",
+        "pydicom/malformed/badVR.dcm|NumberOfFrames (0028,0008) is '1A', not a number",
+        "pydicom/malformed/meta_missing_tsyntax.dcm|no TransferSyntaxUID (0002,0010)",
+        "pydicom/malformed/rtplan_truncated.dcm|declares 976 bytes but only 711 are left in the file",
+        "pydicom/malformed/no_meta.dcm|not a DICOM file",
+    })
+    void corpusFilesGiveAClearError(String relative, String problem) {
+        Path file = TestImages.file(relative);
+        DicomException e = assertThrows(DicomException.class, () -> PixelDecoder.open(file));
+        assertEquals(file, e.file());
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void aDelimiterInsideAJpeg2000FragmentDoesNotEndThePixelData() {
+        Path file = TestImages.file("pydicom/malformed/JPEG2000-embedded-sequence-delimiter.dcm");
+        PixelDecoder decoder = PixelDecoder.open(file); // fragments found by their lengths, not by scanning
+        // The codestream itself is damaged (GDCM refuses it too): a clear error, not garbage.
+        DicomException e = assertThrows(DicomException.class, () -> decoder.greyFrame(0, new float[1024 * 256]));
+        assertTrue(e.getMessage().startsWith(file + ": cannot decode JPEG 2000"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderWithoutPixelDataIsNotAnImage(@TempDir Path dir) throws IOException {
+        Path file = new TestDicomWriter().text(Tags.MODALITY, "CS", "SR").writeTo(dir.resolve("report.dcm"), TestDicomWriter.EXPLICIT_LE);
+        DicomException e = assertThrows(DicomException.class, () -> DicomImage.read(file));
+        assertTrue(e.getMessage().contains("no pixel data"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyFileIsNamed(@TempDir Path dir) throws IOException {
+        Path file = Files.createFile(dir.resolve("empty.dcm"));
+        DicomException e = assertThrows(DicomException.class, () -> DicomImage.read(file));
+        assertEquals(file + ": empty file (0 bytes), not a DICOM image", e.getMessage());
+    }
+
+    @Test
+    void hostileLengthsAllocateNothingAndEndQuickly(@TempDir Path dir) throws IOException {
+        Path bigValue = new TestDicomWriter().text(Tags.MODALITY, "CS", "CT")
+                .lying(0x00091010, "OB", 0xFFFFFFF0L, new byte[16]).writeTo(dir.resolve("a.dcm"), TestDicomWriter.EXPLICIT_LE);
+        Path bigPixels = TestDicomWriter.ctHeader("1.2.3", 1, 4, 4, 0)
+                .lying(Tags.PIXEL_DATA, "OW", 0x7FFFFFF0L, new byte[32]).writeTo(dir.resolve("b.dcm"), TestDicomWriter.EXPLICIT_LE);
+        Path bigItem = new TestDicomWriter().sequence(0x00081140, List.of()).writeTo(dir.resolve("c.dcm"), TestDicomWriter.EXPLICIT_LE);
+        byte[] c = Files.readAllBytes(bigItem);
+        // turn the sequence's delimiter into an item of 2 GB
+        c[c.length - 8 + 2] = 0x00;
+        c[c.length - 8 + 3] = (byte) 0xE0;
+        c[c.length - 4] = c[c.length - 3] = c[c.length - 2] = (byte) 0xF0;
+        c[c.length - 1] = 0x7F;
+        Files.write(bigItem, c);
+        for (Path p : List.of(bigValue, bigPixels, bigItem)) {
+            DicomException e = assertThrows(DicomException.class, () -> PixelDecoder.open(p));
+            assertTrue(e.getMessage().contains("bytes but only"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFolderOfBrokenFilesListsEachOne() {
+        DicomScan scan = DicomReader.standard().scan(TestImages.file("pydicom/malformed"), Progress.none());
+        // Only JPEG2000-embedded-sequence-delimiter.dcm has a readable header.
+        assertEquals(5, scan.problems().size(), scan.problems().toString());
+        assertEquals(1, scan.series().size());
+    }
+
+}

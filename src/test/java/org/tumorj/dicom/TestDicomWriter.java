@@ -1,0 +1,151 @@
+package org.tumorj.dicom;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A tiny explicit VR little endian DICOM writer for tests and the benchmark: elements are written
+ * in the order given, sequences and items with undefined length.
+ */
+public final class TestDicomWriter {
+    public static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
+    private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OW", "SQ", "UC", "UN", "UR", "UT");
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    public TestDicomWriter text(int tag, String vr, String value) {
+        byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+        if (b.length % 2 == 1) {
+            byte[] padded = java.util.Arrays.copyOf(b, b.length + 1);
+            padded[b.length] = (byte) (vr.equals("UI") ? 0 : ' ');
+            b = padded;
+        }
+        return bytes(tag, vr, b);
+    }
+
+    public TestDicomWriter us(int tag, int... values) {
+        ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int v : values) {
+            b.putShort((short) v);
+        }
+        return bytes(tag, "US", b.array());
+    }
+
+    public TestDicomWriter bytes(int tag, String vr, byte[] value) {
+        header(tag, vr, value.length);
+        out.writeBytes(value);
+        return this;
+    }
+
+    /** An element whose header declares {@code length} but carries the given (shorter) bytes. */
+    public TestDicomWriter lying(int tag, String vr, long length, byte[] actual) {
+        header(tag, vr, length);
+        out.writeBytes(actual);
+        return this;
+    }
+
+    public TestDicomWriter sequence(int tag, List<TestDicomWriter> items) {
+        header(tag, "SQ", 0xFFFFFFFFL);
+        for (TestDicomWriter item : items) {
+            tag(Tags.ITEM);
+            u32(0xFFFFFFFFL);
+            out.writeBytes(item.out.toByteArray());
+            tag(Tags.ITEM_DELIMITATION);
+            u32(0);
+        }
+        tag(Tags.SEQUENCE_DELIMITATION);
+        u32(0);
+        return this;
+    }
+
+    /** 16-bit native pixel data. */
+    public TestDicomWriter pixels16(short[] values) {
+        ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asShortBuffer().put(values);
+        return bytes(Tags.PIXEL_DATA, "OW", b.array());
+    }
+
+    public byte[] dataset() {
+        return out.toByteArray();
+    }
+
+    /** Preamble, "DICM", File Meta with the transfer syntax, then the data set. */
+    public byte[] part10(String transferSyntax) {
+        TestDicomWriter meta = new TestDicomWriter()
+                .bytes(0x00020001, "OB", new byte[] {0, 1})
+                .text(0x00020010, "UI", transferSyntax);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(new byte[128]);
+        file.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
+        byte[] m = meta.dataset();
+        TestDicomWriter length = new TestDicomWriter();
+        ByteBuffer ul = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(m.length);
+        length.bytes(0x00020000, "UL", ul.array());
+        file.writeBytes(length.dataset());
+        file.writeBytes(m);
+        file.writeBytes(dataset());
+        return file.toByteArray();
+    }
+
+    public Path writeTo(Path file, String transferSyntax) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return Files.write(file, part10(transferSyntax));
+    }
+
+    private void header(int tag, String vr, long length) {
+        tag(tag);
+        out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
+        if (LONG_VRS.contains(vr)) {
+            out.writeBytes(new byte[2]);
+            u32(length);
+        } else {
+            out.write((int) length & 0xFF);
+            out.write((int) (length >> 8) & 0xFF);
+        }
+    }
+
+    private void tag(int tag) {
+        int group = tag >>> 16, element = tag & 0xFFFF;
+        out.write(group & 0xFF);
+        out.write(group >> 8);
+        out.write(element & 0xFF);
+        out.write(element >> 8);
+    }
+
+    private void u32(long v) {
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array());
+    }
+
+    /** A grey 16-bit image with geometry, the common case of benchmarks and series tests. */
+    public static TestDicomWriter ctSlice(String seriesUid, int instance, int rows, int columns, double z, short[] pixels) {
+        return ctHeader(seriesUid, instance, rows, columns, z).pixels16(pixels);
+    }
+
+    /** The header of {@link #ctSlice} without pixel data. */
+    public static TestDicomWriter ctHeader(String seriesUid, int instance, int rows, int columns, double z) {
+        return new TestDicomWriter()
+                .text(Tags.SOP_INSTANCE_UID, "UI", seriesUid + "." + instance)
+                .text(Tags.MODALITY, "CS", "CT")
+                .text(Tags.SERIES_INSTANCE_UID, "UI", seriesUid)
+                .text(Tags.INSTANCE_NUMBER, "IS", String.valueOf(instance))
+                .text(Tags.IMAGE_POSITION_PATIENT, "DS", "-100\\-100\\" + z)
+                .text(Tags.IMAGE_ORIENTATION_PATIENT, "DS", "1\\0\\0\\0\\1\\0")
+                .us(Tags.SAMPLES_PER_PIXEL, 1)
+                .text(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2")
+                .us(Tags.ROWS, rows)
+                .us(Tags.COLUMNS, columns)
+                .text(Tags.PIXEL_SPACING, "DS", "0.5\\0.5")
+                .us(Tags.BITS_ALLOCATED, 16)
+                .us(Tags.BITS_STORED, 16)
+                .us(Tags.HIGH_BIT, 15)
+                .us(Tags.PIXEL_REPRESENTATION, 1)
+                .text(Tags.RESCALE_INTERCEPT, "DS", "-1024")
+                .text(Tags.RESCALE_SLOPE, "DS", "1");
+    }
+}
