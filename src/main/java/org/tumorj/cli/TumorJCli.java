@@ -21,7 +21,10 @@ public final class TumorJCli {
 
     /** Every command the launcher knows, in the order {@code help} lists them. */
     static List<CliCommand> allCommands() {
-        return List.of(new InfoCommand(), new ConvertCommand());
+        return List.of(
+                new InfoCommand(),
+                new ConvertCommand(),
+                new EmbedCommand());
     }
 
     public static void main(String[] argv) {

@@ -1,0 +1,66 @@
+package org.tumorj.backbone;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.tensorflow.Graph;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tumorj.backbone.tfjs.BatchNormFolding;
+import org.tumorj.backbone.tfjs.TfjsModel;
+import org.tumorj.util.AtomicFiles;
+
+/**
+ * Converts the embedded TF.js MobileNetV2 into a TensorFlow SavedModel (weights as graph
+ * constants, so the model has no variables; batch normalisation folded into the convolutions)
+ * that DJL loads. The conversion runs once per weights
+ * version and lands atomically in the cache folder; later runs load it directly.
+ *
+ * <p>Signatures: {@code serving_default} maps {@code image} (N x H x W x 3, RGB in [0, 1], H and W
+ * multiples of 32) to {@code features} (N x H/32 x W/32 x 1280) and {@code embedding} (N x 1280);
+ * {@code classify} maps {@code image} (224 x 224 only) to nsfwjs' 5-class {@code probabilities}.
+ */
+public final class EmbeddedSavedModel {
+    public static final String INPUT = "image";
+    public static final String FEATURES = "features";
+    public static final String EMBEDDING = "embedding";
+    public static final String PROBABILITIES = "probabilities";
+    public static final String SERVING_SIGNATURE = "serving_default";
+    public static final String CLASSIFY_SIGNATURE = "classify";
+    /** Bump when the conversion changes, so stale caches are rebuilt rather than trusted. */
+    static final int FORMAT = 2;
+
+    private EmbeddedSavedModel() {}
+
+    /** The SavedModel folder under {@code cacheRoot}, converting the shipped weights first if needed. */
+    public static Path ensure(Path cacheRoot) throws IOException {
+        Path dir = cacheRoot.resolve("backbones").resolve(EmbeddedMobileNet.ID + "-" + EmbeddedMobileNet.WEIGHTS_SHA256.substring(0, 12) + "-v" + FORMAT);
+        if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+            TfjsModel model = EmbeddedMobileNet.model(); // checks the shipped files' sha256
+            AtomicFiles.writeDirectory(dir, tmp -> write(model, tmp));
+        }
+        return dir;
+    }
+
+    /** Builds the inference graph and exports it as a SavedModel into the empty folder {@code dir}. */
+    public static void write(TfjsModel model, Path dir) throws IOException {
+        TensorFlowRuntime.ensureLoaded();
+        Files.deleteIfExists(dir); // the exporter creates the folder itself
+        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+            Ops tf = Ops.create(graph);
+            Placeholder<TFloat32> image = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
+            MobileNetGraph net = MobileNetGraph.build(tf, BatchNormFolding.fold(model), image, Set.of(), false, 0, true);
+            Signature serving = Signature.builder().key(SERVING_SIGNATURE).input(INPUT, image)
+                    .output(FEATURES, net.features()).output(EMBEDDING, net.embedding()).build();
+            Signature classify = Signature.builder().key(CLASSIFY_SIGNATURE).input(INPUT, image)
+                    .output(PROBABILITIES, net.probabilities()).build();
+            SavedModelBundle.exporter(dir.toString()).withSession(session).withSignatures(serving, classify).export();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.tumorj.backbone;
+
+import ai.djl.engine.Engine;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts DJL's TensorFlow engine once, offline and without tracking, and checks that the
+ * {@code org.tensorflow} classes in use are TumorJ's TensorFlow Java 1.x API and not a
+ * TensorFlow 1.x jar (CSBDeep, StarDist) earlier on a shared class path.
+ *
+ * <p>TF Java's graph classes ({@code Graph}, {@code Session}) bind to the native library that
+ * DJL loads from {@code TENSORFLOW_LIBRARY_PATH}; touching them before DJL has loaded it would
+ * make JavaCPP look for (and extract) natives itself. Call {@link #ensureLoaded()} first.
+ */
+public final class TensorFlowRuntime {
+    public static final String ENGINE = "TensorFlow";
+    /** DJL reads this environment variable or system property to find the TensorFlow natives. */
+    static final String NATIVES_KEY = "TENSORFLOW_LIBRARY_PATH";
+    private static volatile boolean loaded;
+
+    private TensorFlowRuntime() {}
+
+    /** Loads the engine (idempotent). Throws {@link IllegalStateException} with a fix on failure. */
+    public static synchronized void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        configureDefaults();
+        checkNoForeignTensorFlow();
+        try {
+            Engine.getEngine(ENGINE);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("TensorFlow could not start: " + e.getMessage()
+                    + ". TumorJ needs the TensorFlow 2.16.1 natives unpacked by its build; set TENSORFLOW_LIBRARY_PATH to "
+                    + "target/tf-natives/org/tensorflow/internal/c_api/linux-x86_64 (the ./tumorj launcher does this)", e);
+        }
+        loaded = true;
+    }
+
+    /**
+     * Offline, no tracking, and native helpers' temp files under TumorJ's own folder, unless the
+     * user chose otherwise. Fiji starts without the launcher's -D options, so set them here too.
+     */
+    static void configureDefaults() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("OPT_OUT_TRACKING", "true");
+        Path tmp = BackboneCache.root().resolve("native-tmp");
+        setIfAbsent("jna.tmpdir", tmp.resolve("jna").toString());
+        setIfAbsent("org.bytedeco.javacpp.cachedir", tmp.resolve("javacpp").toString());
+        if (System.getenv(NATIVES_KEY) == null) {
+            nativesFolder().ifPresent(dir -> setIfAbsent(NATIVES_KEY, dir.toString()));
+        }
+        // oneDNN kernels make MobileNetV2 on CPU about 2.5x faster here (bench: 142 vs 334 CPU-ms per
+        // batch of 8), but TensorFlow leaves them off unless this is set before it loads.
+        NativeEnvironment.setIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
+        // Keep TensorFlow's INFO lines (SavedModel loading, CPU features) out of the user's console.
+        NativeEnvironment.setIfAbsent("TF_CPP_MIN_LOG_LEVEL", "1");
+    }
+
+    /**
+     * Where the unpacked TensorFlow natives are when no one said: the build's folder of a TumorJ
+     * checkout ({@code -Dtumorj.home}), or a {@code tumorj-natives/<platform>} folder beside TumorJ's
+     * jar (how a Fiji installation ships them).
+     */
+    static java.util.Optional<Path> nativesFolder() {
+        List<Path> candidates = new ArrayList<>();
+        String home = System.getProperty("tumorj.home");
+        if (home != null) {
+            candidates.add(Path.of(home, "target", "tf-natives", "org", "tensorflow", "internal", "c_api", platform()));
+        }
+        try {
+            Path jar = Path.of(TensorFlowRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            candidates.add(jar.resolveSibling("tumorj-natives").resolve(platform()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no jar location (unusual class loader): rely on TENSORFLOW_LIBRARY_PATH
+        }
+        return candidates.stream().filter(java.nio.file.Files::isDirectory).findFirst();
+    }
+
+    /** The classifier of org.tensorflow:tensorflow-core-native for this machine. */
+    static String platform() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch").toLowerCase(java.util.Locale.ROOT);
+        String a = arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "x86_64";
+        return (os.contains("mac") ? "macosx" : os.contains("win") ? "windows" : "linux") + "-" + a;
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /**
+     * TensorFlow 1.x jars define {@code org.tensorflow.Graph} too. If theirs won, TumorJ would fail
+     * later with NoSuchMethodError; say so now, naming both jars.
+     */
+    static void checkNoForeignTensorFlow() {
+        String graphJar = location(org.tensorflow.Graph.class);
+        String apiJar = location(org.tensorflow.internal.c_api.TF_Graph.class);
+        if (!graphJar.equals(apiJar)) {
+            throw new IllegalStateException("another TensorFlow Java is on the class path (" + graphJar
+                    + ") and shadows TumorJ's (" + apiJar + "); this happens when a TensorFlow 1.x update site "
+                    + "(CSBDeep, StarDist) is enabled in the same Fiji. See docs/backbone.md, 'TensorFlow clashes'");
+        }
+    }
+
+    private static String location(Class<?> c) {
+        CodeSource source = c.getProtectionDomain().getCodeSource();
+        URL url = source == null ? null : source.getLocation();
+        return url == null ? "(unknown)" : url.toString();
+    }
+}
