@@ -1,0 +1,71 @@
+package org.tumorj.backbone;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Native memory does not grow with the number of inferences: the input NDArray, the outputs and
+ * TensorFlow's intermediate tensors are all released after each call. The long curve (thousands
+ * of slices) is {@code scripts/bench NativeMemoryBenchmark}; this is the short check that fails
+ * when a release is lost.
+ */
+class NativeMemoryTest {
+    private static final int WARM_UP = 40;
+    private static final int CALLS = 300;
+    private static final int SIZE = 160;
+    /**
+     * Why 64 MiB: a call of 160 x 160 copies its input (300 KiB) into a native tensor and gets a
+     * 5 x 5 x 1280 feature map (125 KiB) back, so losing just those two per call grows RSS by
+     * 125 MiB over 300 calls, and losing the intermediate activations far more. After warm-up the
+     * measured growth is a few MiB (TensorFlow's allocator and the JIT settling; see
+     * docs/robustness.md), so 64 MiB leaves room for that noise and still catches the smallest leak.
+     */
+    private static final double BOUND_MIB = 64;
+
+    @TempDir
+    static Path cache;
+
+    @Test
+    void residentMemoryDoesNotGrowOverThreeHundredInferences() throws Exception {
+        double start = Double.NaN, end;
+        try (Backbone backbone = Backbones.openDefault(cache)) {
+            FloatTensor input = FloatTensor.zeros(1, SIZE, SIZE, 3);
+            for (int i = 0; i < input.data().length; i++) {
+                input.data()[i] = (i * 7919 % 1000) / 1000f;
+            }
+            for (int i = 0; i < WARM_UP + CALLS; i++) {
+                if (i == WARM_UP) {
+                    start = settledResidentMiB();
+                }
+                backbone.featureMap(input);
+            }
+            end = settledResidentMiB();
+        }
+        Assumptions.assumeFalse(Double.isNaN(start), "no /proc/self/status on this system");
+        System.out.printf("VmRSS after %d warm-up calls %.0f MiB, after %d more %.0f MiB (growth %.1f MiB)%n",
+                WARM_UP, start, CALLS, end, end - start);
+        assertTrue(end - start < BOUND_MIB, String.format("resident memory grew by %.1f MiB over %d inferences of %dx%d",
+                end - start, CALLS, SIZE, SIZE));
+    }
+
+    /** VmRSS after a GC, so that Java garbage (the float[] feature maps) does not count as growth. */
+    private static double settledResidentMiB() throws IOException {
+        System.gc();
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return Double.NaN;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}
