@@ -65,6 +65,34 @@ class HostileHeaderTest {
         assertTrue(e.problem().contains("even number of columns"), e.problem());
     }
 
+    @Test
+    void aPaletteDescriptorWithOneValueIsRefused() throws IOException {
+        TestDicomWriter w = palette(image(2, 2, 1, "PALETTE COLOR", 8), new int[] {256}, 256, 256);
+        Path file = w.bytes(Tags.PIXEL_DATA, "OB", new byte[4]).writeTo(dir.resolve("palette1.dcm"), TestDicomWriter.EXPLICIT_LE);
+        DicomException e = assertThrows(DicomException.class, () -> PixelDecoder.open(file).colorFrame(0));
+        assertTrue(e.problem().contains("3 expected"), e.problem());
+    }
+
+    @Test
+    void palettesOfDifferentLengthsStayWithinTheShortest() throws IOException {
+        // red has 256 entries, green and blue 4: index 200 must not run off the short tables
+        TestDicomWriter w = palette(image(2, 2, 1, "PALETTE COLOR", 8), new int[] {256, 0, 16}, 4, 4);
+        Path file = w.bytes(Tags.PIXEL_DATA, "OB", new byte[] {(byte) 200, 1, 2, 3}).writeTo(dir.resolve("palette2.dcm"),
+                TestDicomWriter.EXPLICIT_LE);
+        int[] rgb = PixelDecoder.open(file).colorFrame(0);
+        assertEquals(4, rgb.length);
+    }
+
+    /** Red descriptor as given, green and blue {entries, 0, 16}; 16-bit tables of the sizes the descriptors say. */
+    private static TestDicomWriter palette(TestDicomWriter w, int[] red, int green, int blue) {
+        w.us(Tags.RED_PALETTE_DESCRIPTOR, red).us(Tags.GREEN_PALETTE_DESCRIPTOR, green, 0, 16)
+                .us(Tags.BLUE_PALETTE_DESCRIPTOR, blue, 0, 16);
+        int redEntries = red[0] == 0 ? 65536 : red[0];
+        return w.bytes(Tags.RED_PALETTE_DATA, "OW", new byte[2 * redEntries])
+                .bytes(Tags.GREEN_PALETTE_DATA, "OW", new byte[2 * green])
+                .bytes(Tags.BLUE_PALETTE_DATA, "OW", new byte[2 * blue]);
+    }
+
     /** Encapsulated pixel data: an empty offset table, then one fragment. */
     private static TestDicomWriter encapsulated(TestDicomWriter w, byte[] fragment) {
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
