@@ -83,6 +83,19 @@ class HostileHeaderTest {
         assertEquals(4, rgb.length);
     }
 
+    @Test
+    void anOrientationWithExtraValuesBesideANormalOneIsRead() throws IOException {
+        for (int i = 0; i < 2; i++) {
+            image(2, 2, 1, "MONOCHROME2", 8)
+                    .text(Tags.IMAGE_POSITION_PATIENT, "DS", "0\\0\\" + i)
+                    .text(Tags.IMAGE_ORIENTATION_PATIENT, "DS", i == 1 ? "1\\0\\0\\0\\1\\0\\0" : "1\\0\\0\\0\\1\\0")
+                    .bytes(Tags.PIXEL_DATA, "OB", new byte[4]).writeTo(dir.resolve(i + ".dcm"), TestDicomWriter.EXPLICIT_LE);
+        }
+        DicomScan scan = DicomReader.standard().scan(dir, org.tumorj.util.Progress.none());
+        assertEquals(java.util.List.of(), scan.problems());
+        assertEquals(2, scan.largest().orElseThrow().summary().slices());
+    }
+
     /** Red descriptor as given, green and blue {entries, 0, 16}; 16-bit tables of the sizes the descriptors say. */
     private static TestDicomWriter palette(TestDicomWriter w, int[] red, int green, int blue) {
         w.us(Tags.RED_PALETTE_DESCRIPTOR, red).us(Tags.GREEN_PALETTE_DESCRIPTOR, green, 0, 16)
