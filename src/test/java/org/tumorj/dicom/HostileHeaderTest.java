@@ -57,6 +57,30 @@ class HostileHeaderTest {
     }
 
     @Test
+    void moreFramesThanThePixelDataCanHoldAreRefusedAtScanTime() throws IOException {
+        // 200 million 1x1 frames declared, one byte of pixel data: no per-frame metadata is built
+        TestDicomWriter w = image(1, 1, 1, "MONOCHROME2", 8).text(Tags.NUMBER_OF_FRAMES, "IS", "200000000")
+                .bytes(Tags.PIXEL_DATA, "OB", new byte[2]);
+        Path file = w.writeTo(dir.resolve("frames.dcm"), TestDicomWriter.EXPLICIT_LE);
+        DicomScan scan = DicomReader.standard().scan(dir, org.tumorj.util.Progress.none());
+        assertEquals(1, scan.problems().size());
+        assertEquals(file, scan.problems().get(0).file());
+        assertTrue(scan.problems().get(0).problem().startsWith(
+                "NumberOfFrames (0028,0008) is 200000000 but the pixel data can hold at most 2 frame(s)"), scan.problems().get(0).problem());
+    }
+
+    @Test
+    void moreFramesThanEncapsulatedFragmentsCouldHoldAreRefused() throws IOException {
+        byte[] frame = new byte[64];
+        frame[0] = 1;
+        frame[4] = 64;
+        TestDicomWriter w = image(1, 1, 1, "MONOCHROME2", 8).text(Tags.NUMBER_OF_FRAMES, "IS", "200000000");
+        Path file = encapsulated(w, frame).writeTo(dir.resolve("rle-frames.dcm"), RLE);
+        DicomException e = assertThrows(DicomException.class, () -> DicomImage.read(file));
+        assertTrue(e.problem().startsWith("NumberOfFrames (0028,0008) is 200000000 but the pixel data can hold at most"), e.problem());
+    }
+
+    @Test
     void nativeYbr422WithAnOddWidthIsRefused() throws IOException {
         // 4:2:2 pairs two pixels; an odd row would read past the pixel data
         TestDicomWriter w = image(3, 3, 3, "YBR_FULL_422", 8).bytes(Tags.PIXEL_DATA, "OB", new byte[18]);
