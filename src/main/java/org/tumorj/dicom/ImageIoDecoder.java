@@ -22,9 +22,13 @@ final class ImageIoDecoder {
 
     /** Raw interleaved sample values of one compressed frame. */
     static int[] decode(byte[] frame, TransferSyntax ts, PixelFormat f, Path file) {
+        if (ts.codec == TransferSyntax.Codec.JPEG_2000) {
+            Jpeg2000Input.checkPacketData(frame, file);
+        }
         ImageReader reader = reader(ts, file);
         // In memory: ImageIO.createImageInputStream would cache the frame in a temporary file.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
+        try (ImageInputStream in = ts.codec == TransferSyntax.Codec.JPEG_2000 ? new Jpeg2000Input(frame)
+                : new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(in, true, true);
             // The codestream's own size is checked before decoding: the codec allocates for it,
             // and only the DICOM header's size is bounded (PixelFormat.MAX_SAMPLES).

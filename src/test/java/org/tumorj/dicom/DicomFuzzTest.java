@@ -2,7 +2,6 @@ package org.tumorj.dicom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -33,11 +32,9 @@ import org.tumorj.volume.Volume;
  */
 class DicomFuzzTest {
     private static final long HANG_SECONDS = 10;
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dicom-fuzz-worker");
-        t.setDaemon(true); // a hung read must not keep the JVM alive after the finding is reported
-        return t;
-    });
+    /** Runs each read; replaced after a hang, since the hung thread cannot be stopped. */
+    private static ExecutorService worker = newWorker();
+    private static volatile Thread workerThread;
     private static Path dir;
     private static Path neighbour;
 
@@ -151,18 +148,34 @@ class DicomFuzzTest {
 
     /** Runs the read on a worker thread; more than HANG_SECONDS is a finding (a hang). */
     private static void withDeadline(java.util.concurrent.Callable<Void> read) throws Exception {
-        Future<Void> result = WORKER.submit(read);
+        Future<Void> result = worker.submit(read);
         try {
             result.get(HANG_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
+            AssertionError hang = new AssertionError("the read did not finish within " + HANG_SECONDS + " s (a hang); "
+                    + "the cause shows where the reader was");
+            Throwable where = new Throwable("reader thread");
+            where.setStackTrace(workerThread.getStackTrace());
+            hang.initCause(where);
             result.cancel(true);
-            fail("the read did not finish within " + HANG_SECONDS + " s (a hang)");
+            worker.shutdownNow();
+            worker = newWorker(); // the next input gets a fresh thread
+            throw hang;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception ex) {
                 throw ex;
             }
             throw (Error) e.getCause();
         }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dicom-fuzz-worker");
+            t.setDaemon(true); // a hung read must not keep the JVM alive after the finding is reported
+            workerThread = t;
+            return t;
+        });
     }
 
     /** Bytes the calling thread allocates while running {@code read}. */
