@@ -45,6 +45,12 @@ final class ImageIoDecoder {
                 throw de;
             }
             throw new DicomException(file, "cannot decode " + ts.displayName + " pixel data: " + e.getMessage(), e);
+        } catch (Error e) {
+            if (e instanceof VirtualMachineError) {
+                throw e; // out of memory, stack overflow: not about this file
+            }
+            // jj2000 signals some corrupt codestreams with Errors (NotImplementedError, found by fuzzing)
+            throw new DicomException(file, "cannot decode " + ts.displayName + " pixel data: " + e, e);
         } finally {
             reader.dispose();
         }
