@@ -8,6 +8,7 @@ import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
 import org.tumorj.dicom.DicomSeries;
+import org.tumorj.dicom.SeriesSummary;
 import org.tumorj.ij.DicomImages;
 import org.tumorj.util.Progress;
 
@@ -44,14 +45,26 @@ public final class ConvertCommand implements CliCommand {
         return 0;
     }
 
+    /** {@code 1 = UID (CT, 512x512, 120 slices), 2 = ...} in info's order, the numbers --series takes. */
+    private static String listing(DicomScan scan) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < scan.series().size(); i++) {
+            SeriesSummary s = scan.series().get(i).summary();
+            b.append(i == 0 ? "" : ", ").append(i + 1).append(" = ").append(s.seriesInstanceUID())
+                    .append(" (").append(s.modality()).append(", ").append(s.columns()).append('x').append(s.rows())
+                    .append(", ").append(s.slices()).append(s.slices() == 1 ? " slice)" : " slices)");
+        }
+        return b.toString();
+    }
+
     private static DicomSeries pick(DicomScan scan, Path in, String wanted) throws CliException {
         if (wanted != null) {
             return scan.find(wanted).orElseThrow(() -> CliException.forFile(in, "no series '" + wanted
                     + "' (give a SeriesInstanceUID or a number 1.." + scan.series().size() + "; see ./tumorj info)"));
         }
         if (scan.series().size() > 1) {
-            throw CliException.forFile(in, "holds " + scan.series().size()
-                    + " series; pick one with --series UID or --series N (see ./tumorj info)");
+            throw CliException.forFile(in, "holds " + scan.series().size() + " series: " + listing(scan)
+                    + "; pick one with --series N or --series UID");
         }
         return scan.series().get(0);
     }

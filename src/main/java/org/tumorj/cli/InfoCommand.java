@@ -46,8 +46,11 @@ public final class InfoCommand implements CliCommand {
             if (scan.problems().size() == 1) {
                 throw new CliException(scan.problems().get(0).getMessage(), scan.problems().get(0));
             }
+            if (scan.problems().isEmpty()) {
+                throw CliException.forFile(path, "no files in this folder; give the folder that holds the DICOM files");
+            }
             throw CliException.forFile(path, "no readable DICOM images (" + scan.problems().size() + " file(s) skipped"
-                    + (scan.problems().isEmpty() ? "" : "; first: " + scan.problems().get(0).getMessage()) + ")");
+                    + "; first: " + scan.problems().get(0).getMessage() + ")");
         }
         scan.problems().forEach(p -> System.err.println("warning: skipped " + p.getMessage()));
         return scan;

@@ -26,6 +26,7 @@ final class DicomImage {
         }
         this.pixels = parsed.pixels();
         this.format = PixelFormat.of(dataset, path);
+        checkFrameCount(parsed);
         this.sopInstanceUid = dataset.string(Tags.SOP_INSTANCE_UID, path.getFileName().toString());
         this.seriesInstanceUid = dataset.string(Tags.SERIES_INSTANCE_UID, "(no SeriesInstanceUID) " + parentName(path));
         this.instanceNumber = dataset.integer(Tags.INSTANCE_NUMBER, Integer.MAX_VALUE);
@@ -39,6 +40,35 @@ final class DicomImage {
 
     static DicomImage of(ParsedFile parsed) {
         return new DicomImage(parsed);
+    }
+
+    /**
+     * Per-frame metadata is built for every frame the header declares, so the count is checked
+     * against what the file can hold first: a native frame needs its bytes, an encapsulated one
+     * at least an 8-byte fragment item. This keeps memory proportional to the file's size.
+     */
+    private void checkFrameCount(ParsedFile parsed) {
+        PixelDataLocation loc = parsed.pixels();
+        long most;
+        if (loc.encapsulated()) {
+            long bytes = loc.length() >= 0 ? loc.length() : fileSize();
+            most = Math.max(1, bytes / 8);
+        } else {
+            most = loc.length() * 8 / Math.max(1, format.frameBits());
+        }
+        if (format.frames() > 1 && format.frames() > most) {
+            throw new DicomException(path, "NumberOfFrames (0028,0008) is " + format.frames()
+                    + " but the pixel data can hold at most " + most + " frame(s) of " + format.columns() + "x"
+                    + format.rows() + "; the file is truncated or the header is corrupt");
+        }
+    }
+
+    private long fileSize() {
+        try {
+            return java.nio.file.Files.size(path);
+        } catch (java.io.IOException e) {
+            throw new DicomException(path, "cannot read: " + e.getMessage(), e);
+        }
     }
 
     String modality() { return dataset.string(Tags.MODALITY, "OT"); }

@@ -22,15 +22,19 @@ final class ImageIoDecoder {
 
     /** Raw interleaved sample values of one compressed frame. */
     static int[] decode(byte[] frame, TransferSyntax ts, PixelFormat f, Path file) {
+        if (ts.codec == TransferSyntax.Codec.JPEG_2000) {
+            Jpeg2000Input.checkPacketData(frame, file);
+        }
         ImageReader reader = reader(ts, file);
-        // In memory: ImageIO.createImageInputStream would cache each frame in a temporary file.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
+        // In memory: ImageIO.createImageInputStream would cache the frame in a temporary file.
+        try (ImageInputStream in = ts.codec == TransferSyntax.Codec.JPEG_2000 ? new Jpeg2000Input(frame)
+                : new MemoryCacheImageInputStream(new ByteArrayInputStream(frame))) {
             reader.setInput(in, true, true);
+            // The codestream's own size is checked before decoding: the codec allocates for it,
+            // and only the DICOM header's size is bounded (PixelFormat.MAX_SAMPLES).
+            checkSize(reader.getWidth(0), reader.getHeight(0), ts, f, file);
             Raster raster = read(reader);
-            if (raster.getWidth() != f.columns() || raster.getHeight() != f.rows()) {
-                throw new DicomException(file, ts.displayName + " frame is " + raster.getWidth() + "x" + raster.getHeight()
-                        + " but the header says " + f.columns() + "x" + f.rows());
-            }
+            checkSize(raster.getWidth(), raster.getHeight(), ts, f, file);
             if (raster.getNumBands() != f.samplesPerPixel()) {
                 throw new DicomException(file, ts.displayName + " frame has " + raster.getNumBands()
                         + " component(s) but SamplesPerPixel is " + f.samplesPerPixel());
@@ -41,8 +45,21 @@ final class ImageIoDecoder {
                 throw de;
             }
             throw new DicomException(file, "cannot decode " + ts.displayName + " pixel data: " + e.getMessage(), e);
+        } catch (Error e) {
+            if (e instanceof VirtualMachineError) {
+                throw e; // out of memory, stack overflow: not about this file
+            }
+            // jj2000 signals some corrupt codestreams with Errors (NotImplementedError, found by fuzzing)
+            throw new DicomException(file, "cannot decode " + ts.displayName + " pixel data: " + e, e);
         } finally {
             reader.dispose();
+        }
+    }
+
+    private static void checkSize(int width, int height, TransferSyntax ts, PixelFormat f, Path file) {
+        if (width != f.columns() || height != f.rows()) {
+            throw new DicomException(file, ts.displayName + " frame is " + width + "x" + height
+                    + " but the header says " + f.columns() + "x" + f.rows());
         }
     }
 

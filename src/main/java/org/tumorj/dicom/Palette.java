@@ -22,6 +22,10 @@ final class Palette {
                 throw new DicomException(file, "PALETTE COLOR image without its palette (0028,110x/120x); segmented palettes are not supported");
             }
             int[] desc = ds.binaryInts(new DicomElement(d.tag(), "US", d.value(), d.bigEndian(), null));
+            if (desc.length < 2) {
+                throw new DicomException(file, "PALETTE COLOR descriptor " + Tags.format(descriptors[c])
+                        + " has " + desc.length + " value(s), 3 expected (entries, first value, bits); the header is corrupt");
+            }
             int entries = desc[0] == 0 ? 65536 : desc[0];
             if (p == null) {
                 p = new Palette(desc[1]);
@@ -49,7 +53,8 @@ final class Palette {
     }
 
     void apply(int[] indices, PixelFormat f, int[] rgb) {
-        int n = tables[0].length;
+        // the three descriptors may disagree on the number of entries: index within all three
+        int n = Math.min(tables[0].length, Math.min(tables[1].length, tables[2].length));
         for (int i = 0; i < rgb.length; i++) {
             int k = Math.max(0, Math.min(n - 1, f.stored(indices[i]) - first));
             rgb[i] = tables[0][k] << 16 | tables[1][k] << 8 | tables[2][k];

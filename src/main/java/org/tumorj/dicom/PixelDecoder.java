@@ -50,6 +50,11 @@ final class PixelDecoder {
             if (parsed.pixels().encapsulated()) {
                 throw new DicomException(file, "encapsulated pixel data in native transfer syntax " + ts.displayName);
             }
+            if (f.photometric().endsWith("_422") && f.columns() % 2 == 1) {
+                // pixels come in pairs (Y1 Y2 Cb Cr); an odd row would run into the next one
+                throw new DicomException(file, "native " + f.photometric() + " needs an even number of columns, got "
+                        + f.columns() + "; the header is corrupt");
+            }
             long needed = (f.frameBits() * f.frames() + 7) / 8;
             if (parsed.pixels().length() < needed) {
                 throw new DicomException(file, "pixel data holds " + parsed.pixels().length() + " bytes but "

@@ -6,6 +6,14 @@ import java.nio.file.Path;
 record PixelFormat(int rows, int columns, int frames, int samplesPerPixel, int bitsAllocated,
                    int bitsStored, int highBit, boolean signed, int planarConfiguration, String photometric) {
 
+    /**
+     * The most samples (rows x columns x samples per pixel x frames) one file may declare: 2^28,
+     * 1 GiB as floats. A compressed frame can be tiny on disk and huge once decoded (a blank JPEG
+     * 2000 frame of 65535 x 65535 fits in a few hundred bytes), so the header is checked against
+     * this cap before any pixel buffer is allocated. Native data is also bounded by the file size.
+     */
+    static final long MAX_SAMPLES = 1L << 28;
+
     static PixelFormat of(DicomDataset ds, Path file) {
         int rows = ds.integer(Tags.ROWS, -1);
         int columns = ds.integer(Tags.COLUMNS, -1);
@@ -35,8 +43,18 @@ record PixelFormat(int rows, int columns, int frames, int samplesPerPixel, int b
                     + "', not a number; the frame count is unknown");
         }
         int frames = Math.max(1, ds.integer(Tags.NUMBER_OF_FRAMES, 1));
+        checkSize(file, rows, columns, samples, frames);
         return new PixelFormat(rows, columns, frames, samples, bitsAllocated, bitsStored, highBit,
                 ds.integer(Tags.PIXEL_REPRESENTATION, 0) == 1, ds.integer(Tags.PLANAR_CONFIGURATION, 0), photometric);
+    }
+
+    private static void checkSize(Path file, int rows, int columns, int samples, int frames) {
+        long total = (long) rows * columns * samples * frames;
+        if (total > MAX_SAMPLES) {
+            throw new DicomException(file, "image too large: " + columns + " x " + rows + " x " + samples + " sample(s) x "
+                    + frames + " frame(s) = " + total + " samples, above TumorJ's limit of " + MAX_SAMPLES
+                    + " (2^28) per file; crop or split the file first (or the header is corrupt)");
+        }
     }
 
     int pixels() { return rows * columns; }

@@ -166,7 +166,8 @@ final class SeriesBuilder {
     }
 
     private static boolean close(double[] a, double[] b, double eps) {
-        for (int i = 0; i < a.length; i++) {
+        // a header may carry extra values (7 for an orientation): compare the ones both have
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
             if (Math.abs(a[i] - b[i]) > eps) {
                 return false;
             }

@@ -130,7 +130,8 @@ class DicomCommandsTest {
         Path out = dir.resolve("out.tif");
         Run r = run("convert", dir.toString(), out.toString());
         assertEquals(1, r.status());
-        assertTrue(r.err().contains("holds 2 series; pick one with --series"), r.err());
+        assertTrue(r.err().contains("holds 2 series: 1 = "), r.err());
+        assertTrue(r.err().contains("pick one with --series N or --series UID"), r.err());
         assertFalse(Files.exists(out));
         assertEquals(0, run("convert", dir.toString(), out.toString(), "--series", "2").status());
         assertTrue(Files.exists(out));
