@@ -1,7 +1,7 @@
 package org.tumorj.train;
 
 import java.util.Locale;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.tumorj.util.Progress;
 
 /** Pieces every training loop shares (head only and fine-tuning), so both draw and report alike. */
@@ -9,7 +9,7 @@ final class EpochLoop {
     private EpochLoop() {}
 
     /** Inverted dropout: kept units are scaled by 1 / (1 - p) so that evaluation needs no rescaling. */
-    static float[] dropoutMask(Random random, int rows, int hiddenUnits, double dropout) {
+    static float[] dropoutMask(RandomGenerator random, int rows, int hiddenUnits, double dropout) {
         float[] mask = new float[rows * hiddenUnits];
         float keptValue = (float) (1 / (1 - dropout));
         for (int i = 0; i < mask.length; i++) {
@@ -19,7 +19,7 @@ final class EpochLoop {
     }
 
     /** Fisher-Yates, from the loop's own seeded generator: same seed, same batches. */
-    static void shuffle(Random random, int[] order) {
+    static void shuffle(RandomGenerator random, int[] order) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
