@@ -7,12 +7,14 @@ import org.tumorj.ij.DetectionOutputs;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.Progress;
 
 /**
  * {@code ./tumorj detect --model MODEL_DIR --input PATH --out DIR}: detection over a series folder
  * or a folder of studies, one output folder per study (detections.csv, overlay.tif,
- * heatmap.tif, preview.png). Studies already done are skipped unless {@code --redo}.
+ * heatmap.tif, preview.png). Studies already done are skipped unless {@code --redo};
+ * {@code --deidentify SALT} writes pseudonyms instead of folder names and UIDs.
  */
 public final class DetectCommand implements CliCommand {
     @Override public String name() { return "detect"; }
@@ -23,7 +25,7 @@ public final class DetectCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("model", "input", "out", "series"), Set.of("redo", "include-patient-id"));
+        Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify"), Set.of("redo", "include-patient-id"));
         Path model = o.requirePath("model");
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
@@ -32,9 +34,21 @@ public final class DetectCommand implements CliCommand {
         try (Bundles.Opened opened = Bundles.open(model)) {
             summary = new BatchDetection(opened.detector(),
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
-                    DetectionOutputs.all(o.has("include-patient-id"))).run(input, out, !o.has("redo"), progress);
+                    DetectionOutputs.all(o.has("include-patient-id")), deidentifier(o))
+                    .run(input, out, !o.has("redo"), progress);
         }
         System.out.println(summary + "; results in " + out.toAbsolutePath());
         return summary.failures().isEmpty() ? 0 : 1;
+    }
+
+    /** {@code --deidentify SALT}: pseudonymous outputs (PS3.15 Annex E basic profile); off when absent. */
+    private static Deidentifier deidentifier(Options o) throws CliException {
+        if (!o.has("deidentify")) {
+            return null;
+        }
+        if (o.has("include-patient-id")) {
+            throw new CliException("--deidentify and --include-patient-id contradict each other; choose one");
+        }
+        return new Deidentifier(o.get("deidentify", ""));
     }
 }

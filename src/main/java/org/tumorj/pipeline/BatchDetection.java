@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.detect.Detections;
+import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.CancelledException;
 import org.tumorj.util.Progress;
@@ -22,6 +23,7 @@ public final class BatchDetection {
     private final TrainedDetector detector;
     private final VolumeLoader volumes;
     private final StudyOutputs outputs;
+    private final Deidentifier deidentifier;
 
     /** What happened to a batch. */
     public record Summary(int studies, int done, int skipped, List<String> failures) {
@@ -33,9 +35,19 @@ public final class BatchDetection {
     }
 
     public BatchDetection(TrainedDetector detector, VolumeLoader volumes, StudyOutputs outputs) {
+        this(detector, volumes, outputs, null);
+    }
+
+    /**
+     * @param deidentifier when not null, every output (folder name, CSV, TIFF labels, log lines)
+     *     carries pseudonyms instead of the study's folder name and UIDs
+     */
+    public BatchDetection(TrainedDetector detector, VolumeLoader volumes, StudyOutputs outputs,
+            Deidentifier deidentifier) {
         this.detector = detector;
         this.volumes = volumes;
         this.outputs = outputs;
+        this.deidentifier = deidentifier;
     }
 
     /**
@@ -69,7 +81,8 @@ public final class BatchDetection {
         for (int i = 0; i < studies.size(); i++) {
             progress.checkCancelled();
             Path study = studies.get(i);
-            String id = study.getFileName().toString();
+            String folderName = study.getFileName().toString();
+            String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
             Path target = output.resolve(id);
             String position = (i + 1) + "/" + studies.size();
             if (skipExisting && Files.exists(target.resolve(StudyOutputs.CSV))) {
@@ -94,7 +107,8 @@ public final class BatchDetection {
     }
 
     private Detections detectOne(Path study, String id, Path target, Progress progress) throws IOException {
-        Volume volume = volumes.load(study);
+        Volume loaded = volumes.load(study);
+        Volume volume = deidentifier == null ? loaded : deidentifier.apply(loaded);
         Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
         AtomicFiles.writeDirectory(target, dir -> outputs.write(dir, volume, detections));
         return detections;

@@ -17,6 +17,9 @@ import org.tumorj.volume.Volume;
  * are reported through the progress log and skipped, so one stray file does not stop a batch.
  */
 public final class DicomStudies implements VolumeLoader {
+    /** Files that belong in a study folder beside the DICOM files; not worth a "skipped" line. */
+    static final java.util.Set<String> KNOWN_SIDECARS = java.util.Set.of("RoiSet.zip", "annotations.json",
+            "ground-truth.json", "evaluation.json");
     private final DicomReader reader;
     private final Pattern seriesDescription;
     private final Progress progress;
@@ -37,7 +40,9 @@ public final class DicomStudies implements VolumeLoader {
     public Volume load(Path studyDir) throws IOException {
         DicomScan scan = reader.scan(studyDir, progress);
         for (DicomException problem : scan.problems()) {
-            progress.log("skipped " + problem.getMessage());
+            if (!KNOWN_SIDECARS.contains(problem.file().getFileName().toString())) {
+                progress.log("skipped " + problem.getMessage());
+            }
         }
         DicomSeries series = choose(studyDir, scan);
         try {
