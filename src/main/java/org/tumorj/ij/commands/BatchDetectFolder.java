@@ -12,6 +12,7 @@ import org.tumorj.ij.TumorJCommand;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.privacy.Deidentifier;
 
 /**
  * Plugins > TumorJ > Batch Detect Folder...: {@code ./tumorj detect} from ImageJ. Each study of
@@ -27,7 +28,9 @@ public final class BatchDetectFolder extends TumorJCommand {
             MacroKey.folder("output", "", "Where each study's results go, one folder per study (created)"),
             MacroKey.bool("skip_existing", true, "Skip studies whose results are already there (resume a batch)"),
             MacroKey.bool("include_patient_id", false, "Add the PatientID column to detections.csv (sensitive:"
-                    + " only for files that stay inside the hospital)"));
+                    + " only for files that stay inside the hospital)"),
+            MacroKey.string("deidentify_salt", "", "When set, outputs carry pseudonyms instead of study folder names"
+                    + " and UIDs (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"));
 
     @Override
     public MacroKeys keys() {
@@ -48,11 +51,24 @@ public final class BatchDetectFolder extends TumorJCommand {
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 return new BatchDetection(opened.detector(), DicomStudies.standard(progress),
-                        DetectionOutputs.all(v.bool("include_patient_id"))).run(input, output, v.bool("skip_existing"), progress);
+                        DetectionOutputs.all(v.bool("include_patient_id")), deidentifier(v))
+                        .run(input, output, v.bool("skip_existing"), progress);
             }
         });
         summary.failures().forEach(f -> IJ.log(name + ": " + f));
         IJ.log(name + ": " + summary + "; results in " + output.toAbsolutePath());
+    }
+
+    private static Deidentifier deidentifier(MacroValues v) {
+        String salt = v.string("deidentify_salt");
+        if (salt.isBlank()) {
+            return null;
+        }
+        if (v.bool("include_patient_id")) {
+            throw new IllegalArgumentException(COMMAND + ": deidentify_salt and include_patient_id contradict each"
+                    + " other; choose one");
+        }
+        return new Deidentifier(salt);
     }
 
     private static Path required(MacroValues v, String key) {
