@@ -8,6 +8,7 @@ import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.model.ModelBundle;
+import org.tumorj.dataset.StudySet;
 import org.tumorj.pipeline.DetectorTraining;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.TrainSettings;
@@ -37,6 +38,7 @@ public final class TrainCommand implements CliCommand {
             throw CliException.forFile(studies, "not a folder; give a folder of study folders");
         }
         TrainSettings settings = settings(o);
+        StudySet.open(studies); // validate before the backbone loads: a wrong folder fails in a second
         Progress progress = new ConsoleProgress(System.out);
         try (Backbone backbone = Backbones.openDefault()) {
             ModelBundle bundle = new DetectorTraining(backbone, settings).trainOnFolder(studies,

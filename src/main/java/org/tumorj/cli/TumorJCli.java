@@ -50,7 +50,9 @@ public final class TumorJCli {
         }
         try {
             return command.run(args.subList(1, args.size()));
-        } catch (CliException e) {
+        } catch (CliException | java.io.IOException | org.tumorj.dicom.DicomException | IllegalArgumentException e) {
+            // The core's checked I/O errors, DICOM errors and argument checks name the file and
+            // the problem already: print them as they are.
             err.println("error: " + e.getMessage());
             if (debug) {
                 e.printStackTrace(err);

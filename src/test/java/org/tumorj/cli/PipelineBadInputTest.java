@@ -1,0 +1,73 @@
+package org.tumorj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input through {@code train}, {@code detect} and {@code evaluate}: a missing or wrong folder,
+ * an empty folder, a folder that is not a model bundle. Each must stop before any heavy work with
+ * status 1 and one {@code error:} line naming the path, and write nothing.
+ */
+class PipelineBadInputTest {
+    @TempDir Path dir;
+
+    private static String[] run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            int status = new TumorJCli(TumorJCli.allCommands()).run(List.of(args),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new String[] {String.valueOf(status), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(oldOut);
+        }
+    }
+
+    private void assertFailsNaming(Path culprit, String... args) throws IOException {
+        long filesBefore = count();
+        String[] r = run(args);
+        assertEquals("1", r[0], r[1]);
+        List<String> lines = r[1].lines().toList();
+        assertEquals(1, lines.size(), "one line, no stack trace: " + r[1]);
+        assertTrue(lines.get(0).startsWith("error: " + culprit), "names the path first: " + r[1]);
+        assertFalse(lines.get(0).contains("Exception"), "a message for people, not a class name: " + r[1]);
+        assertEquals(filesBefore, count(), "nothing written");
+    }
+
+    private long count() throws IOException {
+        try (var s = Files.walk(dir)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void trainOnAMissingOrUnannotatedFolder() throws IOException {
+        Path missing = dir.resolve("no-such-folder");
+        assertFailsNaming(missing, "train", "--studies", missing.toString(), "--out", dir.resolve("m").toString());
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.createDirectory(empty.resolve("study-without-annotations"));
+        assertFailsNaming(empty, "train", "--studies", empty.toString(), "--out", dir.resolve("m").toString());
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
+
+    @Test
+    void detectAndEvaluateWithoutAModelBundle() throws IOException {
+        Path notABundle = Files.createDirectory(dir.resolve("not-a-bundle"));
+        Path missing = dir.resolve("missing-model");
+        assertFailsNaming(missing, "detect", "--model", missing.toString(), "--input", dir.toString(),
+                "--out", dir.resolve("out").toString());
+        assertFailsNaming(notABundle, "evaluate", "--model", notABundle.toString(), "--studies", dir.toString());
+    }
+}
