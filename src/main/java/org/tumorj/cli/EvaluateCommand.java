@@ -9,6 +9,7 @@ import org.tumorj.metrics.EvaluationReport;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.StudyEvaluation;
+import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.Progress;
 
 /**
@@ -24,7 +25,7 @@ public final class EvaluateCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("model", "studies", "report", "series", "threshold"), Set.of());
+        Options o = Options.parse(args, Set.of("model", "studies", "report", "series", "threshold", "deidentify"), Set.of());
         Path model = o.requirePath("model");
         Path studies = o.requirePath("studies");
         Path reportFile = Path.of(o.get("report", studies.resolve("evaluation.json").toString()));
@@ -32,7 +33,8 @@ public final class EvaluateCommand implements CliCommand {
         try (Bundles.Opened opened = Bundles.open(model)) {
             EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
-                    PipelineSettings.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0), progress)
+                    PipelineSettings.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0),
+                    o.has("deidentify") ? new Deidentifier(o.get("deidentify", "")) : null, progress)
                     .report();
             report.writeJson(reportFile);
             System.out.println("held-out evaluation: " + StudyEvaluation.summary(report));

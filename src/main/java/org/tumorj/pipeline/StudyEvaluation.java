@@ -7,6 +7,7 @@ import java.util.List;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.Study;
 import org.tumorj.dataset.StudySet;
 import org.tumorj.dataset.TrainingData;
 import org.tumorj.dataset.VolumeLoader;
@@ -15,6 +16,7 @@ import org.tumorj.metrics.DetectionEvaluation;
 import org.tumorj.metrics.EvaluationCase;
 import org.tumorj.metrics.EvaluationReport;
 import org.tumorj.metrics.GroundTruth;
+import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.Progress;
 
 /**
@@ -40,6 +42,21 @@ public final class StudyEvaluation {
             AnnotationReader annotations, AnnotationClasses classes, double threshold, Progress progress)
             throws IOException {
         List<LoadedStudy> loaded = TrainingData.load(StudySet.open(studies), volumes, annotations, progress);
+        return evaluate(detector, loaded, classes, threshold, progress);
+    }
+
+    /**
+     * As {@link #evaluate(TrainedDetector, Path, VolumeLoader, AnnotationReader, AnnotationClasses,
+     * double, Progress)}, with every study's label and UIDs replaced by pseudonyms in the report.
+     */
+    public static Result evaluate(TrainedDetector detector, Path studies, VolumeLoader volumes,
+            AnnotationReader annotations, AnnotationClasses classes, double threshold, Deidentifier deidentifier,
+            Progress progress) throws IOException {
+        List<LoadedStudy> loaded = TrainingData.load(StudySet.open(studies), volumes, annotations, progress);
+        if (deidentifier != null) {
+            loaded = loaded.stream().map(s -> new LoadedStudy(new Study(deidentifier.studyLabel(s.id()), s.study().dir(),
+                    ""), deidentifier.apply(s.volume()), s.annotations())).toList();
+        }
         return evaluate(detector, loaded, classes, threshold, progress);
     }
 

@@ -24,6 +24,7 @@ import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
 import org.tumorj.pipeline.Bundles;
+import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.volume.Volume;
 
@@ -42,7 +43,9 @@ public final class DetectTumors extends TumorJCommand {
             MacroKey.bool("roi_manager", false, "Add each finding's outline on each slice to the ROI Manager, for review"),
             MacroKey.bool("results", true, "Fill the Results table: one row per finding"),
             MacroKey.folder("output", "", "If given, write detections.csv, overlay.tif, heatmap.tif and preview.png"
-                    + " into output/<study> as ./tumorj detect does; empty = no files"));
+                    + " into output/<study> as ./tumorj detect does; empty = no files"),
+            MacroKey.string("deidentify_salt", "", "When set, the study label, UIDs and files carry pseudonyms"
+                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"));
 
     @Override
     public MacroKeys keys() {
@@ -70,8 +73,10 @@ public final class DetectTumors extends TumorJCommand {
             throw new IllegalArgumentException(COMMAND + ": threshold=" + threshold + ": give a probability in"
                     + " (0, 1), or 0 for the model's own threshold");
         }
-        Volume volume = VolumeImages.toVolume(imp);
-        String study = ImageStudies.studyId(imp);
+        String salt = v.string("deidentify_salt");
+        Deidentifier deidentifier = salt.isBlank() ? null : new Deidentifier(salt);
+        Volume volume = deidentifier == null ? VolumeImages.toVolume(imp) : deidentifier.apply(VolumeImages.toVolume(imp));
+        String study = deidentifier == null ? ImageStudies.studyId(imp) : deidentifier.studyLabel(ImageStudies.studyId(imp));
         Detections d = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 DetectionParams params = opened.detector().defaultParams(volume);

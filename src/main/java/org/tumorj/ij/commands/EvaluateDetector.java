@@ -15,6 +15,7 @@ import org.tumorj.metrics.EvaluationReport;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.StudyEvaluation;
+import org.tumorj.privacy.Deidentifier;
 
 /**
  * Plugins > TumorJ > Evaluate...: {@code ./tumorj evaluate} from ImageJ. Runs the model over
@@ -26,7 +27,9 @@ public final class EvaluateDetector extends TumorJCommand {
     private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
             MacroKey.folder("model", "", "Model bundle folder (written by Train Tumor Detector or ./tumorj train)"),
             MacroKey.folder("studies", "", "Folder of annotated studies (as for training) the model has not seen"),
-            MacroKey.file("report", "", "JSON report to write; empty = evaluation.json in the studies folder"));
+            MacroKey.file("report", "", "JSON report to write; empty = evaluation.json in the studies folder"),
+            MacroKey.string("deidentify_salt", "", "When set, the report names studies by pseudonyms"
+                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"));
 
     @Override
     public MacroKeys keys() {
@@ -46,7 +49,9 @@ public final class EvaluateDetector extends TumorJCommand {
         EvaluationReport r = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 return StudyEvaluation.evaluate(opened.detector(), studies, DicomStudies.standard(progress),
-                        PipelineSettings.annotations(), AnnotationClasses.defaults(), progress).report();
+                        PipelineSettings.annotations(), AnnotationClasses.defaults(), 0,
+                        v.string("deidentify_salt").isBlank() ? null : new Deidentifier(v.string("deidentify_salt")),
+                        progress).report();
             }
         });
         r.writeJson(report);
