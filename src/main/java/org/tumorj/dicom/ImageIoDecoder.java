@@ -24,6 +24,7 @@ final class ImageIoDecoder {
     static int[] decode(byte[] frame, TransferSyntax ts, PixelFormat f, Path file) {
         if (ts.codec == TransferSyntax.Codec.JPEG_2000) {
             Jpeg2000Input.checkPacketData(frame, file);
+            Jpeg2000Input.checkNoPackedPacketHeaders(frame, file);
         }
         ImageReader reader = reader(ts, file);
         // In memory: ImageIO.createImageInputStream would cache the frame in a temporary file.

@@ -39,6 +39,68 @@ final class Jpeg2000Input extends ImageInputStreamImpl {
         }
     }
 
+    /**
+     * Refuses packed packet headers (PPM in the main header, PPT in a tile-part header): jj2000
+     * reads them through a path that, on a truncated or damaged codestream, can loop forever
+     * (seen when reading the library, not yet by fuzzing), and the reader promises never to hang.
+     * Walks the marker segments by their lengths only, so it costs nothing on real files.
+     */
+    static void checkNoPackedPacketHeaders(byte[] f, java.nio.file.Path file) {
+        if (f.length < 4 || u16(f, 0) != 0xFF4F) {
+            return; // no SOC: not a raw codestream; the decoder reports it
+        }
+        int i = 2;
+        while (i + 4 <= f.length) {
+            int marker = u16(f, i);
+            refusePacked(marker, i, file);
+            if (marker == 0xFF93 || marker == 0xFFD9 || (marker & 0xFF00) != 0xFF00) {
+                return; // tile data, end of codestream, or not a marker: nothing more to check here
+            }
+            int length = u16(f, i + 2);
+            if (length < 2) {
+                return; // damaged segment: the decoder reports it
+            }
+            if (marker == 0xFF90 && i + 10 <= f.length) { // SOT: check this tile-part's header, then jump
+                checkTilePartHeader(f, i + 2 + length, file);
+                long psot = u32(f, i + 6);
+                if (psot == 0 || i + psot > f.length) {
+                    return; // the last tile-part runs to the end
+                }
+                i += (int) psot;
+            } else {
+                i += 2 + length;
+            }
+        }
+    }
+
+    private static void checkTilePartHeader(byte[] f, int j, java.nio.file.Path file) {
+        while (j + 4 <= f.length) {
+            int marker = u16(f, j);
+            refusePacked(marker, j, file);
+            int length = u16(f, j + 2);
+            if (marker == 0xFF93 || (marker & 0xFF00) != 0xFF00 || length < 2) {
+                return;
+            }
+            j += 2 + length;
+        }
+    }
+
+    private static void refusePacked(int marker, int offset, java.nio.file.Path file) {
+        if (marker == 0xFF60 || marker == 0xFF61) {
+            throw new DicomException(file, "JPEG 2000 codestream with packed packet headers ("
+                    + (marker == 0xFF60 ? "PPM" : "PPT") + " marker at byte " + offset + " of the frame) is not"
+                    + " supported, because the decoder can hang on them; re-encode the image without PPM/PPT");
+        }
+    }
+
+    private static int u16(byte[] f, int i) {
+        return ((f[i] & 0xFF) << 8) | (f[i + 1] & 0xFF);
+    }
+
+    private static long u32(byte[] f, int i) {
+        return ((long) u16(f, i) << 16) | u16(f, i + 2);
+    }
+
     @Override
     public int read() throws IOException {
         checkClosed();
