@@ -1,5 +1,6 @@
 package org.tumorj.model;
 
+import org.tumorj.backbone.TensorFlowRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

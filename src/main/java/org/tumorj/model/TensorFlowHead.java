@@ -1,5 +1,6 @@
 package org.tumorj.model;
 
+import org.tumorj.backbone.TensorFlowRuntime;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;

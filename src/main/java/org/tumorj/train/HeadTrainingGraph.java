@@ -15,7 +15,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tumorj.model.HeadWeights;
-import org.tumorj.model.TensorFlowRuntime;
+import org.tumorj.backbone.TensorFlowRuntime;
 
 /**
  * The head as a TensorFlow training graph: dense layers over pooled features, weighted binary

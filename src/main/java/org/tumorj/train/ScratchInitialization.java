@@ -52,7 +52,7 @@ final class ScratchInitialization {
 
     private static void measureStatistics(TfjsModel model, float[] images, int n, int size, Map<String, TfjsWeight> weights) {
         // One thread: the reductions then add up in the same order every run (reproducible seeds).
-        try (Graph graph = new Graph(); Session session = new Session(graph, org.tumorj.model.TensorFlowRuntime.deterministicConfig())) {
+        try (Graph graph = new Graph(); Session session = new Session(graph, TensorFlowRuntime.deterministicConfig())) {
             Ops tf = Ops.create(graph);
             Operand<TFloat32> input = tf.constant(Shape.of(n, size, size, 3), DataBuffers.of(images, true, false));
             List<String> names = new ArrayList<>();

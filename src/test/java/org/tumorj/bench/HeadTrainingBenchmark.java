@@ -13,7 +13,7 @@ import org.tumorj.metrics.ValidationReport;
 import org.tumorj.model.ClassNames;
 import org.tumorj.model.DenseHead;
 import org.tumorj.model.ModelBundle;
-import org.tumorj.model.TensorFlowRuntime;
+import org.tumorj.backbone.TensorFlowRuntime;
 import org.tumorj.train.FeatureSet;
 import org.tumorj.train.HeadEvaluation;
 import org.tumorj.train.HeadTrainer;
