@@ -68,10 +68,11 @@ public final class DemoCommand implements CliCommand {
             System.out.printf("trained in %.0f s; model bundle: %s%n", seconds(started), model);
 
             TrainedDetector detector = new TrainedDetector(backbone, bundle);
-            StudyEvaluation.Result result = StudyEvaluation.evaluate(detector, load(heldOut, volumes),
+            List<LoadedStudy> testStudies = load(heldOut, volumes);
+            StudyEvaluation.Result result = StudyEvaluation.evaluate(detector, testStudies,
                     AnnotationClasses.defaults(), 0, progress);
             Path detections = out.resolve("detections");
-            writeOutputs(result.detections(), heldOut, volumes, detections);
+            writeOutputs(result.detections(), testStudies, detections);
             Path report = out.resolve("evaluation.json");
             result.report().writeJson(report);
             System.out.println("held-out evaluation: " + StudyEvaluation.summary(result.report()));
@@ -90,12 +91,12 @@ public final class DemoCommand implements CliCommand {
         return loaded;
     }
 
-    private static void writeOutputs(List<Detections> all, List<Study> studies, VolumeLoader volumes, Path folder)
-            throws IOException {
+    /** The held-out studies' files, from the volumes already loaded for the evaluation. */
+    private static void writeOutputs(List<Detections> all, List<LoadedStudy> studies, Path folder) throws IOException {
         var outputs = DetectionOutputs.all(false);
         for (int i = 0; i < all.size(); i++) {
             Detections d = all.get(i);
-            var volume = volumes.load(studies.get(i).dir());
+            var volume = studies.get(i).volume();
             AtomicFiles.writeDirectory(folder.resolve(d.study()), dir -> outputs.write(dir, volume, d));
         }
     }

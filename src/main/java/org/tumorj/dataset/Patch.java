@@ -35,19 +35,4 @@ public record Patch(String studyId, int slice, int centreX, int centreY, int lab
         return planes.length;
     }
 
-    /**
-     * The patch as NHWC RGB in [0, 1] through a display window, the backbone's input: one plane
-     * is repeated to three channels, three planes become R, G, B.
-     */
-    public float[] toRgb(double windowCentre, double windowWidth) {
-        float[] out = new float[size * size * 3];
-        double lo = windowCentre - windowWidth / 2;
-        for (int i = 0; i < size * size; i++) {
-            for (int c = 0; c < 3; c++) {
-                double v = (planes[planes.length == 1 ? 0 : c][i] - lo) / windowWidth;
-                out[i * 3 + c] = (float) Math.max(0, Math.min(1, v));
-            }
-        }
-        return out;
-    }
 }
