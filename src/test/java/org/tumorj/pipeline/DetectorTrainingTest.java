@@ -63,7 +63,6 @@ class DetectorTrainingTest {
     void validatesOnHeldOutStudiesWithBothClasses() {
         var metrics = bundle.metrics();
         assertTrue(metrics.positives() > 0 && metrics.samples() > metrics.positives(), metrics.toString());
-        assertTrue(metrics.auc().estimate() >= 0 && metrics.auc().estimate() <= 1);
         assertEquals(1, metrics.groups(), "one of four studies held out (30 %), never a part of one");
     }
 

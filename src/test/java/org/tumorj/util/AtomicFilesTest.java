@@ -3,12 +3,10 @@ package org.tumorj.util;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +37,10 @@ class AtomicFilesTest {
         assertEquals("2", Files.readString(bundle.resolve("b.txt")));
         Path file = dir.resolve("report.json");
         AtomicFiles.writeString(file, "{}");
-        assertTrue(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)
-                || !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_READ),
+        Path plain = Files.createFile(dir.resolve("plain.txt")); // what the user's umask gives
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
                 "outputs follow the umask, not owner-only temp-file permissions");
+        assertEquals(Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("plain-dir"))),
+                Files.getPosixFilePermissions(bundle), "so do output folders");
     }
 }
