@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,28 +32,13 @@ class BadInputTest {
     @TempDir Path in;
     @TempDir Path outDir;
 
-    private record Run(int status, String out, String err) {}
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out, oldErr = System.err;
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8), e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        System.setOut(o);
-        System.setErr(e);
-        try {
-            int status = new TumorJCli(TumorJCli.allCommands()).run(List.of(args), e);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** Runs info and convert on {@code path}; both must fail cleanly with a message about {@code culprit}. */
     private void assertBothFail(Path path, Path culprit, String problem) throws IOException {
         Map<String, String> before = fingerprint(in);
         Path tif = outDir.resolve("out.tif");
-        for (Run r : List.of(run("info", path.toString()), run("convert", path.toString(), tif.toString()))) {
+        for (CliRun r : List.of(CliRun.of("info", path.toString()), CliRun.of("convert", path.toString(), tif.toString()))) {
             assertNotEquals(0, r.status(), r.err());
             String line = r.err().strip();
             assertEquals(1, line.lines().count(), "one line: " + r.err());
@@ -121,7 +103,7 @@ class BadInputTest {
         Files.copy(DICOM.resolve("pydicom/CT_small.dcm"), in.resolve("a.dcm"));
         Files.copy(DICOM.resolve("pydicom/MR_small.dcm"), in.resolve("b.dcm"));
         Map<String, String> before = fingerprint(in);
-        Run r = run("convert", in.toString(), outDir.resolve("out.tif").toString());
+        CliRun r = CliRun.of("convert", in.toString(), outDir.resolve("out.tif").toString());
         assertEquals(1, r.status());
         String line = r.err().strip();
         assertEquals(1, line.lines().count(), r.err());
@@ -138,7 +120,7 @@ class BadInputTest {
         Path tif = Files.writeString(outDir.resolve("out.tif"), "previous result");
         Path cut = Files.write(in.resolve("cut.dcm"),
                 java.util.Arrays.copyOf(Files.readAllBytes(DICOM.resolve("pydicom/CT_small.dcm")), 20_000));
-        Run r = run("convert", cut.toString(), tif.toString());
+        CliRun r = CliRun.of("convert", cut.toString(), tif.toString());
         assertEquals(1, r.status());
         assertEquals("previous result", Files.readString(tif));
         assertEquals(List.of(tif), list(outDir));
@@ -148,7 +130,7 @@ class BadInputTest {
     void convertToAnUnwritablePlaceNamesTheOutput() throws IOException {
         Path blocker = Files.writeString(outDir.resolve("file"), "x");
         Path tif = blocker.resolve("out.tif"); // a folder that is a file
-        Run r = run("convert", DICOM.resolve("pydicom/CT_small.dcm").toString(), tif.toString());
+        CliRun r = CliRun.of("convert", DICOM.resolve("pydicom/CT_small.dcm").toString(), tif.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().strip().startsWith("error: " + tif + ": cannot write"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -10,10 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import ij.IJ;
 import ij.ImagePlus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,26 +24,11 @@ import org.tumorj.volume.Volume;
 class DicomCommandsTest {
     private static final Path DICOM = Path.of("test-images", "dicom");
 
-    private record Run(int status, String out, String err) {}
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out, oldErr = System.err;
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8), e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        System.setOut(o);
-        System.setErr(e);
-        try {
-            int status = new TumorJCli(TumorJCli.allCommands()).run(List.of(args), e);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void infoPrintsOneJsonObjectPerSeries() {
-        Run r = run("info", DICOM.resolve("pydicom/CT2").toString());
+        CliRun r = CliRun.of("info", DICOM.resolve("pydicom/CT2").toString());
         assertEquals(0, r.status(), r.err());
         JsonArray a = JsonParser.parseString(r.out()).getAsJsonArray();
         assertEquals(1, a.size());
@@ -67,7 +49,7 @@ class DicomCommandsTest {
 
     @Test
     void infoOnAMixedFolderListsEverySeriesAndWarnsAboutBrokenFiles() {
-        Run r = run("info", DICOM.resolve("pydicom").toString());
+        CliRun r = CliRun.of("info", DICOM.resolve("pydicom").toString());
         assertEquals(0, r.status(), r.err());
         JsonArray a = JsonParser.parseString(r.out()).getAsJsonArray();
         // the MR_small variants share one SeriesInstanceUID, so they form one series
@@ -78,11 +60,11 @@ class DicomCommandsTest {
     @Test
     void anUnreadableFileIsOneErrorLineAndAFailingStatus() {
         Path bad = DICOM.resolve("pydicom/malformed/MR_truncated.dcm");
-        Run r = run("info", bad.toString());
+        CliRun r = CliRun.of("info", bad.toString());
         assertEquals(1, r.status());
         assertEquals("error: " + bad + ": pixel data truncated: the header declares 8192 bytes but only 8130 are left in the file",
                 r.err().strip());
-        Run refused = run("convert", DICOM.resolve("pydicom/MR_small_jpeg_ls_lossless.dcm").toString(), "/tmp/never.tif");
+        CliRun refused = CliRun.of("convert", DICOM.resolve("pydicom/MR_small_jpeg_ls_lossless.dcm").toString(), "/tmp/never.tif");
         assertEquals(1, refused.status());
         assertTrue(refused.err().startsWith("error: " + DICOM.resolve("pydicom/MR_small_jpeg_ls_lossless.dcm")
                 + ": unsupported transfer syntax JPEG-LS Lossless Image Compression (1.2.840.10008.1.2.4.80)"), refused.err());
@@ -92,7 +74,7 @@ class DicomCommandsTest {
     @Test
     void convertWritesAFloatStackImageJReadsBackWithTheSameValues(@TempDir Path dir) {
         Path out = dir.resolve("ct.tif");
-        Run r = run("convert", DICOM.resolve("pydicom/CT2").toString(), out.toString());
+        CliRun r = CliRun.of("convert", DICOM.resolve("pydicom/CT2").toString(), out.toString());
         assertEquals(0, r.status(), r.err());
 
         ImagePlus imp = IJ.openImage(out.toString());
@@ -116,7 +98,7 @@ class DicomCommandsTest {
     @Test
     void convertWritesColourAsRgb(@TempDir Path dir) {
         Path out = dir.resolve("rgb.tif");
-        Run r = run("convert", DICOM.resolve("pydicom/SC_rgb_rle_2frame.dcm").toString(), out.toString());
+        CliRun r = CliRun.of("convert", DICOM.resolve("pydicom/SC_rgb_rle_2frame.dcm").toString(), out.toString());
         assertEquals(0, r.status(), r.err());
         ImagePlus imp = IJ.openImage(out.toString());
         assertEquals(ImagePlus.COLOR_RGB, imp.getType());
@@ -128,12 +110,12 @@ class DicomCommandsTest {
         Files.copy(DICOM.resolve("pydicom/CT_small.dcm"), dir.resolve("a"));
         Files.copy(DICOM.resolve("pydicom/MR_small.dcm"), dir.resolve("b"));
         Path out = dir.resolve("out.tif");
-        Run r = run("convert", dir.toString(), out.toString());
+        CliRun r = CliRun.of("convert", dir.toString(), out.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("holds 2 series: 1 = "), r.err());
         assertTrue(r.err().contains("pick one with --series N or --series UID"), r.err());
         assertFalse(Files.exists(out));
-        assertEquals(0, run("convert", dir.toString(), out.toString(), "--series", "2").status());
+        assertEquals(0, CliRun.of("convert", dir.toString(), out.toString(), "--series", "2").status());
         assertTrue(Files.exists(out));
     }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,27 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineBadInputTest {
     @TempDir Path dir;
 
-    private static String[] run(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            int status = new TumorJCli(TumorJCli.allCommands()).run(List.of(args),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new String[] {String.valueOf(status), err.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(oldOut);
-        }
-    }
 
     private void assertFailsNaming(Path culprit, String... args) throws IOException {
         long filesBefore = count();
-        String[] r = run(args);
-        assertEquals("1", r[0], r[1]);
-        List<String> lines = r[1].lines().toList();
-        assertEquals(1, lines.size(), "one line, no stack trace: " + r[1]);
-        assertTrue(lines.get(0).startsWith("error: " + culprit), "names the path first: " + r[1]);
-        assertFalse(lines.get(0).contains("Exception"), "a message for people, not a class name: " + r[1]);
+        CliRun r = CliRun.of(args);
+        assertEquals(1, r.status(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
+        assertTrue(lines.get(0).startsWith("error: " + culprit), "names the path first: " + r.err());
+        assertFalse(lines.get(0).contains("Exception"), "a message for people, not a class name: " + r.err());
         assertEquals(filesBefore, count(), "nothing written");
     }
 
