@@ -1,9 +1,6 @@
 package org.tumorj.train;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -11,7 +8,6 @@ import org.tumorj.backbone.BackboneInfo;
 import org.tumorj.backbone.EmbeddedMobileNet;
 import org.tumorj.backbone.MobileNetGraph;
 import org.tumorj.backbone.tfjs.TfjsModel;
-import org.tumorj.metrics.Roc;
 import org.tumorj.model.HeadWeights;
 import org.tumorj.util.Progress;
 
@@ -124,7 +120,7 @@ public final class FineTuner {
         float[][] out = new float[set.count()][];
         for (int start = 0; start < set.count(); start += options.batchSize()) {
             progress.checkCancelled();
-            int[] rows = range(start, Math.min(set.count(), start + options.batchSize()));
+            int[] rows = EpochLoop.range(start, Math.min(set.count(), start + options.batchSize()));
             float[] flat = graph.embeddings(set.batch(rows), rows.length);
             for (int r = 0; r < rows.length; r++) {
                 out[rows[r]] = java.util.Arrays.copyOfRange(flat, r * c, (r + 1) * c);
@@ -137,7 +133,7 @@ public final class FineTuner {
         float[] out = new float[set.count()];
         for (int start = 0; start < set.count(); start += options.batchSize()) {
             progress.checkCancelled();
-            int[] rows = range(start, Math.min(set.count(), start + options.batchSize()));
+            int[] rows = EpochLoop.range(start, Math.min(set.count(), start + options.batchSize()));
             System.arraycopy(graph.logits(set.batch(rows), rows.length), 0, out, start, rows.length);
         }
         return out;
@@ -171,31 +167,17 @@ public final class FineTuner {
         }
 
         TrainingResult epochs() {
-            List<EpochRecord> log = new ArrayList<>();
-            HeadWeights best = null;
-            double bestLoss = Double.POSITIVE_INFINITY;
-            int bestEpoch = 0;
-            int[] order = range(0, train.count());
-            for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
-                double trainLoss = epoch(order);
-                float[] logits = logits(graph, validation, progress);
-                double validationLoss = HeadTrainer.weightedLoss(logits, validation.labels(), validationWeights);
-                boolean improved = validationLoss < bestLoss;
-                if (improved) {
-                    bestLoss = validationLoss;
-                    bestEpoch = epoch;
-                    best = graph.headWeights();
-                    bestBackbone = graph.backboneWeights();
-                }
-                EpochRecord record = new EpochRecord(epoch, trainLoss, validationLoss,
-                        Roc.auc(toDouble(logits), validation.positiveMask()), improved);
-                log.add(record);
-                EpochLoop.report(progress, listener, record);
-                if (epoch - bestEpoch >= options.patience()) {
-                    return new TrainingResult(best, bestEpoch, List.copyOf(log), epoch < options.maxEpochs(), options);
-                }
-            }
-            return new TrainingResult(best, bestEpoch, List.copyOf(log), false, options);
+            return EpochLoop.earlyStopping(options, train.count(), validation.labels(), validation.positiveMask(),
+                    validationWeights, progress, listener, new EpochLoop.Trainee() {
+                        @Override public double pass(int[] order) { return epoch(order); }
+                        @Override public float[] validationLogits() { return logits(graph, validation, progress); }
+
+                        @Override
+                        public HeadWeights keepBest() {
+                            bestBackbone = graph.backboneWeights();
+                            return graph.headWeights();
+                        }
+                    });
         }
 
         private double epoch(int[] order) {
@@ -224,19 +206,5 @@ public final class FineTuner {
 
     }
 
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
-        }
-        return r;
-    }
 
-    private static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
-    }
 }

@@ -1,10 +1,6 @@
 package org.tumorj.train;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
-import org.tumorj.metrics.Roc;
 import org.tumorj.model.HeadWeights;
 import org.tumorj.util.Progress;
 
@@ -114,30 +110,12 @@ public final class HeadTrainer {
         }
 
         TrainingResult epochs() {
-            List<EpochRecord> log = new ArrayList<>();
-            HeadWeights best = null;
-            double bestLoss = Double.POSITIVE_INFINITY;
-            int bestEpoch = 0;
-            int[] order = identity(train.size());
-            for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
-                double trainLoss = epoch(order);
-                float[] logits = graph.logits(validation.features());
-                double validationLoss = weightedLoss(logits, validation.labels(), validationWeights);
-                boolean improved = validationLoss < bestLoss;
-                if (improved) {
-                    bestLoss = validationLoss;
-                    bestEpoch = epoch;
-                    best = graph.weights();
-                }
-                EpochRecord record = new EpochRecord(epoch, trainLoss, validationLoss,
-                        Roc.auc(toDouble(logits), validation.positiveMask()), improved);
-                log.add(record);
-                EpochLoop.report(progress, listener, record);
-                if (epoch - bestEpoch >= options.patience()) {
-                    return new TrainingResult(best, bestEpoch, List.copyOf(log), epoch < options.maxEpochs(), options);
-                }
-            }
-            return new TrainingResult(best, bestEpoch, List.copyOf(log), false, options);
+            return EpochLoop.earlyStopping(options, train.size(), validation.labels(), validation.positiveMask(),
+                    validationWeights, progress, listener, new EpochLoop.Trainee() {
+                        @Override public double pass(int[] order) { return epoch(order); }
+                        @Override public float[] validationLogits() { return graph.logits(validation.features()); }
+                        @Override public HeadWeights keepBest() { return graph.weights(); }
+                    });
         }
 
         /** One shuffled pass; returns the mean minibatch loss weighted by batch size. */
@@ -171,19 +149,5 @@ public final class HeadTrainer {
 
     }
 
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
 
-    private static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
-    }
 }
