@@ -17,7 +17,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tumorj.backbone.MobileNetGraph;
 import org.tumorj.backbone.MobileNetGraph.TrainableWeight;
 import org.tumorj.backbone.TensorFlowRuntime;
@@ -185,8 +184,9 @@ final class FineTuningGraph implements AutoCloseable {
         Variable<TFloat32> k2 = headVariable(tf, "head_kernel2", w.kernel2(), Shape.of(hidden, 1));
         Variable<TFloat32> b2 = headVariable(tf, "head_bias2", new float[] {w.bias2()}, Shape.of(1));
         Operand<TFloat32> activations = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(x, k1), b1));
-        evalLogits = logits(tf, activations, k2, b2);
-        dataLoss = weightedCrossEntropy(tf, logits(tf, tf.math.mul(activations, dropoutMask), k2, b2));
+        evalLogits = HeadTrainingGraph.logits(tf, activations, k2, b2);
+        Operand<TFloat32> trainLogits = HeadTrainingGraph.logits(tf, tf.math.mul(activations, dropoutMask), k2, b2);
+        dataLoss = HeadTrainingGraph.weightedCrossEntropy(tf, trainLogits, y, sampleWeight);
         Operand<TFloat32> total = tf.math.add(dataLoss, tf.math.mul(tf.constant(weightDecay), l2(tf, k1, k2)));
 
         List<Variable<TFloat32>> variables = new ArrayList<>(headVariables);
@@ -221,16 +221,7 @@ final class FineTuningGraph implements AutoCloseable {
         return v;
     }
 
-    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> h, Operand<TFloat32> k2, Operand<TFloat32> b2) {
-        return tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(h, k2), b2), tf.constant(new int[] {-1}));
-    }
 
-    /** sum(w * (softplus(z) - y z)) / sum(w), as in {@link HeadTrainingGraph}. */
-    private Operand<TFloat32> weightedCrossEntropy(Ops tf, Operand<TFloat32> z) {
-        Operand<TFloat32> perSample = tf.math.sub(tf.math.softplus(z), tf.math.mul(y, z));
-        Operand<TInt32> axis = tf.constant(0);
-        return tf.math.div(tf.reduceSum(tf.math.mul(sampleWeight, perSample), axis), tf.reduceSum(sampleWeight, axis));
-    }
 
     private TFloat32 images(float[] data, int rows) {
         return TFloat32.tensorOf(Shape.of(rows, size, size, 3), DataBuffers.of(data, true, false));

@@ -121,7 +121,7 @@ final class HeadTrainingGraph implements AutoCloseable {
         Operand<TFloat32> activations = tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(x, k1), b1));
         Operand<TFloat32> trainLogits = logits(tf, tf.math.mul(activations, dropoutMask), k2, b2);
         evalLogits = logits(tf, activations, k2, b2);
-        dataLoss = weightedCrossEntropy(tf, trainLogits);
+        dataLoss = weightedCrossEntropy(tf, trainLogits, y, sampleWeight);
         // l2Loss(t) = sum(t^2) / 2. Read through Identity: the C++ gradient of Square crashes
         // (SIGSEGV in ConjugateHelper) when its input is a reference-typed variable output.
         Operand<TFloat32> l2 = tf.math.mul(tf.constant(weightDecay),
@@ -136,12 +136,17 @@ final class HeadTrainingGraph implements AutoCloseable {
         return v;
     }
 
-    private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> h, Operand<TFloat32> k2, Operand<TFloat32> b2) {
+    /** The head's output layer: one logit per row (shared with fine-tuning). */
+    static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> h, Operand<TFloat32> k2, Operand<TFloat32> b2) {
         return tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(h, k2), b2), tf.constant(new int[] {-1}));
     }
 
-    /** sum(w * (softplus(z) - y z)) / sum(w): the stable form of weighted sigmoid cross-entropy. */
-    private Operand<TFloat32> weightedCrossEntropy(Ops tf, Operand<TFloat32> z) {
+    /**
+     * sum(w * (softplus(z) - y z)) / sum(w): the stable form of weighted sigmoid cross-entropy
+     * (shared with fine-tuning).
+     */
+    static Operand<TFloat32> weightedCrossEntropy(Ops tf, Operand<TFloat32> z, Operand<TFloat32> y,
+            Operand<TFloat32> sampleWeight) {
         Operand<TFloat32> perSample = tf.math.sub(tf.math.softplus(z), tf.math.mul(y, z));
         Operand<TInt32> axis = tf.constant(0);
         return tf.math.div(tf.reduceSum(tf.math.mul(sampleWeight, perSample), axis), tf.reduceSum(sampleWeight, axis));
