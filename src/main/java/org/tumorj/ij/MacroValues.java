@@ -51,6 +51,9 @@ public final class MacroValues {
 
     /** The path of a FOLDER key, or an error naming the command, the key and the missing folder. */
     public Path existingFolder(String key) {
+        if (string(key).isBlank()) {
+            throw new IllegalArgumentException(keys.command() + ": no " + key + " given; write " + key + "=/a/folder");
+        }
         Path p = path(key);
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException(keys.command() + ": " + key + "=" + p

@@ -10,6 +10,7 @@ import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.SamplingConfig;
 import org.tumorj.metrics.EvaluationReport;
 import org.tumorj.pipeline.StudyEvaluation;
+import org.tumorj.privacy.Deidentifier;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.train.TrainingOptions;
 
@@ -34,6 +35,11 @@ public final class PipelineSettings {
     public static TrainSettings training(long seed, int epochs, boolean adjacentSlices, String window, int inputScale,
             String positive, String negative, double validation) {
         return TrainSettings.of(seed, epochs, adjacentSlices, window, inputScale, positive, negative, validation, null);
+    }
+
+    /** The de-identifier for a {@code deidentify_salt} key, or null when the key is blank (off). */
+    public static Deidentifier deidentifier(String salt) {
+        return salt == null || salt.isBlank() ? null : new Deidentifier(salt);
     }
 
     /** The evaluation in one line, as {@code ./tumorj evaluate} prints it. */

@@ -8,6 +8,7 @@ import org.tumorj.ij.DetectionOutputs;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
@@ -44,8 +45,8 @@ public final class BatchDetectFolder extends TumorJCommand {
 
     @Override
     protected void execute(MacroValues v) throws IOException {
-        Path model = required(v, "model");
-        Path input = required(v, "input");
+        Path model = v.existingFolder("model");
+        Path input = v.existingFolder("input");
         Path output = requiredOutput(v);
         String name = COMMAND.replace("...", "");
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> {
@@ -61,22 +62,13 @@ public final class BatchDetectFolder extends TumorJCommand {
 
     private static Deidentifier deidentifier(MacroValues v) {
         String salt = v.string("deidentify_salt");
-        if (salt.isBlank()) {
-            return null;
-        }
-        if (v.bool("include_patient_id")) {
+        if (!salt.isBlank() && v.bool("include_patient_id")) {
             throw new IllegalArgumentException(COMMAND + ": deidentify_salt and include_patient_id contradict each"
                     + " other; choose one");
         }
-        return new Deidentifier(salt);
+        return PipelineSettings.deidentifier(salt);
     }
 
-    private static Path required(MacroValues v, String key) {
-        if (v.string(key).isBlank()) {
-            throw new IllegalArgumentException(COMMAND + ": no " + key + " given; write " + key + "=/a/folder");
-        }
-        return v.existingFolder(key);
-    }
 
     private static Path requiredOutput(MacroValues v) {
         if (v.string("output").isBlank()) {

@@ -21,6 +21,7 @@ import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
 import org.tumorj.pipeline.Bundles;
@@ -64,9 +65,6 @@ public final class DetectTumors extends TumorJCommand {
             throw new IllegalArgumentException(COMMAND + ": no image open; open a series with Plugins > TumorJ >"
                     + " Open DICOM Series... first");
         }
-        if (v.string("model").isBlank()) {
-            throw new IllegalArgumentException(COMMAND + ": no model given; write model=/folder/of/the/model/bundle");
-        }
         Path model = v.existingFolder("model");
         double threshold = v.number("threshold");
         if (threshold < 0 || threshold >= 1) {
@@ -74,7 +72,7 @@ public final class DetectTumors extends TumorJCommand {
                     + " (0, 1), or 0 for the model's own threshold");
         }
         String salt = v.string("deidentify_salt");
-        Deidentifier deidentifier = salt.isBlank() ? null : new Deidentifier(salt);
+        Deidentifier deidentifier = PipelineSettings.deidentifier(salt);
         Volume volume = deidentifier == null ? VolumeImages.toVolume(imp) : deidentifier.apply(VolumeImages.toVolume(imp));
         String study = deidentifier == null ? ImageStudies.studyId(imp) : deidentifier.studyLabel(ImageStudies.studyId(imp));
         Detections d = CancellableTask.run(COMMAND, progress -> {

@@ -15,7 +15,6 @@ import org.tumorj.metrics.EvaluationReport;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.StudyEvaluation;
-import org.tumorj.privacy.Deidentifier;
 
 /**
  * Plugins > TumorJ > Evaluate...: {@code ./tumorj evaluate} from ImageJ. Runs the model over
@@ -43,14 +42,14 @@ public final class EvaluateDetector extends TumorJCommand {
 
     @Override
     protected void execute(MacroValues v) throws IOException {
-        Path model = required(v, "model");
-        Path studies = required(v, "studies");
+        Path model = v.existingFolder("model");
+        Path studies = v.existingFolder("studies");
         Path report = v.string("report").isBlank() ? studies.resolve("evaluation.json") : v.path("report");
         EvaluationReport r = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 return StudyEvaluation.evaluate(opened.detector(), studies, DicomStudies.standard(progress),
                         PipelineSettings.annotations(), AnnotationClasses.defaults(), 0,
-                        v.string("deidentify_salt").isBlank() ? null : new Deidentifier(v.string("deidentify_salt")),
+                        PipelineSettings.deidentifier(v.string("deidentify_salt")),
                         progress).report();
             }
         });
@@ -62,10 +61,4 @@ public final class EvaluateDetector extends TumorJCommand {
         }
     }
 
-    private static Path required(MacroValues v, String key) {
-        if (v.string(key).isBlank()) {
-            throw new IllegalArgumentException(COMMAND + ": no " + key + " given; write " + key + "=/a/folder");
-        }
-        return v.existingFolder(key);
-    }
 }
