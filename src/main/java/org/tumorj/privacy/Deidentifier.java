@@ -37,7 +37,7 @@ public final class Deidentifier {
         VolumeInfo anonymous = new VolumeInfo(i.modality(), pseudonyms.uid(i.studyInstanceUid()),
                 pseudonyms.uid(i.seriesInstanceUid()), "", "", i.width(), i.height(), i.spacingX(), i.spacingY(),
                 i.spacingZ(), i.origin(), i.rowDirection(), i.columnDirection(), i.windowCenter(), i.windowWidth(),
-                i.invertedForDisplay(), sops, i.warnings());
+                i.invertedForDisplay(), sops, i.warnings(), i.voiLut(), i.shutter());
         return new Volume(anonymous, volume.slices());
     }
 }

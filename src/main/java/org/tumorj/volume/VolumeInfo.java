@@ -25,6 +25,9 @@ import java.util.List;
  * @param invertedForDisplay true for MONOCHROME1 / INVERSE: values are kept, display inverts
  * @param sopInstanceUids one per slice, in slice order
  * @param warnings what the reader noticed and did not hide (gaps, tilt, uneven spacing)
+ * @param voiLut the first VOI LUT of the image (DX/CR), or null: when present it, not the
+ *     window, is the display curve
+ * @param shutter collimator shutters of a radiograph; {@link Shutter#NONE} when absent
  */
 public record VolumeInfo(
         String modality,
@@ -44,14 +47,52 @@ public record VolumeInfo(
         double windowWidth,
         boolean invertedForDisplay,
         List<String> sopInstanceUids,
-        List<String> warnings) {
+        List<String> warnings,
+        VoiLut voiLut,
+        Shutter shutter) {
+
+    /** Modalities whose images are projections: one 2D image per study, never a stack to sort. */
+    private static final java.util.Set<String> PROJECTION_MODALITIES = java.util.Set.of("CR", "DX", "MG", "RF", "XA", "IO", "PX", "DR");
+
+    /** Without a VOI LUT or shutter (CT, MR and most other images). */
+    public VolumeInfo(String modality, String studyInstanceUid, String seriesInstanceUid, String seriesDescription,
+            String patientId, int width, int height, double spacingX, double spacingY, double spacingZ, double[] origin,
+            double[] rowDirection, double[] columnDirection, double windowCenter, double windowWidth,
+            boolean invertedForDisplay, List<String> sopInstanceUids, List<String> warnings) {
+        this(modality, studyInstanceUid, seriesInstanceUid, seriesDescription, patientId, width, height, spacingX,
+                spacingY, spacingZ, origin, rowDirection, columnDirection, windowCenter, windowWidth, invertedForDisplay,
+                sopInstanceUids, warnings, null, Shutter.NONE);
+    }
 
     public VolumeInfo {
+        shutter = shutter == null ? Shutter.NONE : shutter;
         sopInstanceUids = List.copyOf(sopInstanceUids);
         warnings = List.copyOf(warnings);
         origin = origin.clone();
         rowDirection = rowDirection.clone();
         columnDirection = columnDirection.clone();
+    }
+
+    /** A projection radiograph (CR, DX, MG, ...): a 2D study, not a slice of a volume. */
+    public boolean isProjection() {
+        return PROJECTION_MODALITIES.contains(modality.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * A modality value as a reader sees it, in [0, 1] with 1 = white on screen: the VOI LUT when
+     * there is one, else the window (DICOM's linear VOI function, PS3.3 C.11.2.1.2), then inverted
+     * for MONOCHROME1 / PresentationLUTShape INVERSE.
+     */
+    public double presentation(double modalityValue) {
+        double v;
+        if (voiLut != null) {
+            v = voiLut.apply(modalityValue) / voiLut.outputMax();
+        } else {
+            double c = windowCenter - 0.5, w = Math.max(1, windowWidth) - 1;
+            v = modalityValue <= c - w / 2 ? 0 : modalityValue > c + w / 2 ? 1 : (modalityValue - c) / Math.max(w, 1e-9) + 0.5;
+        }
+        v = Math.min(1, Math.max(0, v));
+        return invertedForDisplay ? 1 - v : v;
     }
 
     /** Voxel volume in mm³. */
