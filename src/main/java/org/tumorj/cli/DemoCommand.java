@@ -18,6 +18,7 @@ import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.detect.Detections;
 import org.tumorj.ij.DetectionOutputs;
 import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.metrics.EvaluationReport;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.pipeline.DetectorTraining;
 import org.tumorj.pipeline.DicomStudies;
@@ -29,43 +30,82 @@ import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
 /**
- * {@code ./tumorj demo [--out DIR]}: the end-to-end run on the shipped phantom studies. Trains on
- * some CT studies, detects on the held-out ones, evaluates against their annotations and writes
- * every output a lab would get (model bundle, per-study CSV/TIFF/PNG, evaluation JSON).
+ * {@code ./tumorj demo [--out DIR] [--modalities ct,mr,xr]}: the end-to-end run on the shipped
+ * phantom studies, once per modality. For each it trains on all but the last studies, detects on
+ * the held-out ones, evaluates against their annotations and writes every output a lab would get
+ * (model bundle, per-study CSV/TIFF/PNG, evaluation JSON), then prints one line per modality.
  */
 public final class DemoCommand implements CliCommand {
     static final int HELD_OUT = 2;
+    /** The shipped phantom sets, in the order the demo runs them: folder under test-images/phantoms. */
+    static final List<String> MODALITIES = List.of("ct");
 
     @Override public String name() { return "demo"; }
 
     @Override public String summary() {
-        return "end-to-end demo on the shipped phantoms: train, detect on held-out studies, evaluate";
+        return "end-to-end demo on the shipped CT, MR and radiograph phantoms: train, detect on held-out studies, evaluate";
     }
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("out", "phantoms", "seed"), Set.of());
-        Path phantoms = Path.of(o.get("phantoms", home().resolve("test-images/phantoms/ct").toString()));
+        Options o = Options.parse(args, Set.of("out", "phantoms", "modalities", "seed"), Set.of());
         Path out = Path.of(o.get("out", "tumorj-demo-output")).toAbsolutePath();
-        Progress progress = new ConsoleProgress(System.out);
-        List<Study> studies = StudySet.open(phantoms).studies();
-        if (studies.size() <= HELD_OUT + 1) {
-            throw CliException.forFile(phantoms, "the demo needs at least " + (HELD_OUT + 2) + " annotated studies");
+        long seed = (long) o.getDouble("seed", 42);
+        List<Part> parts = new ArrayList<>();
+        if (o.has("phantoms")) {
+            Path folder = Path.of(o.get("phantoms", ""));
+            parts.add(new Part(folder.getFileName().toString(), folder, out));
+        } else {
+            for (String m : o.get("modalities", String.join(",", MODALITIES)).split(",")) {
+                String name = m.strip().toLowerCase(Locale.ROOT);
+                if (!MODALITIES.contains(name)) {
+                    throw new CliException("--modalities takes a comma-separated list of " + MODALITIES + ", got '" + m + "'");
+                }
+                parts.add(new Part(name, home().resolve("test-images/phantoms").resolve(name), out.resolve(name)));
+            }
         }
-        List<Study> training = studies.subList(0, studies.size() - HELD_OUT);
-        List<Study> heldOut = studies.subList(studies.size() - HELD_OUT, studies.size());
-        VolumeLoader volumes = DicomStudies.standard(progress);
-        System.out.println("TumorJ demo: " + training.size() + " CT phantom studies to train on, " + heldOut.size()
-                + " held out, from " + phantoms);
-        Files.createDirectories(out);
+        Progress progress = new ConsoleProgress(System.out);
+        for (Part part : parts) { // fail before any training when a folder is missing or too small
+            part.check();
+        }
         long started = System.nanoTime();
+        List<String> lines = new ArrayList<>();
         try (Backbone backbone = Backbones.openDefault()) {
-            TrainSettings settings = TrainSettings.defaults((long) o.getDouble("seed", 42));
-            ModelBundle bundle = new DetectorTraining(backbone, settings).train(load(training, volumes), progress,
+            for (Part part : parts) {
+                lines.add(part.name() + ": " + StudyEvaluation.summary(part.run(backbone, seed, progress)));
+            }
+        }
+        System.out.println("held-out results per modality:");
+        lines.forEach(l -> System.out.println("  " + l));
+        AtomicFiles.writeString(out.resolve("summary.txt"), String.join("\n", lines) + "\n");
+        System.out.printf("demo finished in %.0f s; everything is under %s%n", seconds(started), out);
+        return 0;
+    }
+
+    /** One modality's run: its phantom folder and where its outputs go. */
+    private record Part(String name, Path phantoms, Path out) {
+        void check() throws IOException, CliException {
+            if (StudySet.open(phantoms).studies().size() <= HELD_OUT + 1) {
+                throw CliException.forFile(phantoms, "the demo needs at least " + (HELD_OUT + 2) + " annotated studies");
+            }
+        }
+
+        EvaluationReport run(Backbone backbone, long seed, Progress progress) throws IOException {
+            List<Study> studies = StudySet.open(phantoms).studies();
+            List<Study> training = studies.subList(0, studies.size() - HELD_OUT);
+            List<Study> heldOut = studies.subList(studies.size() - HELD_OUT, studies.size());
+            VolumeLoader volumes = DicomStudies.standard(progress);
+            System.out.println("TumorJ demo, " + name + ": " + training.size() + " phantom studies to train on, "
+                    + heldOut.size() + " held out, from " + phantoms);
+            Files.createDirectories(out);
+            long started = System.nanoTime();
+            List<LoadedStudy> trainingStudies = load(training, volumes);
+            TrainSettings settings = TrainSettings.defaults(seed);
+            ModelBundle bundle = new DetectorTraining(backbone, settings).train(trainingStudies, progress,
                     TrainingListener.none());
             Path model = out.resolve("model");
             bundle.save(model, progress);
-            System.out.printf("trained in %.0f s; model bundle: %s%n", seconds(started), model);
+            System.out.printf("%s: trained in %.0f s; model bundle: %s%n", name, seconds(started), model);
 
             TrainedDetector detector = new TrainedDetector(backbone, bundle);
             List<LoadedStudy> testStudies = load(heldOut, volumes);
@@ -75,12 +115,10 @@ public final class DemoCommand implements CliCommand {
             writeOutputs(result.detections(), testStudies, detections);
             Path report = out.resolve("evaluation.json");
             result.report().writeJson(report);
-            System.out.println("held-out evaluation: " + StudyEvaluation.summary(result.report()));
-            System.out.println("per-study results (detections.csv, overlay.tif, heatmap.tif, preview.png): " + detections);
-            System.out.println("evaluation report: " + report);
+            System.out.println(name + " held-out evaluation: " + StudyEvaluation.summary(result.report()));
+            System.out.println(name + " per-study results (detections.csv, overlay.tif, heatmap.tif, preview.png): " + detections);
+            return result.report();
         }
-        System.out.printf("demo finished in %.0f s; everything is under %s%n", seconds(started), out);
-        return 0;
     }
 
     private static List<LoadedStudy> load(List<Study> studies, VolumeLoader volumes) throws IOException {
