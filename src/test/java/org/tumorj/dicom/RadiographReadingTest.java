@@ -159,6 +159,10 @@ class RadiographReadingTest {
             assertEquals(1.0, info.spacingZ());
             assertTrue(info.isProjection());
         }
+        for (DicomSeries s : scan.series()) {
+            String sop = reader.readVolume(s, Progress.none()).info().sopInstanceUids().get(0);
+            assertEquals(s, scan.find(sop).orElseThrow(), "a radiograph is found by its SOPInstanceUID");
+        }
         assertEquals(Stream.of("48x64", "64x48").sorted().toList(),
                 scan.series().stream().map(s -> s.summary().rows() + "x" + s.summary().columns()).sorted().toList());
         // the whole fixture folder: every radiograph on its own
