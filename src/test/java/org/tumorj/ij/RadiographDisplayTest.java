@@ -1,6 +1,8 @@
 package org.tumorj.ij;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import ij.ImagePlus;
@@ -12,7 +14,10 @@ import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
-/** A radiograph with a VOI LUT looks in ImageJ as the LUT says, with its pixel values untouched. */
+/**
+ * A radiograph with a VOI LUT looks in ImageJ as the LUT says, with its pixel values untouched,
+ * and its shutters survive the trip through the image.
+ */
 class RadiographDisplayTest {
     private static final Path FILE = Path.of("test-images/dicom/xray/voi-lut-16bit.dcm");
 
@@ -35,6 +40,17 @@ class RadiographDisplayTest {
                 i.patientId(), i.width(), i.height(), i.spacingX(), i.spacingY(), i.spacingZ(), i.origin(), i.rowDirection(),
                 i.columnDirection(), i.windowCenter(), i.windowWidth(), true, i.sopInstanceUids(), i.warnings(), i.voiLut(), i.shutter());
         assertShownThroughLut(new Volume(inverted, v.slices()));
+    }
+
+    @Test
+    void shuttersComeBackWithTheVolumeRebuiltFromTheImage() {
+        DicomReader reader = DicomReader.standard();
+        Volume v = reader.readVolume(reader.scan(Path.of("test-images/dicom/xray/shutter-rect-circle.dcm"), Progress.none())
+                .largest().orElseThrow(), Progress.none());
+        VolumeInfo back = VolumeImages.toVolume(VolumeImages.toImagePlus(v, null)).info();
+        assertArrayEquals(v.info().shutter().rectangle(), back.shutter().rectangle(), 0.0);
+        assertArrayEquals(v.info().shutter().circle(), back.shutter().circle(), 0.0);
+        assertNull(back.shutter().polygon());
     }
 
     private static void assertShownThroughLut(Volume v) {
