@@ -225,15 +225,38 @@ class RadiographReadingTest {
         assertEquals(0, info.voiLut().apply(-5), "before the first: the first entry");
     }
 
+    @Test
+    void aComputedWindowLooksOnlyAtTheExposedField(@TempDir Path dir) throws IOException {
+        short[] pixels = new short[16 * 16];
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                boolean exposed = x >= 4 && x <= 11 && y >= 4 && y <= 11;
+                pixels[y * 16 + x] = (short) (exposed ? 1000 + 14 * (y * 16 + x) / 4 : 4095); // collimated: white
+            }
+        }
+        Path file = radiograph("MONOCHROME2", 16).text(Tags.SHUTTER_SHAPE, "CS", "RECTANGULAR")
+                .text(Tags.SHUTTER_LEFT_VERTICAL_EDGE, "IS", "5").text(Tags.SHUTTER_RIGHT_VERTICAL_EDGE, "IS", "12")
+                .text(Tags.SHUTTER_UPPER_HORIZONTAL_EDGE, "IS", "5").text(Tags.SHUTTER_LOWER_HORIZONTAL_EDGE, "IS", "12")
+                .pixels16(pixels).writeTo(dir.resolve("collimated.dcm"), TestDicomWriter.EXPLICIT_LE);
+        VolumeInfo info = read(file).info();
+        double top = info.windowCenter() + info.windowWidth() / 2;
+        assertTrue(top < 2000, "window reaches " + top + ": it was computed from the shuttered border too");
+        assertTrue(info.windowCenter() - info.windowWidth() / 2 >= 1000 - 1);
+    }
+
     /** A 4x4 DX header, 12 bits stored, PixelSpacing given (so no spacing warnings). */
     private static TestDicomWriter radiograph(String photometric) {
+        return radiograph(photometric, 4);
+    }
+
+    private static TestDicomWriter radiograph(String photometric, int size) {
         return new TestDicomWriter()
                 .text(Tags.SOP_INSTANCE_UID, "UI", "2.25.77." + photometric.length())
                 .text(Tags.MODALITY, "CS", "DX")
                 .text(Tags.SERIES_INSTANCE_UID, "UI", "2.25.77")
                 .us(Tags.SAMPLES_PER_PIXEL, 1)
                 .text(Tags.PHOTOMETRIC_INTERPRETATION, "CS", photometric)
-                .us(Tags.ROWS, 4).us(Tags.COLUMNS, 4)
+                .us(Tags.ROWS, size).us(Tags.COLUMNS, size)
                 .text(Tags.PIXEL_SPACING, "DS", "0.1\\0.1")
                 .us(Tags.BITS_ALLOCATED, 16).us(Tags.BITS_STORED, 12).us(Tags.HIGH_BIT, 11)
                 .us(Tags.PIXEL_REPRESENTATION, 0);
