@@ -2,7 +2,10 @@ package org.tumorj.dicom;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.tumorj.volume.Shutter;
 
 /** One image file's header as the series builder needs it: identity, pixel format and frames. */
 final class DicomImage {
@@ -16,6 +19,16 @@ final class DicomImage {
     final int instanceNumber;
     /** Where the pixel data is (for native syntaxes: offset and length in the file). */
     final PixelDataLocation pixels;
+    /** Collimator shutters (radiographs); {@link Shutter#NONE} when the header has none. */
+    final Shutter shutter;
+    /** MONOCHROME1 or Presentation LUT Shape INVERSE: see {@link DisplayInversion}. */
+    final boolean invertedForDisplay;
+    /** What reading the header noticed (spacing source, LUT and shutter problems), once each. */
+    final List<String> notes;
+    private final Set<String> noticed = new LinkedHashSet<>();
+    /** Top-level spacing and VOI LUT, read once; frames without their own fall back to them. */
+    private final ProjectionSpacing spacing;
+    private final VoiLuts.Outcome voiLut;
 
     private DicomImage(ParsedFile parsed) {
         this.path = parsed.path();
@@ -30,7 +43,16 @@ final class DicomImage {
         this.sopInstanceUid = dataset.string(Tags.SOP_INSTANCE_UID, path.getFileName().toString());
         this.seriesInstanceUid = dataset.string(Tags.SERIES_INSTANCE_UID, "(no SeriesInstanceUID) " + parentName(path));
         this.instanceNumber = dataset.integer(Tags.INSTANCE_NUMBER, Integer.MAX_VALUE);
+        this.spacing = ProjectionSpacing.of(dataset);
+        this.voiLut = VoiLuts.read(dataset, format.signed());
+        Shutters.Outcome shutters = Shutters.read(dataset);
+        this.shutter = shutters.shutter();
+        noticed.addAll(shutters.warnings());
+        List<String> inversion = new ArrayList<>();
+        this.invertedForDisplay = DisplayInversion.of(format, dataset, inversion);
+        noticed.addAll(inversion);
         this.frames = readFrames();
+        this.notes = List.copyOf(noticed);
     }
 
     /** Reads the header of a file (pixel data is located, not read). */
@@ -96,18 +118,33 @@ final class DicomImage {
         DicomDataset measures = group(own, shared, Tags.PIXEL_MEASURES_SEQUENCE);
         DicomDataset rescale = group(own, shared, Tags.PIXEL_VALUE_TRANSFORMATION_SEQUENCE);
         DicomDataset voi = group(own, shared, Tags.FRAME_VOI_LUT_SEQUENCE);
-        double[] spacing = doubles(measures, Tags.PIXEL_SPACING, 2);
-        if (spacing == null) {
-            spacing = doubles(dataset, Tags.IMAGER_PIXEL_SPACING, 2);
-        }
         return new FrameInfo(f,
                 doubles(position, Tags.IMAGE_POSITION_PATIENT, 3),
                 doubles(orientation, Tags.IMAGE_ORIENTATION_PATIENT, 6),
-                spacing,
+                pixelSpacing(measures),
                 pick(measures).decimal(Tags.SLICE_THICKNESS, Double.NaN),
                 pick(rescale).decimal(Tags.RESCALE_SLOPE, 1.0),
                 pick(rescale).decimal(Tags.RESCALE_INTERCEPT, 0.0),
-                windows(pick(voi)));
+                windows(pick(voi)),
+                voiLut(voi));
+    }
+
+    /** An enhanced file's Pixel Measures first; else the top level by {@link ProjectionSpacing}'s rule. */
+    private double[] pixelSpacing(DicomDataset measures) {
+        double[] own = measures == null ? null : measures.doubles(Tags.PIXEL_SPACING);
+        if (own != null && own.length >= 2) {
+            return own;
+        }
+        noticed.addAll(spacing.warnings());
+        return spacing.spacing();
+    }
+
+    /** The frame's FrameVOILUTSequence item may carry its own VOI LUT Sequence. */
+    private org.tumorj.volume.VoiLut voiLut(DicomDataset voiItem) {
+        VoiLuts.Outcome outcome = voiItem != null && voiItem.contains(Tags.VOI_LUT_SEQUENCE)
+                ? VoiLuts.read(voiItem, format.signed()) : voiLut;
+        noticed.addAll(outcome.warnings());
+        return outcome.lut();
     }
 
     private DicomDataset group(DicomDataset own, DicomDataset shared, int sequenceTag) {

@@ -24,16 +24,19 @@ public interface DicomReader {
 
     /**
      * Reads the headers of a file, or of every file under a folder (recursively, any names,
-     * DICOMDIR ignored), and groups them into series. Files that are not usable DICOM images are
-     * listed in {@link DicomScan#problems()}; the rest still load.
+     * DICOMDIR ignored), and groups them into series; each projection radiograph (CR, DX, MG, ...)
+     * is a series of its own, even where several share a SeriesInstanceUID. Files that are not
+     * usable DICOM images are listed in {@link DicomScan#problems()}; the rest still load.
      *
      * @throws DicomException only when {@code path} does not exist or cannot be listed
      */
     DicomScan scan(Path path, Progress progress);
 
     /**
-     * Decodes a grey series into modality values (slope and intercept applied; MONOCHROME1 kept,
-     * flagged in {@code VolumeInfo.invertedForDisplay}).
+     * Decodes a grey series into modality values (slope and intercept applied; MONOCHROME1 and
+     * Presentation LUT Shape INVERSE kept, flagged in {@code VolumeInfo.invertedForDisplay}). For
+     * radiographs the first VOI LUT and the collimator shutters are recorded in the info
+     * ({@code voiLut}, {@code shutter}); pixel values are never passed through them.
      *
      * @throws DicomException when a file's pixel data cannot be decoded, or the series is colour
      */

@@ -23,10 +23,19 @@ public record DicomScan(List<DicomSeries> series, List<DicomException> problems)
         return series.isEmpty() ? Optional.empty() : Optional.of(series.get(0));
     }
 
-    /** The series with this SeriesInstanceUID, or with this 1-based index in {@link #series()}. */
+    /**
+     * The series with this SeriesInstanceUID (the first, when radiographs share one), with this
+     * SOPInstanceUID (a radiograph is a series of its own image), or with this 1-based index in
+     * {@link #series()}.
+     */
     public Optional<DicomSeries> find(String uidOrIndex) {
         for (DicomSeries s : series) {
             if (s.summary().seriesInstanceUID().equals(uidOrIndex)) {
+                return Optional.of(s);
+            }
+        }
+        for (DicomSeries s : series) {
+            if (s.files().size() == 1 && s.first().sopInstanceUid.equals(uidOrIndex)) {
                 return Optional.of(s);
             }
         }

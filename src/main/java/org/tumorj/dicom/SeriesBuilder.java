@@ -4,14 +4,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * Groups image headers by SeriesInstanceUID and orders each series' slices along the slice
  * normal (InstanceNumber only when positions are missing), measuring the spacing from the
  * positions and saying what it noticed: gaps, uneven spacing, tilt, mixed sizes or orientations.
+ * Projection radiographs ({@link VolumeInfo#isProjectionModality}) are 2D studies, not slices: each
+ * image is a series of its own (its frames, in order), even when a PA and a lateral view share one
+ * SeriesInstanceUID, so they are never sorted, measured or warned about as a stack.
  */
 final class SeriesBuilder {
     /** Relative deviation from the median spacing still counted as even. */
@@ -21,11 +27,28 @@ final class SeriesBuilder {
 
     static List<DicomSeries> build(List<DicomImage> images) {
         Map<String, List<DicomImage>> bySeries = new LinkedHashMap<>();
-        images.stream().sorted(Comparator.comparing(i -> i.path.toString()))
-                .forEach(i -> bySeries.computeIfAbsent(i.seriesInstanceUid, k -> new ArrayList<>()).add(i));
         List<DicomSeries> out = new ArrayList<>();
+        images.stream().sorted(Comparator.comparing(i -> i.path.toString())).forEach(i -> {
+            if (VolumeInfo.isProjectionModality(i.modality())) {
+                out.add(radiograph(i));
+            } else {
+                bySeries.computeIfAbsent(i.seriesInstanceUid, k -> new ArrayList<>()).add(i);
+            }
+        });
         bySeries.values().forEach(group -> out.add(series(group)));
         return out;
+    }
+
+    /** One radiograph: its frames in file order, spacing between them 1, only its own notes. */
+    private static DicomSeries radiograph(DicomImage image) {
+        List<DicomSeries.Slice> slices = new ArrayList<>();
+        image.frames.forEach(f -> slices.add(new DicomSeries.Slice(image, f)));
+        FrameInfo first = image.frames.get(0);
+        double[] o = first.orientation();
+        return new DicomSeries(slices, new DicomSeries.Geometry(1.0,
+                first.position() != null ? first.position() : new double[3],
+                o != null ? Arrays.copyOfRange(o, 0, 3) : new double[] {1, 0, 0},
+                o != null ? Arrays.copyOfRange(o, 3, 6) : new double[] {0, 1, 0}, image.notes));
     }
 
     private static DicomSeries series(List<DicomImage> group) {
@@ -40,6 +63,9 @@ final class SeriesBuilder {
         if (Math.abs(tilt) > 0.01 && warnings.stream().noneMatch(w -> w.startsWith("gantry tilt"))) {
             warnings.add(String.format(Locale.ROOT, "gantry tilt of %.2f degrees (GantryDetectorTilt); slices are sheared in patient space", tilt));
         }
+        Set<String> notes = new LinkedHashSet<>();
+        kept.forEach(i -> notes.addAll(i.notes));
+        warnings.addAll(notes);
         return new DicomSeries(slices, new DicomSeries.Geometry(geometry.spacingZ(), geometry.origin(),
                 geometry.rowDirection(), geometry.columnDirection(), List.copyOf(warnings)));
     }

@@ -49,6 +49,25 @@ final class Tags {
     static final int PLANE_ORIENTATION_SEQUENCE = 0x00209116;
     static final int PIXEL_VALUE_TRANSFORMATION_SEQUENCE = 0x00289145;
     static final int FRAME_VOI_LUT_SEQUENCE = 0x00289132;
+    static final int VOI_LUT_SEQUENCE = 0x00283010;
+    static final int LUT_DESCRIPTOR = 0x00283002;
+    static final int LUT_EXPLANATION = 0x00283003;
+    static final int LUT_DATA = 0x00283006;
+    static final int PRESENTATION_LUT_SHAPE = 0x20500020;
+    static final int ESTIMATED_RADIOGRAPHIC_MAGNIFICATION_FACTOR = 0x00181114;
+    static final int PIXEL_SPACING_CALIBRATION_TYPE = 0x00280A02;
+    static final int PIXEL_SPACING_CALIBRATION_DESCRIPTION = 0x00280A04;
+    /** Display Shutter module (PS3.3 C.7.6.11); the X-Ray Collimator attributes sit 0x100 above. */
+    static final int SHUTTER_SHAPE = 0x00181600;
+    static final int SHUTTER_LEFT_VERTICAL_EDGE = 0x00181602;
+    static final int SHUTTER_RIGHT_VERTICAL_EDGE = 0x00181604;
+    static final int SHUTTER_UPPER_HORIZONTAL_EDGE = 0x00181606;
+    static final int SHUTTER_LOWER_HORIZONTAL_EDGE = 0x00181608;
+    static final int CENTER_OF_CIRCULAR_SHUTTER = 0x00181610;
+    static final int RADIUS_OF_CIRCULAR_SHUTTER = 0x00181612;
+    static final int VERTICES_OF_THE_POLYGONAL_SHUTTER = 0x00181620;
+    /** X-Ray Collimator module (PS3.3 C.8.7.3): CollimatorShape (0018,1700) and so on. */
+    static final int COLLIMATOR_OFFSET = 0x100;
     static final int PIXEL_DATA = 0x7FE00010;
     static final int ITEM = 0xFFFEE000;
     static final int ITEM_DELIMITATION = 0xFFFEE00D;

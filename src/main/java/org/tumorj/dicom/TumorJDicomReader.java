@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.tumorj.util.Progress;
+import org.tumorj.volume.Shutter;
+import org.tumorj.volume.VoiLut;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
@@ -71,9 +73,40 @@ final class TumorJDicomReader implements DicomReader {
             slices[index] = out;
         });
         List<float[]> list = List.of(slices);
-        Window window = series.summary().windows().isEmpty() ? WindowEstimate.fromValues(list)
-                : series.summary().windows().get(0);
-        return new Volume(info(series, window), list);
+        return new Volume(info(series, window(series, list)), list);
+    }
+
+    /**
+     * The header's first window; else a VOI LUT's input range; else one computed from the values,
+     * of the exposed field only when collimator shutters hide part of a radiograph.
+     */
+    private static Window window(DicomSeries series, List<float[]> slices) {
+        if (!series.summary().windows().isEmpty()) {
+            return series.summary().windows().get(0);
+        }
+        VoiLut lut = series.slices().get(0).frame().voiLut();
+        if (lut != null) {
+            double n = lut.table().length;
+            return new Window(lut.firstInput() + n / 2, n, "VOI LUT range");
+        }
+        Shutter shutter = series.first().shutter;
+        return WindowEstimate.fromValues(shutter.isNone() ? slices
+                : exposed(slices, shutter, series.first().format.columns()));
+    }
+
+    private static List<float[]> exposed(List<float[]> slices, Shutter shutter, int width) {
+        List<float[]> out = new ArrayList<>();
+        for (float[] s : slices) {
+            float[] kept = new float[s.length];
+            int n = 0;
+            for (int i = 0; i < s.length; i++) {
+                if (shutter.exposes(i % width, i / width)) {
+                    kept[n++] = s[i];
+                }
+            }
+            out.add(java.util.Arrays.copyOf(kept, n));
+        }
+        return out;
     }
 
     @Override
@@ -122,7 +155,7 @@ final class TumorJDicomReader implements DicomReader {
                 first.dataset.string(Tags.PATIENT_ID, ""), first.format.columns(), first.format.rows(),
                 spacing == null ? 1 : spacing[1], spacing == null ? 1 : spacing[0], g.spacingZ(),
                 g.origin(), g.rowDirection(), g.columnDirection(), window.center(), window.width(),
-                first.format.monochrome1(), sops, warnings);
+                first.invertedForDisplay, sops, warnings, series.slices().get(0).frame().voiLut(), first.shutter);
     }
 
     @Override

@@ -6,6 +6,7 @@ import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
+import ij.process.LUT;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.tumorj.volume.VolumeInfo;
 /**
  * Volumes as ImageJ images: a 32-bit stack of modality values (HU for CT) calibrated in mm, the
  * display range from the DICOM window, MONOCHROME1 shown with an inverted LUT (values unchanged),
+ * a radiograph's VOI LUT shown as an ImageJ LUT over its input range,
  * the header text as the "Info" property and each slice labelled with its SOPInstanceUID so that
  * ROIs can be tied back to DICOM instances.
  */
@@ -52,12 +54,32 @@ public final class VolumeImages {
             imp.getCalibration().setValueUnit("HU");
         }
         imp.setDisplayRange(info.windowCenter() - info.windowWidth() / 2, info.windowCenter() + info.windowWidth() / 2);
-        if (info.invertedForDisplay()) {
+        if (info.voiLut() != null) {
+            showThroughVoiLut(imp, stack, info);
+        } else if (info.invertedForDisplay()) {
             imp.getProcessor().invertLut();
             stack.setColorModel(imp.getProcessor().getColorModel());
         }
         describe(imp, info, headerText);
         return imp;
+    }
+
+    /**
+     * A radiograph's VOI LUT as ImageJ shows it: the display range is the LUT's input range and a
+     * 256-entry grey LUT samples the curve (inverted for MONOCHROME1 / INVERSE) across it, so the
+     * screen follows the LUT while the pixels keep their modality values.
+     */
+    private static void showThroughVoiLut(ImagePlus imp, ImageStack stack, VolumeInfo info) {
+        double lo = info.voiLut().firstInput();
+        double hi = lo + Math.max(1, info.voiLut().table().length - 1);
+        byte[] grey = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            grey[i] = (byte) Math.round(255 * info.presentation(lo + i * (hi - lo) / 255));
+        }
+        LUT lut = new LUT(grey, grey, grey);
+        imp.getProcessor().setLut(lut);
+        stack.setColorModel(lut);
+        imp.setDisplayRange(lo, hi);
     }
 
     /** An RGB stack of a colour series. */

@@ -75,7 +75,12 @@ public record VolumeInfo(
 
     /** A projection radiograph (CR, DX, MG, ...): a 2D study, not a slice of a volume. */
     public boolean isProjection() {
-        return PROJECTION_MODALITIES.contains(modality.toUpperCase(java.util.Locale.ROOT));
+        return isProjectionModality(modality);
+    }
+
+    /** True for the modalities whose images are projections (the one list the reader also uses). */
+    public static boolean isProjectionModality(String modality) {
+        return modality != null && PROJECTION_MODALITIES.contains(modality.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
