@@ -23,6 +23,6 @@ public enum PhantomModality {
                 return m;
             }
         }
-        throw new IllegalArgumentException("modality must be CT, MR or XR (also DX or CR), got '" + text + "'");
+        throw new IllegalArgumentException("modality must be CT or MR, or XR (also DX, CR) for chest radiographs, got '" + text + "'");
     }
 }
