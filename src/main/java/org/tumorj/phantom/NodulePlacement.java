@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * vessels, ribs, heart or diaphragm only in projection, as real ones do), clear of the vessels in
  * 3D, apart from each other on the image (so each outline holds one nodule), and inside the
  * exposed field. Diameters are log-uniform over 5-30 mm. About 45% are clear solid nodules, 35%
- * subtle (part-solid) and 20% faint (ground glass, or small and faint).
+ * subtle (part-solid, half the density of soft tissue) and 20% faint (ground glass, a third of it, and under 12 mm).
  */
 final class NodulePlacement {
     private static final int TRIES = 600;
@@ -57,13 +57,13 @@ final class NodulePlacement {
         return u < 0.45 ? LesionLook.CLEAR : u < 0.8 ? LesionLook.SUBTLE : LesionLook.NEAR_INVISIBLE;
     }
 
-    /** Attenuation above lung: solid nodule as soft tissue; part-solid about half; ground glass a fifth. */
+    /** Attenuation above lung: solid nodule as soft tissue; part-solid about half; ground glass about a third. */
     private double deltaMu(String look) {
         double solid = anatomy.muSoft() - anatomy.muLung();
         return switch (look) {
             case LesionLook.CLEAR -> solid * r.nextDouble(0.85, 1.05);
             case LesionLook.SUBTLE -> solid * r.nextDouble(0.45, 0.65);
-            default -> solid * r.nextDouble(0.2, 0.32);
+            default -> solid * r.nextDouble(0.3, 0.45);
         };
     }
 
