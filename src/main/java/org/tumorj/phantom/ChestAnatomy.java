@@ -172,7 +172,7 @@ final class ChestAnatomy {
         return new double[] {side * (mediastinumHalf + r.nextDouble(4, 10)), lungY + r.nextDouble(-10, 10), z};
     }
 
-    /** Bounds of the lungs: x half-width, z bottom, z top (for sampling points in them). */
+    /** A box around both lungs, for sampling points in them: |x| limit, z bottom, z top, y front, y back (mm). */
     double[] lungBounds() {
         return new double[] {lungX + lungA * 1.25, Math.min(domeLeft, domeRight) - 60, lungZ + lungC, lungY - lungB, lungY + lungB};
     }

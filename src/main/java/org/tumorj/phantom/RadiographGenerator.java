@@ -30,25 +30,19 @@ final class RadiographGenerator {
     static PhantomStudy generate(PhantomConfig c) {
         RadiographProtocol protocol = RadiographProtocol.draw(c);
         SplittableRandom r = new SplittableRandom(c.seed() * 0xBF58476D1CE4E5B9L + c.studyNumber() * 0x94D049BB133111EBL + 0x58);
-        double spacing = protocol.pixelSpacing();
-        Grid g = new Grid(c.size(), c.size(), 1, spacing, 1);
+        Grid g = new Grid(c.size(), c.size(), 1, protocol.pixelSpacing(), 1);
         Shutter shutter = RadiographDisplay.drawShutter(protocol, g.width, g.height, r);
-        ChestAnatomy anatomy = new ChestAnatomy(r);
-        ChestProjection projection = new ChestProjection(anatomy, g.fovX(), g.fovY(), spacing);
-        List<VesselSegment> vessels = PulmonaryVessels.grow(anatomy, c.vessels(), r);
-        int count = c.minLesions() + r.nextInt(c.maxLesions() - c.minLesions() + 1);
-        List<Nodule> nodules = new NodulePlacement(anatomy, vessels, exposed(g, shutter), r).place(count);
-        double vesselDeltaMu = anatomy.muSoft() * 1.05 - anatomy.muLung(); // blood, a little denser than soft tissue
-        float[] pixels = RadiographLineIntegrals.of(g, projection, vesselDeltaMu, vessels, nodules);
-        RadiographDetector detector = new RadiographDetector(protocol, g, projection);
-        pixels = detector.expose(pixels, r);
+        Scene scene = Scene.draw(c, g, shutter, r);
+        RadiographDetector detector = new RadiographDetector(protocol, g, scene.projection());
+        float[] pixels = detector.expose(
+                RadiographLineIntegrals.of(g, scene.projection(), scene.vesselDeltaMu(), scene.vessels(), scene.nodules()), r);
         RadiographDisplay.applyShutter(pixels, g.width, g.height, shutter, protocol);
 
         String sop = Uids.derive(c.seed(), c.studyNumber(), "sop/0");
         List<Annotation> annotations = new ArrayList<>();
         List<LesionTruth> lesionTruth = new ArrayList<>();
         List<Lesion> lesions = new ArrayList<>();
-        for (Nodule n : nodules) {
+        for (Nodule n : scene.nodules()) {
             Lesion l = n.asImageLesion();
             float[][] poly = Outlines.lesion(g, l, 0);
             if (poly != null) {
@@ -57,17 +51,28 @@ final class RadiographGenerator {
             lesions.add(l);
             lesionTruth.add(truth(g, n, detector, poly != null));
         }
-        List<VesselTruth> vesselTruth = lookAlikes(g, vessels, vesselDeltaMu, detector);
+        List<VesselTruth> vesselTruth = lookAlikes(g, scene.vessels(), scene.vesselDeltaMu(), detector);
         double[] lookAlike = vesselTruth.isEmpty() ? null : pixelToPlane(g, vesselTruth.get(0).centrePixels().get(0));
-        new LungFieldRegions(g, projection, shutter, nodules, r).add(3, lookAlike, sop, annotations);
+        new LungFieldRegions(g, scene.projection(), shutter, scene.nodules(), r).add(3, lookAlike, sop, annotations);
 
-        double[] window = RadiographDisplay.window(pixels, g.width, g.height, shutter);
-        VoiLut lut = protocol.voiLut() ? RadiographDisplay.sigmoid(window[0], window[1], protocol.maxStored()) : null;
-        VolumeInfo info = info(c, protocol, g, sop, window, lut, shutter);
-        GroundTruth truth = new GroundTruth(c.studyId(), protocol.dicomModality(), spacing, 1, protocol.describe(),
+        VolumeInfo info = info(c, protocol, g, sop, pixels, shutter);
+        GroundTruth truth = new GroundTruth(c.studyId(), protocol.dicomModality(), g.spacing, 1, protocol.describe(),
                 lesionTruth, vesselTruth);
         return new PhantomStudy(c, new Volume(info, List.of(pixels)), annotations, truth, g, null, lesions, List.of(),
                 protocol.name());
+    }
+
+    /** The 3D chest of one study and its projection: anatomy, vessel trees, nodules. */
+    private record Scene(ChestProjection projection, double vesselDeltaMu, List<VesselSegment> vessels, List<Nodule> nodules) {
+        static Scene draw(PhantomConfig c, Grid g, Shutter shutter, SplittableRandom r) {
+            ChestAnatomy anatomy = new ChestAnatomy(r);
+            ChestProjection projection = new ChestProjection(anatomy, g.fovX(), g.fovY(), g.spacing);
+            List<VesselSegment> vessels = PulmonaryVessels.grow(anatomy, c.vessels(), r);
+            int count = c.minLesions() + r.nextInt(c.maxLesions() - c.minLesions() + 1);
+            List<Nodule> nodules = new NodulePlacement(anatomy, vessels, exposed(g, shutter), r).place(count);
+            // Blood is a little denser than soft tissue; a vessel adds this over the lung it displaces.
+            return new Scene(projection, anatomy.muSoft() * 1.05 - anatomy.muLung(), vessels, nodules);
+        }
     }
 
     /** Image-plane points (u, v mm) inside the image and the shutter, 3 pixels clear of their edges. */
@@ -110,8 +115,10 @@ final class RadiographGenerator {
         return new double[] {g.x(pixel[0]), g.y(pixel[1])};
     }
 
-    private static VolumeInfo info(PhantomConfig c, RadiographProtocol p, Grid g, String sop, double[] window, VoiLut lut,
-            Shutter shutter) {
+    /** The image's geometry and display: window over the exposed pixels, the sigmoid VOI LUT in LUT studies, the shutter. */
+    private static VolumeInfo info(PhantomConfig c, RadiographProtocol p, Grid g, String sop, float[] pixels, Shutter shutter) {
+        double[] window = RadiographDisplay.window(pixels, g.width, g.height, shutter);
+        VoiLut lut = p.voiLut() ? RadiographDisplay.sigmoid(window[0], window[1], p.maxStored()) : null;
         String description = String.format(Locale.ROOT, "TumorJ phantom %s chest PA (%s)", p.dicomModality(), p.name());
         // Coronal image plane: rows run to the patient's left, columns down to the feet (PatientOrientation L\F).
         double[] origin = {g.x(0), 0, -g.y(0)};
