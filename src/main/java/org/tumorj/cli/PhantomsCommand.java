@@ -10,20 +10,22 @@ import org.tumorj.phantom.PhantomModality;
 import org.tumorj.util.Progress;
 
 /**
- * {@code ./tumorj phantoms --out DIR --modality CT|MR --studies N --seed S [--size 256] [--slices 32]}:
+ * {@code ./tumorj phantoms --out DIR --modality CT|MR|XR --studies N --seed S [--size 256] [--slices 32]}:
  * writes N synthetic studies (DICOM, annotations.json, RoiSet.zip, ground-truth.json), one
- * folder each. Study folders of the same name are replaced.
+ * folder each. Study folders of the same name are replaced. {@code --count} is another name for
+ * {@code --studies}. XR (also {@code dx}, {@code cr}) writes chest radiographs, 768 x 768 by
+ * default, one image per study.
  */
 public final class PhantomsCommand implements CliCommand {
     @Override public String name() { return "phantoms"; }
 
     @Override public String summary() {
-        return "write synthetic CT/MR studies with known lesions (DICOM + RoiSet.zip + annotations.json)";
+        return "write synthetic CT/MR/chest X-ray studies with known lesions (DICOM + RoiSet.zip + annotations.json)";
     }
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("out", "modality", "studies", "seed", "size", "slices"), Set.of());
+        Options o = Options.parse(args, Set.of("out", "modality", "studies", "count", "seed", "size", "slices"), Set.of());
         Path out = o.requirePath("out");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw CliException.forFile(out, "exists and is not a folder; give --out a folder");
@@ -34,15 +36,17 @@ public final class PhantomsCommand implements CliCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException("option --modality: " + e.getMessage());
         }
-        int studies = o.getInt("studies", 6);
+        if (o.has("studies") && o.has("count")) {
+            throw new CliException("give --studies or --count, not both (they are the same option)");
+        }
+        int studies = o.getInt(o.has("count") ? "count" : "studies", 6);
         if (studies < 1 || studies > 9999) {
             throw new CliException("option --studies must be 1..9999, got " + studies);
         }
         PhantomConfig template;
         try {
-            template = PhantomConfig.of(modality, seed(o), 1)
-                    .withSize(o.getInt("size", PhantomConfig.DEFAULT_SIZE))
-                    .withSlices(o.getInt("slices", PhantomConfig.DEFAULT_SLICES));
+            PhantomConfig defaults = PhantomConfig.of(modality, seed(o), 1);
+            template = defaults.withSize(o.getInt("size", defaults.size())).withSlices(o.getInt("slices", defaults.slices()));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

@@ -12,12 +12,16 @@ import org.tumorj.volume.VolumeInfo;
 /**
  * Generates one phantom study from a {@link PhantomConfig}: anatomy, vessels, lesions, the
  * scanner's blur and noise, then the annotations and ground truth. Deterministic: the same
- * config gives the same voxels, outlines and UIDs.
+ * config gives the same voxels, outlines and UIDs. XR configs are handed to the radiograph
+ * generator (a projection through a 3D chest, see {@code docs/xray-phantoms.md}).
  */
 public final class PhantomGenerator {
     private PhantomGenerator() {}
 
     public static PhantomStudy generate(PhantomConfig c) {
+        if (c.modality() == PhantomModality.XR) {
+            return RadiographGenerator.generate(c);
+        }
         SplittableRandom r = new SplittableRandom(mix(c));
         // 0.7-0.9 mm at 256 pixels: a 180-230 mm field of view, kept at other sizes so that
         // anatomy and lesions keep their size in mm (smaller images get coarser pixels).

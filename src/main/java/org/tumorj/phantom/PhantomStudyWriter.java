@@ -63,8 +63,11 @@ public final class PhantomStudyWriter {
         return dir;
     }
 
-    /** The DICOM file of slice k: stored values are the volume's, shifted for CT's rescale. */
+    /** The DICOM file of slice k: stored values are the volume's, shifted for CT's rescale; XR: the one DX/CR image. */
     public static DicomWriter sliceFile(PhantomStudy study, int k) {
+        if (study.config().modality() == PhantomModality.XR) {
+            return RadiographFile.of(study);
+        }
         Volume v = study.volume();
         VolumeInfo info = v.info();
         boolean ct = study.config().modality() == PhantomModality.CT;
