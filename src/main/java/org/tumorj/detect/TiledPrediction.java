@@ -40,7 +40,10 @@ public final class TiledPrediction {
         this(detector, DEFAULT_CORE, DEFAULT_MARGIN);
     }
 
-    /** One probability map per slice, on the whole slice's grid; checks for cancellation per slice. */
+    /**
+     * One probability map per slice, on the whole slice's grid; checks for cancellation before
+     * each tile and reports progress in tiles (a radiograph is one slice of many tiles).
+     */
     public ProbabilityMaps predict(Volume volume, Progress progress) {
         TileLayout layout = new TileLayout(volume.width(), volume.height(), core, margin);
         if (layout.single()) {
@@ -48,14 +51,13 @@ public final class TiledPrediction {
         }
         List<ProbabilityMap> maps = new ArrayList<>(volume.depth());
         for (int z = 0; z < volume.depth(); z++) {
-            progress.checkCancelled();
             maps.add(predictSlice(volume, z, layout, progress));
-            progress.update("Dense detection", z + 1, volume.depth());
         }
         return new ProbabilityMaps(maps, volume.width(), volume.height());
     }
 
     private ProbabilityMap predictSlice(Volume volume, int z, TileLayout layout, Progress progress) {
+        int perSlice = layout.tilesX() * layout.tilesY();
         ProbabilityMap[][] tiles = new ProbabilityMap[layout.tilesY()][layout.tilesX()];
         for (int ty = 0; ty < layout.tilesY(); ty++) {
             for (int tx = 0; tx < layout.tilesX(); tx++) {
@@ -63,6 +65,8 @@ public final class TiledPrediction {
                 int x0 = layout.startX(tx), y0 = layout.startY(ty);
                 Volume crop = crop(volume, z, x0, y0, layout.endX(tx) - x0, layout.endY(ty) - y0);
                 tiles[ty][tx] = detector.predictSlice(crop, Math.min(z, 1));
+                progress.update("Dense detection (tiles)", (long) z * perSlice + ty * layout.tilesX() + tx + 1,
+                        (long) volume.depth() * perSlice);
             }
         }
         return stitch(tiles, layout);

@@ -46,7 +46,7 @@ import org.tumorj.volume.VolumeInfo;
  *
  * <pre>
  *   scripts/bench RadiographDetectionBenchmark [--backbone real|fake] [--size 3000] [--fine 0.3]
- *       [--compare 896] [--core 256] [--margin 128]
+ *       [--compare 896 (0: skip)] [--core 256] [--margin 128]
  * </pre>
  * A small head is trained first (DetectorTraining on four synthetic 1024 x 1024 DX studies at
  * 0.8 mm, which also times the radiograph training path); the fine-spacing run uses the same head
@@ -79,8 +79,11 @@ public final class RadiographDetectionBenchmark {
                 size, size, PIXEL_MM, used() >> 20);
         detect(backbone, bundle, image, 0.8);
         detect(backbone, withSpacing(bundle, fine), image, fine);
-        compareTiles(backbone, bundle, Integer.parseInt(arg(args, "--compare", "896")),
-                Integer.parseInt(arg(args, "--core", "256")), Integer.parseInt(arg(args, "--margin", "128")));
+        int compare = Integer.parseInt(arg(args, "--compare", "896"));
+        if (compare > 0) { // 0 skips the comparison
+            compareTiles(backbone, bundle, compare, Integer.parseInt(arg(args, "--core", "256")),
+                    Integer.parseInt(arg(args, "--margin", "128")));
+        }
     }
 
     private static void detect(Backbone backbone, ModelBundle bundle, Volume image, double spacing) {

@@ -78,6 +78,20 @@ class TiledPredictionTest {
         assertEquals(300, maps.width());
     }
 
+    @Test
+    void cancellingStopsBetweenTiles() {
+        FakeBackbone bb = new FakeBackbone(32, 8);
+        List<Long> done = new java.util.ArrayList<>();
+        Progress cancelAfterFirst = new Progress() {
+            @Override public void update(String step, long n, long total) { done.add(n); }
+            @Override public void log(String message) {}
+            @Override public boolean isCancelled() { return !done.isEmpty(); }
+        };
+        assertThrows(org.tumorj.util.CancelledException.class,
+                () -> new TiledPrediction(detector(bb, 1), 128, 64).predict(texture(700, 500, 1), cancelAfterFirst));
+        assertEquals(1, bb.calls());
+    }
+
     private static DenseDetector detector(FakeBackbone backbone, int refine) {
         return new DenseDetector(backbone, new FakeHead(8), TestVolumes.identity(32),
                 DetectionParams.of(0.5).withRefine(refine));
