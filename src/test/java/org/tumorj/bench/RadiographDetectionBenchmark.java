@@ -99,9 +99,10 @@ public final class RadiographDetectionBenchmark {
         long t2 = System.nanoTime();
         ProbabilityMap m = maps.map(0);
         System.out.printf(Locale.ROOT, "working %.2f mm: %d x %d working px (factor %.3f), map %d x %d cells;"
-                        + " maps %.1f s + findings %.1f s; %d findings; peak heap %d MB, peak RSS %s%n",
+                        + " maps %.1f s + findings %.1f s; %d findings; peak heap %d MB (committed %d MB), peak RSS %s%n",
                 spacing, grid.workingWidth(), grid.workingHeight(), grid.factorX(), m.mapWidth(), m.mapHeight(),
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, d.findings().size(), peakHeap() >> 20, peakRss());
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, d.findings().size(), peakHeap(false) >> 20, peakHeap(true) >> 20,
+                peakRss());
     }
 
     /** Max and mean |p_tiled - p_untiled| over the cells of a working-size image, real tiles. */
@@ -203,11 +204,16 @@ public final class RadiographDetectionBenchmark {
 
     private static boolean rssReset;
 
-    private static long peakHeap() {
+    /**
+     * Sum of the heap pools' peaks since the reset: used (garbage included until collected) or
+     * committed (what the heap took from the OS, part of RSS; the rest of RSS is native, mostly
+     * TensorFlow's buffers).
+     */
+    private static long peakHeap(boolean committed) {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-                sum += p.getPeakUsage().getUsed();
+                sum += committed ? p.getPeakUsage().getCommitted() : p.getPeakUsage().getUsed();
             }
         }
         return sum;
