@@ -70,6 +70,11 @@ public final class DenseDetector {
         return new ProbabilityMaps(maps, volume.width(), volume.height());
     }
 
+    /** The map of slice {@code z} alone (all its shifted passes in one backbone call); for tiles. */
+    ProbabilityMap predictSlice(Volume volume, int z) {
+        return predictBatch(volume, z, 1).get(0);
+    }
+
     private List<ProbabilityMap> predictBatch(Volume volume, int start, int count) {
         int k = params.refine();
         int passes = k * k;

@@ -10,7 +10,7 @@ import org.tumorj.volume.VolumeInfo;
 
 /**
  * From probability maps to findings. Slice by slice at full resolution: upsample the map, zero it
- * outside the body (CT, when asked), keep pixels with probability {@code >= threshold}, label
+ * outside the body (CT, when asked) and outside a radiograph's collimator shutter, keep pixels with probability {@code >= threshold}, label
  * 8-connected components, trace their contours and link them to the previous slice's components
  * ({@link RegionLinker}). Then each linked object becomes a {@link Finding}, objects smaller than
  * the minimum size are dropped, and the rest are ordered by score (descending), then centroid
@@ -36,6 +36,7 @@ public final class FindingExtractor {
         if (params.bodyMask() && !masked) {
             progress.log("Body mask skipped: it needs CT values in HU, series modality is " + info.modality());
         }
+        boolean[] exposed = ShutterMask.exposed(info.shutter(), volume.width(), volume.height());
         List<Component> components = new ArrayList<>();
         RegionLinker linker = new RegionLinker();
         float[] sliceScores = new float[volume.depth()];
@@ -44,6 +45,9 @@ public final class FindingExtractor {
             float[] p = maps.slice(z);
             if (masked) {
                 applyMask(p, BodyMask.compute(volume.slice(z), volume.width(), volume.height(), params.airHu()));
+            }
+            if (exposed != null) {
+                applyMask(p, exposed);
             }
             sliceScores[z] = max(p);
             addSlice(z, p, volume.width(), volume.height(), info, linker, components);

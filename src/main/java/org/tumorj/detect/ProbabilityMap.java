@@ -8,6 +8,10 @@ package org.tumorj.detect;
  *
  * <p>Kept at map resolution (a 512x512 slice gives 16x16 floats, or 32x32 refined) so that a
  * 1000-slice series costs a few MB; {@link #upsample} produces full resolution on demand.
+ *
+ * <p>The grid may differ along x and y ({@link #strideY()}, {@link #offsetY()}): a map computed on
+ * a downsampled radiograph and described on the original pixels ({@link #onFinerGrid}) has the
+ * two factors of the resampling, which differ when the pixels are not square.
  */
 public final class ProbabilityMap {
     private final float[] values;
@@ -15,22 +19,37 @@ public final class ProbabilityMap {
     private final int mapHeight;
     private final double stride;
     private final double offset;
+    private final double strideY;
+    private final double offsetY;
 
+    /** The same grid along x and y. */
     public ProbabilityMap(float[] values, int mapWidth, int mapHeight, double stride, double offset) {
+        this(values, mapWidth, mapHeight, stride, offset, stride, offset);
+    }
+
+    /** Cell {@code (i, j)} centred on pixel {@code (offsetX + i * strideX, offsetY + j * strideY)}. */
+    public ProbabilityMap(float[] values, int mapWidth, int mapHeight, double strideX, double offsetX, double strideY,
+            double offsetY) {
         if (values.length != mapWidth * mapHeight) {
             throw new IllegalArgumentException(values.length + " values for a " + mapWidth + "x" + mapHeight + " map");
         }
         this.values = values;
         this.mapWidth = mapWidth;
         this.mapHeight = mapHeight;
-        this.stride = stride;
-        this.offset = offset;
+        this.stride = strideX;
+        this.offset = offsetX;
+        this.strideY = strideY;
+        this.offsetY = offsetY;
     }
 
     public int mapWidth() { return mapWidth; }
     public int mapHeight() { return mapHeight; }
+    /** Pixels between cell centres along x (and along y unless {@link #strideY()} differs). */
     public double stride() { return stride; }
+    /** Pixel x of cell column 0's centre (and y of row 0's unless {@link #offsetY()} differs). */
     public double offset() { return offset; }
+    public double strideY() { return strideY; }
+    public double offsetY() { return offsetY; }
     public float value(int i, int j) { return values[j * mapWidth + i]; }
 
     /** Highest probability over the map (before any body mask). */
@@ -43,16 +62,27 @@ public final class ProbabilityMap {
     }
 
     /**
+     * The same cells described on pixels {@code factorX} x {@code factorY} times smaller: those of
+     * an image whose pixel {@code i} this map's pixel grid averaged over {@code [i f, (i + 1) f)}
+     * (pixel-edge coordinates). A centre at pixel {@code c} here lies at {@code (c + 0.5) f - 0.5}
+     * there. The values are shared, not copied.
+     */
+    public ProbabilityMap onFinerGrid(double factorX, double factorY) {
+        return new ProbabilityMap(values, mapWidth, mapHeight, stride * factorX, (offset + 0.5) * factorX - 0.5,
+                strideY * factorY, (offsetY + 0.5) * factorY - 0.5);
+    }
+
+    /**
      * Bilinear upsampling to a {@code width x height} slice, row-major. Outside the outermost cell
      * centres the nearest cell's value is held (no extrapolation).
      */
     public float[] upsample(int width, int height) {
         int[] x0 = new int[width];
         float[] fx = new float[width];
-        weights(width, mapWidth, x0, fx);
+        weights(width, mapWidth, stride, offset, x0, fx);
         int[] y0 = new int[height];
         float[] fy = new float[height];
-        weights(height, mapHeight, y0, fy);
+        weights(height, mapHeight, strideY, offsetY, y0, fy);
         // Separable: interpolate every map row along x once, then each output row along y.
         float[][] rows = new float[mapHeight][width];
         for (int j = 0; j < mapHeight; j++) {
@@ -73,7 +103,7 @@ public final class ProbabilityMap {
     }
 
     /** For each pixel, the cell on its left/top and the weight of the next cell. */
-    private void weights(int pixels, int cells, int[] first, float[] frac) {
+    private static void weights(int pixels, int cells, double stride, double offset, int[] first, float[] frac) {
         for (int p = 0; p < pixels; p++) {
             double u = (p - offset) / stride;
             u = Math.max(0, Math.min(cells - 1, u));

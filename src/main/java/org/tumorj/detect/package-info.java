@@ -4,6 +4,8 @@
  * small probability map per slice ({@link org.tumorj.detect.ProbabilityMaps}), and
  * {@link org.tumorj.detect.FindingExtractor} turns the maps into 3D {@link org.tumorj.detect.Finding}s
  * (threshold, 8-connected components, linking across slices, contours, calibrated sizes).
- * {@link org.tumorj.detect.DetectionsCsv} writes them. Plain Java: no ImageJ, AWT windows or Swing.
+ * {@link org.tumorj.detect.DetectionsCsv} writes them. {@link org.tumorj.detect.TiledPrediction} bounds
+ * memory on large images (overlapping tiles, {@link org.tumorj.detect.TileLayout});
+ * {@link org.tumorj.detect.ShutterMask} keeps findings inside a radiograph's exposed field. Plain Java: no ImageJ, AWT windows or Swing.
  */
 package org.tumorj.detect;

@@ -70,7 +70,8 @@ public final class DenseCellSampler {
         Volume volume = study.volume();
         List<Annotation> positives = study.annotations().stream()
                 .filter(a -> a.sliceIndex() == z && classes.role(a.label()) == AnnotationClasses.Role.POSITIVE).toList();
-        FloatTensor encoded = input.encode(volume, z);
+        // A radiograph's windows come from its exposed field, as at detection; CT and MR as before.
+        FloatTensor encoded = (volume.info().isProjection() ? input.resolvedOn(volume) : input).encode(volume, z);
         int stride = backbone.info().stride();
         int half = stride / 2;
         List<float[]> negatives = new ArrayList<>();
@@ -106,7 +107,7 @@ public final class DenseCellSampler {
         }
     }
 
-    /** 1 positive, 0 negative, -1 ignored (near a positive region's edge, or air). */
+    /** 1 positive, 0 negative, -1 ignored (near a positive region's edge, air, or outside a shutter). */
     private int label(List<Annotation> positives, Volume volume, int z, double x, double y, int stride) {
         double nearest = Double.MAX_VALUE;
         for (Annotation a : positives) {
@@ -117,6 +118,9 @@ public final class DenseCellSampler {
         }
         if (nearest < marginCells * stride) {
             return -1;
+        }
+        if (!volume.info().shutter().exposes(x - 0.5, y - 0.5)) {
+            return -1; // collimated: detection never looks there either
         }
         float value = volume.slice(z)[(int) y * volume.width() + (int) x];
         boolean air = "CT".equalsIgnoreCase(volume.info().modality()) && value < -900;

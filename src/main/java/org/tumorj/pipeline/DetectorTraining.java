@@ -1,5 +1,6 @@
 package org.tumorj.pipeline;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,10 +38,18 @@ public final class DetectorTraining {
 
     private final Backbone backbone;
     private final TrainSettings settings;
+    private final WorkingResolution resolution;
 
+    /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
     public DetectorTraining(Backbone backbone, TrainSettings settings) {
+        this(backbone, settings, WorkingResolution.defaults());
+    }
+
+    /** @param resolution the spacing projection images are trained (and later detected) at */
+    public DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution) {
         this.backbone = backbone;
         this.settings = settings;
+        this.resolution = resolution;
     }
 
     /** Loads every study of a folder of studies and trains on them. */
@@ -63,8 +72,10 @@ public final class DetectorTraining {
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
         DenseCellSampler cells = new DenseCellSampler(ScaledBackbone.of(backbone, settings.inputScale()),
                 settings.classes(), NEGATIVES_PER_SLICE, NEGATIVE_MARGIN_CELLS, settings.training().seed());
-        FeatureSet train = cells.sample(split.train(), input, true, progress);
-        FeatureSet validation = cells.sample(split.validation(), input, false, progress);
+        // Cells come from the working grid; the detection threshold below is chosen through the
+        // detector itself, on the original validation studies, as detection will see them.
+        FeatureSet train = cells.sample(working(split.train()), input, true, progress);
+        FeatureSet validation = cells.sample(working(split.validation()), input, false, progress);
         progress.log(String.format("cells: %d training (%d positive), %d validation (%d positive)",
                 train.size(), train.positives(), validation.size(), validation.positives()));
         TrainingResult result = new HeadTrainer(settings.training()).train(train, validation, progress, listener);
@@ -72,14 +83,20 @@ public final class DetectorTraining {
                 EvaluationOptions.defaults(settings.training().seed()));
         progress.log(String.format("validation AUC %.3f [%.3f, %.3f], threshold %.3f",
                 report.auc().estimate(), report.auc().lower(), report.auc().upper(), report.threshold()));
+        JsonObject record = settings.toJson();
+        resolution.recordIn(record, studies);
         ModelBundle cellLevel = ModelBundle.of(backbone.info(), settings.preprocessing().toJson(),
-                settings.sampling().patchSize(), classNames(), report, settings.training().seed(), settings.toJson(),
+                settings.sampling().patchSize(), classNames(), report, settings.training().seed(), record,
                 TrainingLog.toCsv(result.log()), result.weights());
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, cellLevel),
                 split.validation(), settings.classes(), progress);
         progress.log(String.format("detection threshold %.2f (chosen on the validation studies' lesions)",
                 choice.threshold()));
         return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
+    }
+
+    private List<LoadedStudy> working(List<LoadedStudy> studies) {
+        return studies.stream().map(resolution::resample).toList();
     }
 
     private ClassNames classNames() {

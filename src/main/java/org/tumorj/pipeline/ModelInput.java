@@ -6,6 +6,7 @@ import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.Window;
 import org.tumorj.dataset.Patch;
 import org.tumorj.detect.SliceEncoder;
+import org.tumorj.volume.Shutter;
 import org.tumorj.volume.Volume;
 
 /**
@@ -26,12 +27,20 @@ public final class ModelInput implements SliceEncoder {
         this.adjacentSlices = adjacentSlices;
     }
 
-    /** Resolves automatic windows on the whole volume, so every slice is windowed alike. */
+    /**
+     * Resolves automatic windows on the whole volume, so every slice is windowed alike; on a
+     * radiograph only its exposed field counts (the collimated band would pull the percentiles).
+     */
     public static ModelInput forVolume(Preprocessing preprocessing, boolean adjacentSlices, Volume volume) {
         return new ModelInput(preprocessing.resolve(sample(volume)), adjacentSlices);
     }
 
     public boolean adjacentSlices() { return adjacentSlices; }
+
+    /** This input with automatic windows resolved on {@code volume}, as {@link #forVolume} does. */
+    public ModelInput resolvedOn(Volume volume) {
+        return forVolume(preprocessing, adjacentSlices, volume);
+    }
 
     @Override
     public FloatTensor encode(float[] slice, int w, int h) {
@@ -78,15 +87,21 @@ public final class ModelInput implements SliceEncoder {
         }
     }
 
-    /** Every 7th voxel: enough for percentiles, cheap for a 1000-slice series. */
+    /**
+     * Every 7th voxel: enough for percentiles, cheap for a 1000-slice series. Voxels outside a
+     * shutter's exposed field are NaN, which window percentiles ignore.
+     */
     private static float[] sample(Volume volume) {
         long total = (long) volume.width() * volume.height() * volume.depth();
         int n = (int) Math.min(Integer.MAX_VALUE - 8, (total + 6) / 7);
         float[] out = new float[n];
         int plane = volume.width() * volume.height();
+        Shutter shutter = volume.info().shutter();
         for (int i = 0; i < n; i++) {
             long v = (long) i * 7;
-            out[i] = volume.slice((int) (v / plane))[(int) (v % plane)];
+            int p = (int) (v % plane);
+            boolean exposed = shutter.isNone() || shutter.exposes(p % volume.width(), p / volume.width());
+            out[i] = exposed ? volume.slice((int) (v / plane))[p] : Float.NaN;
         }
         return out;
     }

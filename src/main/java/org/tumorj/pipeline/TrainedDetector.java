@@ -4,11 +4,11 @@ import com.google.gson.JsonElement;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.ScaledBackbone;
-import org.tumorj.detect.DenseDetector;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.FindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.detect.TiledPrediction;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -25,6 +25,7 @@ public final class TrainedDetector {
     private final ModelBundle bundle;
     private final Preprocessing preprocessing;
     private final boolean adjacentSlices;
+    private final WorkingPrediction prediction;
 
     public TrainedDetector(Backbone backbone, ModelBundle bundle) {
         this.bundle = bundle;
@@ -33,7 +34,13 @@ public final class TrainedDetector {
         this.adjacentSlices = adjacent != null && adjacent.getAsBoolean();
         JsonElement scale = bundle.training().get("inputScale");
         this.backbone = ScaledBackbone.of(backbone, scale == null ? 1 : scale.getAsInt());
+        this.prediction = new WorkingPrediction(this.backbone, bundle.denseHead(), preprocessing, adjacentSlices,
+                WorkingResolution.fromTraining(bundle.training()), TiledPrediction.DEFAULT_CORE,
+                TiledPrediction.DEFAULT_MARGIN);
     }
+
+    /** The spacing radiographs are resampled to before the network sees them (native for CT, MR). */
+    public WorkingResolution workingResolution() { return prediction.resolution(); }
 
     public ModelBundle bundle() { return bundle; }
 
@@ -49,14 +56,16 @@ public final class TrainedDetector {
         return threshold > 0 && threshold < 1 ? p.withThreshold(threshold) : p;
     }
 
-    /** Probability maps only; {@link FindingExtractor} turns them into findings at any threshold. */
+    /**
+     * Probability maps on the volume's own pixels (computed at the working resolution, tile by
+     * tile; see {@link WorkingPrediction}); {@link FindingExtractor} turns them into findings at any threshold.
+     */
     public ProbabilityMaps predict(Volume volume, DetectionParams params, Progress progress) {
-        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, volume);
-        return new DenseDetector(backbone, bundle.denseHead(), input, params).predict(volume, progress);
+        return prediction.predict(volume, params, progress);
     }
 
+    /** Findings in the volume's own pixels and millimetres. */
     public Detections detect(Volume volume, String study, DetectionParams params, Progress progress) {
-        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, volume);
-        return new DenseDetector(backbone, bundle.denseHead(), input, params).detect(volume, study, progress);
+        return new FindingExtractor(params).extract(volume, predict(volume, params, progress), study, progress);
     }
 }
