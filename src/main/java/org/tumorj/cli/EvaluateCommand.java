@@ -32,7 +32,7 @@ public final class EvaluateCommand implements CliCommand {
         Progress progress = new ConsoleProgress(System.out);
         try (Bundles.Opened opened = Bundles.open(model)) {
             EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
-                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
+                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), DetectCommand.series(o, opened), progress),
                     PipelineSettings.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0),
                     o.has("deidentify") ? new Deidentifier(o.get("deidentify", "")) : null, progress)
                     .report();

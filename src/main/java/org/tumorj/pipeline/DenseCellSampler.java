@@ -50,9 +50,11 @@ public final class DenseCellSampler {
             progress.checkCancelled();
             LoadedStudy study = studies.get(i);
             Random random = new Random(seed ^ study.id().hashCode());
+            // windows resolved on the whole series, as detection resolves them (not per slice)
+            ModelInput perSeries = input.forVolume(study.volume());
             for (int z : annotatedSlices(study)) {
                 for (boolean flip : augment ? new boolean[] {false, true} : new boolean[] {false}) {
-                    sampleSlice(study, z, input, flip, random, features, labels, groups);
+                    sampleSlice(study, z, perSeries, flip, random, features, labels, groups);
                 }
             }
             progress.update("cell features", i + 1, studies.size());

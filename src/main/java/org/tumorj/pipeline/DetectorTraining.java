@@ -36,11 +36,12 @@ public final class DetectorTraining {
     static final double NEGATIVE_MARGIN_CELLS = 1.0;
 
     private final Backbone backbone;
-    private final TrainSettings settings;
+    /** As given; a {@code modality} window is replaced per training run by the studies' modality default. */
+    private final TrainSettings requested;
 
     public DetectorTraining(Backbone backbone, TrainSettings settings) {
         this.backbone = backbone;
-        this.settings = settings;
+        this.requested = settings;
     }
 
     /** Loads every study of a folder of studies and trains on them. */
@@ -56,6 +57,11 @@ public final class DetectorTraining {
             throw new IllegalArgumentException("training needs at least 2 annotated studies (one is held out for"
                     + " validation, split by study so no slice of it is seen in training); got " + studies.size());
         }
+        ModalityKind modality = ModalityDefaults.commonKind(studies);
+        TrainSettings settings = ModalityDefaults.apply(requested, modality);
+        TrainedSeries series = new TrainedSeries(modality, ModalityDefaults.commonSeriesKind(studies), settings.seriesDescription());
+        progress.log(String.format("input: %s studies, series kind %s, window %s, %s", modality, series.kind(),
+                settings.preprocessing().windows().get(0).name(), settings.adjacentSlices() ? "2.5D" : "2D"));
         Split<LoadedStudy> split = StudySplitter.split(studies, settings.classes(), settings.validationFraction(),
                 settings.training().seed());
         progress.log(String.format("studies: %d training, %d validation (split by patient/study)",
@@ -73,7 +79,7 @@ public final class DetectorTraining {
         progress.log(String.format("validation AUC %.3f [%.3f, %.3f], threshold %.3f",
                 report.auc().estimate(), report.auc().lower(), report.auc().upper(), report.threshold()));
         ModelBundle cellLevel = ModelBundle.of(backbone.info(), settings.preprocessing().toJson(),
-                settings.sampling().patchSize(), classNames(), report, settings.training().seed(), settings.toJson(),
+                settings.sampling().patchSize(), classNames(), report, settings.training().seed(), trainingRecord(settings, series),
                 TrainingLog.toCsv(result.log()), result.weights());
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, cellLevel),
                 split.validation(), settings.classes(), progress);
@@ -82,8 +88,14 @@ public final class DetectorTraining {
         return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }
 
+    private static com.google.gson.JsonObject trainingRecord(TrainSettings settings, TrainedSeries series) {
+        com.google.gson.JsonObject o = settings.toJson();
+        o.add(TrainedSeries.KEY, series.toJson());
+        return o;
+    }
+
     private ClassNames classNames() {
-        return new ClassNames(String.join("|", settings.classes().positive()),
-                String.join("|", settings.classes().negative()));
+        return new ClassNames(String.join("|", requested.classes().positive()),
+                String.join("|", requested.classes().negative()));
     }
 }

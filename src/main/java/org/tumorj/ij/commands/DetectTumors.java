@@ -46,7 +46,8 @@ public final class DetectTumors extends TumorJCommand {
             MacroKey.folder("output", "", "If given, write detections.csv, overlay.tif, heatmap.tif and preview.png"
                     + " into output/<study> as ./tumorj detect does; empty = no files"),
             MacroKey.string("deidentify_salt", "", "When set, the study label, UIDs and files carry pseudonyms"
-                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"));
+                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
+            MacroKey.bool("allow_other_series", false, PipelineSettings.ALLOW_OTHER_SERIES_HELP));
 
     @Override
     public MacroKeys keys() {
@@ -77,6 +78,8 @@ public final class DetectTumors extends TumorJCommand {
         String study = deidentifier == null ? ImageStudies.studyId(imp) : deidentifier.studyLabel(ImageStudies.studyId(imp));
         Detections d = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
+                opened.detector().trainedOn().check(volume.info(), v.bool("allow_other_series"))
+                        .forEach(w -> progress.log(COMMAND.replace("...", "") + ": " + study + ": " + w));
                 DetectionParams params = opened.detector().defaultParams(volume);
                 return opened.detector().detect(volume, study,
                         threshold > 0 ? params.withThreshold(threshold) : params, progress);
