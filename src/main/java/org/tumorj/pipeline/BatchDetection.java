@@ -122,7 +122,8 @@ public final class BatchDetection {
     private Detections detectOne(Path study, String id, Path target, Progress progress) throws IOException {
         Volume loaded = volumes.load(study);
         Volume volume = deidentifier == null ? loaded : deidentifier.apply(loaded);
-        List<String> warnings = detector.trainedOn().check(volume.info(), allowOtherSeries);
+        // checked before de-identification, which blanks the SeriesDescription (free text)
+        List<String> warnings = detector.trainedOn().check(loaded.info(), allowOtherSeries);
         warnings.forEach(w -> progress.log(id + ": " + w));
         Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
         AtomicFiles.writeDirectory(target, dir -> {
