@@ -51,7 +51,7 @@ public final class TrainTumorDetector extends TumorJCommand {
             MacroKey.choice("context", "2.5d", "2.5d: the slices below, at and above as the three colour"
                     + " channels; 2d: the slice alone", "2.5d", "2d"),
             MacroKey.choice("window", "modality", "How values become the network's input: modality = the"
-                    + " training studies' default (CT soft tissue, MR auto_body, radiographs presentation in 2D);"
+                    + " training studies' default (CT soft tissue, MR zscore, radiographs presentation in 2D);"
                     + " a CT window; auto / auto_body = 1st-99th percentile of the series / of its body; zscore ="
                     + " mean +- 2 SD of the body; presentation = the image's own display curve",
                     PipelineSettings.WINDOWS),
