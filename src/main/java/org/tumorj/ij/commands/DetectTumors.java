@@ -74,11 +74,12 @@ public final class DetectTumors extends TumorJCommand {
         }
         String salt = v.string("deidentify_salt");
         Deidentifier deidentifier = PipelineSettings.deidentifier(salt);
-        Volume volume = deidentifier == null ? VolumeImages.toVolume(imp) : deidentifier.apply(VolumeImages.toVolume(imp));
+        Volume original = VolumeImages.toVolume(imp);
+        Volume volume = deidentifier == null ? original : deidentifier.apply(original);
         String study = deidentifier == null ? ImageStudies.studyId(imp) : deidentifier.studyLabel(ImageStudies.studyId(imp));
         Detections d = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
-                opened.detector().trainedOn().check(volume.info(), v.bool("allow_other_series"))
+                opened.detector().trainedOn().check(original.info(), v.bool("allow_other_series"))
                         .forEach(w -> progress.log(COMMAND.replace("...", "") + ": " + study + ": " + w));
                 DetectionParams params = opened.detector().defaultParams(volume);
                 return opened.detector().detect(volume, study,
