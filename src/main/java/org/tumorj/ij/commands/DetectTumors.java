@@ -24,6 +24,7 @@ import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
+import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
@@ -77,10 +78,11 @@ public final class DetectTumors extends TumorJCommand {
         Volume original = VolumeImages.toVolume(imp);
         Volume volume = deidentifier == null ? original : deidentifier.apply(original);
         String study = deidentifier == null ? ImageStudies.studyId(imp) : deidentifier.studyLabel(ImageStudies.studyId(imp));
+        List<String> warnings = new java.util.ArrayList<>();
         Detections d = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
-                opened.detector().trainedOn().check(original.info(), v.bool("allow_other_series"))
-                        .forEach(w -> progress.log(COMMAND.replace("...", "") + ": " + study + ": " + w));
+                warnings.addAll(opened.detector().trainedOn().check(original.info(), v.bool("allow_other_series")));
+                warnings.forEach(w -> progress.log(COMMAND.replace("...", "") + ": " + study + ": " + w));
                 DetectionParams params = opened.detector().defaultParams(volume);
                 return opened.detector().detect(volume, study,
                         threshold > 0 ? params.withThreshold(threshold) : params, progress);
@@ -89,7 +91,12 @@ public final class DetectTumors extends TumorJCommand {
         show(imp, d, v);
         if (!v.string("output").isBlank()) {
             Path target = v.path("output").resolve(study);
-            AtomicFiles.writeDirectory(target, dir -> DetectionOutputs.all(false).write(dir, volume, d));
+            AtomicFiles.writeDirectory(target, dir -> {
+                DetectionOutputs.all(false).write(dir, volume, d);
+                if (!warnings.isEmpty()) {
+                    java.nio.file.Files.writeString(dir.resolve(BatchDetection.WARNINGS), String.join("\n", warnings) + "\n");
+                }
+            });
             IJ.log(COMMAND.replace("...", "") + ": files in " + target.toAbsolutePath());
         }
         IJ.log(String.format(Locale.ROOT, "%s: %s: %d finding(s) at threshold %.3f", COMMAND.replace("...", ""),
