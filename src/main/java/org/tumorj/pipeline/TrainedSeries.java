@@ -21,11 +21,15 @@ public record TrainedSeries(ModalityKind modality, SeriesKind kind, String patte
     /** Bundles older than this record: nothing known, nothing refused. */
     public static final TrainedSeries UNKNOWN = new TrainedSeries(ModalityKind.OTHER, SeriesKind.OTHER, null);
 
-    /** Read from a bundle's training JSON; {@link #UNKNOWN} for a bundle that predates it. */
+    /**
+     * Read from a bundle's training JSON. A bundle that predates the record refuses nothing; its
+     * {@code seriesDescription} option, when it was trained with one, is still the pattern.
+     */
     public static TrainedSeries fromTraining(JsonObject training) {
         JsonElement e = training.get(KEY);
         if (e == null || !e.isJsonObject()) {
-            return UNKNOWN;
+            String older = text(training, "seriesDescription");
+            return older == null ? UNKNOWN : new TrainedSeries(ModalityKind.OTHER, SeriesKind.OTHER, older);
         }
         JsonObject o = e.getAsJsonObject();
         return new TrainedSeries(ModalityKind.parse(text(o, "modality")), SeriesKind.parse(text(o, "kind")),

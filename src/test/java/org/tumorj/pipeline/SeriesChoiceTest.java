@@ -80,6 +80,9 @@ class SeriesChoiceTest {
         training.add(TrainedSeries.KEY, s.toJson());
         assertEquals(s, TrainedSeries.fromTraining(training));
         assertEquals(TrainedSeries.UNKNOWN, TrainedSeries.fromTraining(new com.google.gson.JsonObject()));
+        com.google.gson.JsonObject older = new com.google.gson.JsonObject();
+        older.addProperty("seriesDescription", "T2");
+        assertEquals("T2", TrainedSeries.fromTraining(older).pattern(), "an older bundle's --series still chooses");
     }
 
     static VolumeInfo info(String modality, String description) {
