@@ -73,6 +73,24 @@ public record TrainedSeries(ModalityKind modality, SeriesKind kind, String patte
         return List.of("WARNING: " + problem + "; run anyway because other series were allowed: findings may be unreliable");
     }
 
+    /**
+     * {@code volumes} with {@link #check} applied to every series it loads (evaluation): a series
+     * of another kind stops the evaluation with the refusal, or with {@code allowOther} is used and
+     * its warning logged as {@code <study folder>: WARNING: ...}.
+     */
+    public org.tumorj.dataset.VolumeLoader guard(org.tumorj.dataset.VolumeLoader volumes, boolean allowOther,
+            org.tumorj.util.Progress progress) {
+        return dir -> {
+            org.tumorj.volume.Volume v = volumes.load(dir);
+            try {
+                check(v.info(), allowOther).forEach(w -> progress.log(dir.getFileName() + ": " + w));
+            } catch (IllegalArgumentException e) {
+                throw new java.io.IOException(dir + ": " + e.getMessage(), e);
+            }
+            return v;
+        };
+    }
+
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? null : e.getAsString();

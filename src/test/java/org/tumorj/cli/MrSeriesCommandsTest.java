@@ -78,4 +78,14 @@ class MrSeriesCommandsTest {
         String warning = Files.readString(allowedOut.resolve("mr-0001").resolve(BatchDetection.WARNINGS));
         assertTrue(warning.contains("WARNING") && warning.contains("T1_POST"), warning);
     }
+
+    /** (Allowed, it would stop at the annotations: they name T2's slices, which T1 post does not have.) */
+    @Test
+    void evaluationRefusesAnotherKind() {
+        CliRun refused = CliRun.of("evaluate", "--model", model.toString(), "--studies", studies.toString(), "--report",
+                dir.resolve("refused.json").toString(), "--series", "post");
+        assertTrue(refused.status() != 0 && refused.err().contains("T1_POST")
+                && refused.err().contains("--allow-other-series"), refused.err());
+        assertFalse(Files.exists(dir.resolve("refused.json")));
+    }
 }
