@@ -43,7 +43,8 @@ public final class SliceAttachment {
             Integer index = bySop.get(sop);
             if (index == null) {
                 throw new AnnotationFileException(source, name + " is on a slice (SOPInstanceUID " + sop
-                        + ") that this series does not have; were the annotations made on another series?");
+                        + ") that this series does not have; were the annotations made on another series? Choose the series"
+                        + " they were drawn on (--series REGEX, Fiji key series=REGEX)");
             }
             return index == a.sliceIndex() ? a : new Annotation(a.label(), index, sop, a.xs(), a.ys());
         }

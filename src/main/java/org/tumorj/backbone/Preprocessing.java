@@ -47,6 +47,16 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
         return new Preprocessing(windows.stream().map(w -> w.resolve(values)).toList(), channelMode, patchSize);
     }
 
+    /** As {@link #resolve(float[])}; a presentation window takes the series' display curve. */
+    public Preprocessing resolve(float[] values, java.util.function.DoubleUnaryOperator presentation) {
+        return new Preprocessing(windows.stream().map(w -> w.resolve(values, presentation)).toList(), channelMode, patchSize);
+    }
+
+    /** This preprocessing with its windows replaced (e.g. a modality's default for a placeholder). */
+    public Preprocessing withWindows(List<Window> newWindows, ChannelMode newMode) {
+        return new Preprocessing(newWindows, newMode, patchSize);
+    }
+
     /** The whole slice as a 1 x H' x W' x 3 tensor, H' and W' rounded up to multiples of 32. */
     public FloatTensor toRgb(float[] slice, int width, int height, Padding padding) {
         return crop(slice, width, height, 0, 0, width, height, padding);
@@ -104,7 +114,14 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
         for (int i = 0; i < windows.size(); i++) {
             Window w = windows.get(i);
             sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(w.name().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            if (w.isAuto()) {
+            if (w.scheme() != Window.Scheme.FIXED && w.scheme() != Window.Scheme.PERCENTILE) {
+                sb.append(",\"scheme\":\"").append(w.scheme()).append('"'); // absent: fixed or percentile, as older bundles
+            }
+            if (w.scheme() == Window.Scheme.ZSCORE_IN_BODY) {
+                sb.append(",\"zScale\":").append(num(w.zScale()));
+            } else if (w.scheme() == Window.Scheme.PRESENTATION || w.scheme() == Window.Scheme.BY_MODALITY) {
+                // resolved on each series from its own header
+            } else if (w.isAuto()) {
                 sb.append(",\"lowPercentile\":").append(num(w.lowPercentile())).append(",\"highPercentile\":").append(num(w.highPercentile()));
             } else {
                 sb.append(",\"center\":").append(num(w.center())).append(",\"width\":").append(num(w.width()));
@@ -141,10 +158,32 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
 
     private static Window window(Map<String, Object> o) {
         String name = String.valueOf(o.get("name"));
+        if (o.get("scheme") instanceof String scheme) {
+            return schemed(name, scheme, o);
+        }
         if (o.containsKey("lowPercentile")) {
             return new Window(name, Double.NaN, Double.NaN, number(o, "lowPercentile"), number(o, "highPercentile"));
         }
         return Window.fixed(name, number(o, "center"), number(o, "width"));
+    }
+
+    /** A window with a scheme newer than fixed/percentile; an unknown scheme is named. */
+    private static Window schemed(String name, String scheme, Map<String, Object> o) {
+        Window.Scheme s;
+        try {
+            s = Window.Scheme.valueOf(scheme.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("preprocessing: window '" + name + "' has unknown scheme '" + scheme
+                    + "' (a newer TumorJ wrote it?); known: " + java.util.Arrays.toString(Window.Scheme.values()));
+        }
+        return switch (s) {
+            case ZSCORE_IN_BODY -> new Window(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s, number(o, "zScale"), null);
+            case PERCENTILE_IN_BODY -> new Window(name, Double.NaN, Double.NaN, number(o, "lowPercentile"),
+                    number(o, "highPercentile"), s, Double.NaN, null);
+            case PRESENTATION, BY_MODALITY -> new Window(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s, Double.NaN, null);
+            default -> o.containsKey("lowPercentile") ? new Window(name, Double.NaN, Double.NaN, number(o, "lowPercentile"),
+                    number(o, "highPercentile")) : Window.fixed(name, number(o, "center"), number(o, "width"));
+        };
     }
 
     private static double number(Map<String, Object> o, String key) {

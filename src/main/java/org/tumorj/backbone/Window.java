@@ -1,19 +1,45 @@
 package org.tumorj.backbone;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Maps modality values (HU for CT, arbitrary units for MR and X-ray) to [0, 1]:
- * {@code (v - (center - width / 2)) / width}, clamped. Either fixed (a CT preset) or automatic:
- * the low and high percentiles of the image become 0 and 1, for modalities without absolute units.
+ * {@code (v - (center - width / 2)) / width}, clamped. Either fixed (a CT preset) or resolved once
+ * per series from its own values ({@link Scheme}): percentiles of the whole series or of the body
+ * only, a z-score inside the body, or the image's own display curve (radiographs). A resolved
+ * window is a fixed one (or, for {@link Scheme#PRESENTATION}, carries the series' curve).
  *
  * @param name shown to users and stored in model bundles, e.g. {@code soft tissue}
  * @param center window centre (level); NaN for an automatic window not yet resolved
  * @param width window width, positive; NaN for an automatic window not yet resolved
  * @param lowPercentile for automatic windows, the percentile mapped to 0 (e.g. 1); NaN for fixed ones
  * @param highPercentile for automatic windows, the percentile mapped to 1 (e.g. 99); NaN for fixed ones
+ * @param scheme how the window is found; {@link Scheme#FIXED} once resolved
+ * @param zScale for {@link Scheme#ZSCORE_IN_BODY}: k in {@code clamp((v - mean) / SD * k + 0.5)}; NaN otherwise
+ * @param curve for a resolved {@link Scheme#PRESENTATION} window, the series' display curve to [0, 1]; else null
  */
-public record Window(String name, double center, double width, double lowPercentile, double highPercentile) {
+public record Window(String name, double center, double width, double lowPercentile, double highPercentile,
+        Scheme scheme, double zScale, DoubleUnaryOperator curve) {
+
+    /** How a window is found. */
+    public enum Scheme {
+        /** A preset (CT): centre and width given. */
+        FIXED,
+        /** Low and high percentiles of the whole series become 0 and 1 (background air included). */
+        PERCENTILE,
+        /** As {@link #PERCENTILE}, over the voxels of the body only ({@link Foreground}): air is ignored. */
+        PERCENTILE_IN_BODY,
+        /** {@code clamp((v - mean) / SD * k + 0.5)}, mean and SD over the body's voxels. */
+        ZSCORE_IN_BODY,
+        /** The image's own display curve (VOI LUT or window, inverted for MONOCHROME1): radiographs. */
+        PRESENTATION,
+        /** A placeholder of the training settings: replaced by the default of the training studies' modality. */
+        BY_MODALITY
+    }
+
+    /** Default k of the z-score: mean +- 2 SD of the body span [0, 1]. */
+    public static final double DEFAULT_Z_SCALE = 0.25;
 
     public static final Window SOFT_TISSUE = fixed("soft tissue", 40, 400);
     public static final Window LUNG = fixed("lung", -600, 1500);
@@ -23,17 +49,40 @@ public record Window(String name, double center, double width, double lowPercent
     public static final Window MEDIASTINUM = fixed("mediastinum", 50, 350);
     /** MR and X-ray default: the 1st to 99th percentile of the image. */
     public static final Window AUTO = auto(1, 99);
+    /** MR: the 1st to 99th percentile of the body's voxels (background air ignored). */
+    public static final Window AUTO_BODY = autoInBody(1, 99);
+    /** MR: z-score inside the body, mean +- 2 SD to [0, 1]. */
+    public static final Window ZSCORE = zScore(DEFAULT_Z_SCALE);
+    /** Radiographs: the image's own display curve. */
+    public static final Window PRESENTATION = new Window("presentation", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Scheme.PRESENTATION, Double.NaN, null);
+    /** Training settings only: the default window of the training studies' modality (see TrainSettings). */
+    public static final Window BY_MODALITY = new Window("modality", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Scheme.BY_MODALITY, Double.NaN, null);
+
+    /** A fixed or whole-series percentile window (the form of bundles before schemes existed). */
+    public Window(String name, double center, double width, double lowPercentile, double highPercentile) {
+        this(name, center, width, lowPercentile, highPercentile,
+                Double.isNaN(lowPercentile) && Double.isNaN(highPercentile) ? Scheme.FIXED : Scheme.PERCENTILE, Double.NaN, null);
+    }
 
     public Window {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a window needs a name");
         }
-        boolean auto = !Double.isNaN(lowPercentile) || !Double.isNaN(highPercentile);
+        if (scheme == null) {
+            throw new IllegalArgumentException("window '" + name + "' needs a scheme");
+        }
+        if (scheme == Scheme.ZSCORE_IN_BODY && !(zScale > 0)) {
+            throw new IllegalArgumentException("window '" + name + "': z-score scale k must be positive, got " + zScale);
+        }
+        boolean auto = scheme == Scheme.PERCENTILE || scheme == Scheme.PERCENTILE_IN_BODY;
+        boolean fixed = scheme == Scheme.FIXED && curve == null;
         if (auto && !(lowPercentile >= 0 && lowPercentile < highPercentile && highPercentile <= 100)) {
             throw new IllegalArgumentException("window '" + name + "': percentiles must satisfy 0 <= low < high <= 100, got "
                     + lowPercentile + " and " + highPercentile);
         }
-        if (!auto && !(width > 0 && Double.isFinite(center))) {
+        if (fixed && !(width > 0 && Double.isFinite(center))) {
             throw new IllegalArgumentException("window '" + name + "': width must be positive and centre finite, got centre "
                     + center + " width " + width);
         }
@@ -47,21 +96,59 @@ public record Window(String name, double center, double width, double lowPercent
         return new Window("auto " + fmt(lowPercentile) + "-" + fmt(highPercentile) + "%", Double.NaN, Double.NaN, lowPercentile, highPercentile);
     }
 
+    /** Percentiles of the body's voxels only, so that the share of background air does not move them. */
+    public static Window autoInBody(double lowPercentile, double highPercentile) {
+        return new Window("auto body " + fmt(lowPercentile) + "-" + fmt(highPercentile) + "%", Double.NaN, Double.NaN,
+                lowPercentile, highPercentile, Scheme.PERCENTILE_IN_BODY, Double.NaN, null);
+    }
+
+    /** Z-score inside the body: {@code clamp((v - mean) / SD * k + 0.5)}. */
+    public static Window zScore(double k) {
+        return new Window("zscore body k=" + fmt(k), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Scheme.ZSCORE_IN_BODY, k, null);
+    }
+
     /** The CT presets by name, in the order a menu lists them. */
     public static final java.util.List<Window> CT_PRESETS = java.util.List.of(SOFT_TISSUE, LUNG, BONE, BRAIN, LIVER, MEDIASTINUM);
 
-    /** A CT preset or {@code auto} by (case-insensitive) name, with '-' or '_' for spaces. */
+    /** The names {@link #preset} knows besides the CT presets, as a user writes them. */
+    public static final java.util.List<String> SERIES_WINDOWS = java.util.List.of("auto", "auto body", "zscore", "presentation",
+            "modality");
+
+    /**
+     * A CT preset, {@code auto} (percentiles of the whole series), {@code auto body} (percentiles
+     * of the body), {@code zscore}, {@code presentation} or {@code modality} by (case-insensitive)
+     * name, with '-' or '_' for spaces.
+     */
     public static Window preset(String name) {
         String key = name.trim().toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace('-', ' ');
-        if (key.equals("auto")) {
-            return AUTO;
+        switch (key) {
+            case "auto": return AUTO;
+            case "auto body": return AUTO_BODY;
+            case "zscore": case "z score": return ZSCORE;
+            case "presentation": return PRESENTATION;
+            case "modality": return BY_MODALITY;
+            default: break;
         }
         return CT_PRESETS.stream().filter(w -> w.name().equals(key)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "unknown window '" + name + "'; known: auto, " + String.join(", ", CT_PRESETS.stream().map(Window::name).toList())));
+                "unknown window '" + name + "'; known: " + String.join(", ", SERIES_WINDOWS) + ", "
+                        + String.join(", ", CT_PRESETS.stream().map(Window::name).toList())));
     }
 
+    /** True while the window still has to be found on a series (anything but a fixed or resolved one). */
     public boolean isAuto() {
-        return !Double.isNaN(lowPercentile);
+        return scheme != Scheme.FIXED && curve == null;
+    }
+
+    /**
+     * Resolved on a series: as {@link #resolve(float[])}, and a {@link Scheme#PRESENTATION}
+     * window takes the series' display curve ({@code presentation}, from its VolumeInfo).
+     */
+    public Window resolve(float[] values, DoubleUnaryOperator presentation) {
+        if (scheme == Scheme.PRESENTATION && curve == null) {
+            return new Window(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, scheme, Double.NaN, presentation);
+        }
+        return resolve(values);
     }
 
     /** A fixed window: this one, or for an automatic window the percentiles of {@code values} (NaNs ignored). */
@@ -69,9 +156,21 @@ public record Window(String name, double center, double width, double lowPercent
         if (!isAuto()) {
             return this;
         }
+        if (scheme == Scheme.PRESENTATION || scheme == Scheme.BY_MODALITY) {
+            throw new IllegalStateException("window '" + name + "' needs the series' header to resolve (use"
+                    + " ModelInput.forVolume); " + (scheme == Scheme.BY_MODALITY ? "the training studies' modality decides it" : ""));
+        }
         float[] sorted = finiteSample(values);
+        if (scheme != Scheme.PERCENTILE) {
+            sorted = Foreground.inside(sorted);
+        }
         if (sorted.length == 0) {
             return fixed(name, 0.5, 1); // nothing to measure: identity on [0, 1]
+        }
+        if (scheme == Scheme.ZSCORE_IN_BODY) {
+            double[] meanSd = Foreground.meanAndSd(sorted);
+            double sd = meanSd[1] > 0 ? meanSd[1] : Math.max(Math.abs(meanSd[0]) * 1e-3, 1e-6);
+            return fixed(name, meanSd[0], sd / zScale); // (v - mean) / SD * k + 0.5 as a window
         }
         double lo = at(sorted, lowPercentile);
         double hi = at(sorted, highPercentile);
@@ -83,6 +182,9 @@ public record Window(String name, double center, double width, double lowPercent
     public float apply(float v) {
         if (isAuto()) {
             throw new IllegalStateException("window '" + name + "' is automatic; resolve it on the image first");
+        }
+        if (curve != null) {
+            return (float) curve.applyAsDouble(v);
         }
         double t = (v - (center - width / 2)) / width;
         return (float) (t < 0 ? 0 : t > 1 ? 1 : t);

@@ -14,7 +14,10 @@ import org.tumorj.util.Progress;
  * {@code ./tumorj detect --model MODEL_DIR --input PATH --out DIR}: detection over a series folder
  * or a folder of studies, one output folder per study (detections.csv, overlay.tif,
  * heatmap.tif, preview.png). Studies already done are skipped unless {@code --redo};
- * {@code --deidentify SALT} writes pseudonyms instead of folder names and UIDs.
+ * {@code --deidentify SALT} writes pseudonyms instead of folder names and UIDs. Each study's
+ * series is the one matching {@code --series REGEX}, else the model's own SeriesDescription
+ * pattern; a series of another modality or kind than the model's is refused unless
+ * {@code --allow-other-series} (then {@code warnings.txt} says so beside the outputs).
  */
 public final class DetectCommand implements CliCommand {
     @Override public String name() { return "detect"; }
@@ -25,7 +28,8 @@ public final class DetectCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify"), Set.of("redo", "include-patient-id"));
+        Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify"), Set.of("redo", "include-patient-id",
+                "allow-other-series"));
         Path model = o.requirePath("model");
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
@@ -33,12 +37,17 @@ public final class DetectCommand implements CliCommand {
         BatchDetection.Summary summary;
         try (Bundles.Opened opened = Bundles.open(model)) {
             summary = new BatchDetection(opened.detector(),
-                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
+                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), series(o, opened), progress),
                     DetectionOutputs.all(o.has("include-patient-id")), deidentifier(o))
-                    .run(input, out, !o.has("redo"), progress);
+                    .allowingOtherSeries(o.has("allow-other-series")).run(input, out, !o.has("redo"), progress);
         }
         System.out.println(summary + "; results in " + out.toAbsolutePath());
         return summary.failures().isEmpty() ? 0 : 1;
+    }
+
+    /** {@code --series REGEX}, else the SeriesDescription pattern the model was trained with (null: the only series). */
+    static String series(Options o, Bundles.Opened opened) {
+        return o.get("series", opened.detector().trainedOn().pattern());
     }
 
     /** {@code --deidentify SALT}: pseudonymous outputs (PS3.15 Annex E basic profile); off when absent. */

@@ -25,14 +25,16 @@ public final class EvaluateCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("model", "studies", "report", "series", "threshold", "deidentify"), Set.of());
+        Options o = Options.parse(args, Set.of("model", "studies", "report", "series", "threshold", "deidentify"),
+                Set.of("allow-other-series"));
         Path model = o.requirePath("model");
         Path studies = o.requirePath("studies");
         Path reportFile = Path.of(o.get("report", studies.resolve("evaluation.json").toString()));
         Progress progress = new ConsoleProgress(System.out);
         try (Bundles.Opened opened = Bundles.open(model)) {
             EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
-                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), o.get("series", null), progress),
+                    opened.detector().trainedOn().guard(new DicomStudies(org.tumorj.dicom.DicomReader.standard(),
+                            DetectCommand.series(o, opened), progress), o.has("allow-other-series"), progress),
                     PipelineSettings.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0),
                     o.has("deidentify") ? new Deidentifier(o.get("deidentify", "")) : null, progress)
                     .report();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.tumorj.ij.PhantomStudies;
+import org.tumorj.phantom.MrSeries;
 import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomModality;
 import org.tumorj.util.Progress;
@@ -25,7 +26,8 @@ public final class PhantomsCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("out", "modality", "studies", "count", "seed", "size", "slices"), Set.of());
+        Options o = Options.parse(args, Set.of("out", "modality", "studies", "count", "seed", "size", "slices", "mr-series"),
+                Set.of());
         Path out = o.requirePath("out");
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw CliException.forFile(out, "exists and is not a folder; give --out a folder");
@@ -50,9 +52,18 @@ public final class PhantomsCommand implements CliCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        PhantomStudies.writeSet(out, template, studies, console());
+        PhantomStudies.writeSet(out, template, studies, mrSeries(o), console());
         System.out.println("wrote " + studies + " " + modality + " phantom studies to " + out);
         return 0;
+    }
+
+    /** {@code --mr-series T2,T1,FLAIR,T1_POST} (the default: all four); T2 is always written. */
+    private static List<MrSeries> mrSeries(Options o) throws CliException {
+        try {
+            return MrSeries.parseList(o.get("mr-series", "T2,T1,FLAIR,T1_POST"));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("option --mr-series: " + e.getMessage());
+        }
     }
 
     private static long seed(Options o) throws CliException {

@@ -61,7 +61,7 @@ public final class TrainCommand implements CliCommand {
         TrainSettings d = TrainSettings.defaults(0);
         try {
             return TrainSettings.of((long) o.getDouble("seed", 42), o.getInt("epochs", d.training().maxEpochs()),
-                    adjacent, o.get("window", "soft tissue"), o.getInt("input-scale", d.inputScale()),
+                    adjacent, o.get("window", "modality"), o.getInt("input-scale", d.inputScale()),
                     o.get("positive", ""), o.get("negative", ""), o.getDouble("validation", d.validationFraction()),
                     o.get("series", ""));
         } catch (IllegalArgumentException e) {

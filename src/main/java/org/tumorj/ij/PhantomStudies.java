@@ -34,4 +34,10 @@ public final class PhantomStudies {
     public static List<Path> writeSet(Path outDir, PhantomConfig template, int count, Progress progress) throws IOException {
         return PhantomStudyWriter.writeSet(outDir, template, count, roiSet(), progress);
     }
+
+    /** As the other {@code writeSet}, MR studies with these series (T2, the annotated one, always). */
+    public static List<Path> writeSet(Path outDir, PhantomConfig template, int count,
+            List<org.tumorj.phantom.MrSeries> mrSeries, Progress progress) throws IOException {
+        return PhantomStudyWriter.writeSet(outDir, template, count, mrSeries, roiSet(), progress);
+    }
 }

@@ -22,7 +22,14 @@ import org.tumorj.train.TrainingOptions;
  */
 public final class PipelineSettings {
     /** The window choices of the training command: the CT presets and auto, as macro words. */
-    public static final String[] WINDOWS = {"soft_tissue", "lung", "bone", "brain", "liver", "mediastinum", "auto"};
+    public static final String[] WINDOWS = {"modality", "soft_tissue", "lung", "bone", "brain", "liver", "mediastinum",
+        "auto", "auto_body", "zscore", "presentation"};
+    /** Help of the detection commands' {@code series} key. */
+    public static final String SERIES_HELP_DETECT = "Regular expression for the SeriesDescription of the series to"
+            + " detect on in each study; empty = the pattern the model was trained with";
+    /** Help of the {@code allow_other_series} key. */
+    public static final String ALLOW_OTHER_SERIES_HELP = "Run the model even on a series of another modality or"
+            + " kind (e.g. a T2 model on T1); a warning goes to the Log and to warnings.txt beside the outputs";
 
     private PipelineSettings() {}
 
@@ -33,8 +40,13 @@ public final class PipelineSettings {
 
     /** The command line's defaults with these choices applied (see {@link TrainSettings#of}). */
     public static TrainSettings training(long seed, int epochs, boolean adjacentSlices, String window, int inputScale,
-            String positive, String negative, double validation) {
-        return TrainSettings.of(seed, epochs, adjacentSlices, window, inputScale, positive, negative, validation, null);
+            String positive, String negative, double validation, String series) {
+        return TrainSettings.of(seed, epochs, adjacentSlices, window, inputScale, positive, negative, validation, series);
+    }
+
+    /** The {@code series} key's pattern, else the one the model was trained with (null: the only series). */
+    public static String series(String key, org.tumorj.pipeline.TrainedDetector detector) {
+        return key == null || key.isBlank() ? detector.trainedOn().pattern() : key;
     }
 
     /** The de-identifier for a {@code deidentify_salt} key, or null when the key is blank (off). */

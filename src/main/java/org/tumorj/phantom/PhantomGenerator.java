@@ -18,7 +18,16 @@ import org.tumorj.volume.VolumeInfo;
 public final class PhantomGenerator {
     private PhantomGenerator() {}
 
+    /** MR studies get all four series ({@link MrSeries}); CT one. */
     public static PhantomStudy generate(PhantomConfig c) {
+        return generate(c, List.of(MrSeries.values()));
+    }
+
+    /**
+     * As {@link #generate(PhantomConfig)}, an MR study with these series besides T2 (T2 is always
+     * made: it is the series the annotations and ground truth refer to). Ignored for CT and XR.
+     */
+    public static PhantomStudy generate(PhantomConfig c, List<MrSeries> mrSeries) {
         if (c.modality() == PhantomModality.XR) {
             return RadiographGenerator.generate(c);
         }
@@ -50,7 +59,38 @@ public final class PhantomGenerator {
         GroundTruth truth = new GroundTruth(c.studyId(), c.modality().name(), spacing, g.dz, scanner.describe(),
                 lesionTruth, vesselTruth);
         Volume volume = new Volume(info(c, g, sops, pixels, scanner), Arrays.asList(pixels));
-        return new PhantomStudy(c, volume, annotations, truth, g, anatomy, lesions, vessels, scanner.name());
+        PhantomStudy study = new PhantomStudy(c, volume, annotations, truth, g, anatomy, lesions, vessels, scanner.name());
+        if (c.modality() != PhantomModality.MR) {
+            return study;
+        }
+        java.util.Map<MrSeries, Volume> series = new java.util.EnumMap<>(MrSeries.class);
+        series.put(MrSeries.T2, volume);
+        MrSeriesRenderer other = new MrSeriesRenderer(g, anatomy, tissues, scanner, mix(c));
+        for (MrSeries s : mrSeries) {
+            if (s != MrSeries.T2) {
+                series.put(s, otherSeries(c, g, scanner, s, other.render(s, vessels, lesions)));
+            }
+        }
+        return study.withMrSeries(series);
+    }
+
+    /** Another MR series of the study: its own SeriesInstanceUID, SOPInstanceUIDs and SeriesDescription. */
+    private static Volume otherSeries(PhantomConfig c, Grid g, Scanner scanner, MrSeries s, float[][] pixels) {
+        List<String> sops = new ArrayList<>();
+        for (int k = 0; k < g.depth; k++) {
+            sops.add(Uids.derive(c.seed(), c.studyNumber(), "sop/" + s.name() + "/" + k));
+        }
+        VolumeInfo t2 = info(c, g, sops, pixels, scanner);
+        double[] window = mrWindow(pixels);
+        VolumeInfo info = new VolumeInfo(t2.modality(), t2.studyInstanceUid(),
+                Uids.derive(c.seed(), c.studyNumber(), "series/" + s.name()), description(c, scanner, s), c.patientId(),
+                g.width, g.height, g.spacing, g.spacing, g.dz, t2.origin(), t2.rowDirection(), t2.columnDirection(),
+                window[0], window[1], false, sops, List.of());
+        return new Volume(info, Arrays.asList(pixels));
+    }
+
+    private static String description(PhantomConfig c, Scanner scanner, MrSeries s) {
+        return String.format(Locale.ROOT, "%s, TumorJ phantom chest-abdomen (%s)", s.label(), scanner.name());
     }
 
     private static long mix(PhantomConfig c) {
@@ -103,7 +143,8 @@ public final class PhantomGenerator {
 
     private static VolumeInfo info(PhantomConfig c, Grid g, List<String> sops, float[][] pixels, Scanner scanner) {
         double[] window = c.modality() == PhantomModality.CT ? new double[] {40, 400} : mrWindow(pixels);
-        String description = String.format(Locale.ROOT, "TumorJ phantom %s chest-abdomen (%s)", c.modality(), scanner.name());
+        String description = c.modality() == PhantomModality.MR ? description(c, scanner, MrSeries.T2)
+                : String.format(Locale.ROOT, "TumorJ phantom %s chest-abdomen (%s)", c.modality(), scanner.name());
         return new VolumeInfo(c.modality().name(), Uids.derive(c.seed(), c.studyNumber(), "study"),
                 Uids.derive(c.seed(), c.studyNumber(), "series"), description, c.patientId(), g.width, g.height,
                 g.spacing, g.spacing, g.dz, new double[] {g.x0, g.y0, g.z0}, new double[] {1, 0, 0},

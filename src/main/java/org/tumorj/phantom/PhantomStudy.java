@@ -20,6 +20,7 @@ public final class PhantomStudy {
     private final List<Lesion> lesions;
     private final List<Vessel> vessels;
     private final String scannerName;
+    private java.util.Map<MrSeries, Volume> mrSeries = java.util.Map.of();
 
     PhantomStudy(PhantomConfig config, Volume volume, List<Annotation> annotations, GroundTruth groundTruth,
             Grid grid, Anatomy anatomy, List<Lesion> lesions, List<Vessel> vessels, String scannerName) {
@@ -39,7 +40,16 @@ public final class PhantomStudy {
     public String studyId() { return config.studyId(); }
     /** The fake PatientID, e.g. {@code PHANTOM-0003}. */
     public String patientId() { return config.patientId(); }
+    /** The annotated series: CT's only one, MR's T2 (annotations and ground truth refer to its slices). */
     public Volume volume() { return volume; }
+
+    /** MR: every series made, T2 (= {@link #volume()}) included, in {@link MrSeries} order; empty for CT. */
+    public java.util.Map<MrSeries, Volume> mrSeries() { return mrSeries; }
+
+    PhantomStudy withMrSeries(java.util.Map<MrSeries, Volume> series) {
+        this.mrSeries = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(series));
+        return this;
+    }
     public List<Annotation> annotations() { return annotations; }
     public GroundTruth groundTruth() { return groundTruth; }
     /** The simulated scanner's name (ManufacturerModelName), e.g. {@code Scanner-B}. */

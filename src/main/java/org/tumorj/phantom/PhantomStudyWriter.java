@@ -13,7 +13,8 @@ import org.tumorj.volume.VolumeInfo;
 
 /**
  * Writes phantom studies to disk, one folder per study: {@code IM-0001.dcm ...} (one DICOM file
- * per slice), {@code annotations.json} and {@code ground-truth.json}, plus whatever an
+ * per slice; for MR the T2 series, then {@code T1-0001.dcm}, {@code FLAIR-...}, {@code T1POST-...}
+ * for the other series made), {@code annotations.json} (drawn on the T2 series for MR) and {@code ground-truth.json}, plus whatever an
  * {@link ExtraFiles} hook adds (the ImageJ glue adds {@code RoiSet.zip}). Each folder is written
  * atomically: an interrupted run leaves no half study.
  */
@@ -33,13 +34,19 @@ public final class PhantomStudyWriter {
     /** Generates and writes {@code count} studies numbered 1..count into {@code outDir}/{@code <studyId>}. */
     public static List<Path> writeSet(Path outDir, PhantomConfig template, int count, ExtraFiles extra,
             Progress progress) throws IOException {
+        return writeSet(outDir, template, count, List.of(MrSeries.values()), extra, progress);
+    }
+
+    /** As the other {@code writeSet}, MR studies with these series (T2 always). */
+    public static List<Path> writeSet(Path outDir, PhantomConfig template, int count, List<MrSeries> mrSeries,
+            ExtraFiles extra, Progress progress) throws IOException {
         List<Path> written = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             progress.checkCancelled();
             PhantomConfig c = new PhantomConfig(template.modality(), template.size(), template.slices(),
                     template.sliceSpacingMm(), template.seed(), i, template.minLesions(), template.maxLesions(),
                     template.vessels());
-            PhantomStudy study = PhantomGenerator.generate(c);
+            PhantomStudy study = PhantomGenerator.generate(c, mrSeries);
             written.add(write(study, outDir.resolve(study.studyId()), extra));
             progress.update("phantoms", i, count);
             progress.log(String.format(Locale.ROOT, "%s: %d slices, %d lesions, %d vessels, %d regions",
@@ -56,6 +63,14 @@ public final class PhantomStudyWriter {
             for (int k = 0; k < v.depth(); k++) {
                 sliceFile(study, k).write(tmp.resolve(String.format("IM-%04d.dcm", k + 1)));
             }
+            for (var s : study.mrSeries().entrySet()) {
+                if (s.getKey() != MrSeries.T2) {
+                    for (int k = 0; k < s.getValue().depth(); k++) {
+                        sliceFile(study, s.getValue(), s.getKey().seriesNumber(), k)
+                                .write(tmp.resolve(String.format("%s-%04d.dcm", s.getKey().filePrefix(), k + 1)));
+                    }
+                }
+            }
             AnnotationSidecar.write(tmp.resolve(AnnotationSidecar.FILE_NAME), study.annotations());
             study.groundTruth().write(tmp.resolve(GroundTruth.FILE_NAME));
             extra.write(study, tmp);
@@ -68,7 +83,11 @@ public final class PhantomStudyWriter {
         if (study.config().modality() == PhantomModality.XR) {
             return RadiographFile.of(study);
         }
-        Volume v = study.volume();
+        return sliceFile(study, study.volume(), 1, k);
+    }
+
+    /** The DICOM file of slice k of one of the study's series ({@code v}), numbered {@code seriesNumber}. */
+    public static DicomWriter sliceFile(PhantomStudy study, Volume v, int seriesNumber, int k) {
         VolumeInfo info = v.info();
         boolean ct = study.config().modality() == PhantomModality.CT;
         double[] pos = info.toPatient(0, 0, k);
@@ -95,7 +114,7 @@ public final class PhantomStudyWriter {
                 .string(0x0020000D, "UI", info.studyInstanceUid())
                 .string(0x0020000E, "UI", info.seriesInstanceUid())
                 .string(0x00200010, "SH", String.format("PH%04d", study.config().studyNumber()))
-                .integer(0x00200011, 1)
+                .integer(0x00200011, seriesNumber)
                 .integer(0x00200013, k + 1)
                 .decimals(0x00200032, pos)
                 .decimals(0x00200037, concat(info.rowDirection(), info.columnDirection()))

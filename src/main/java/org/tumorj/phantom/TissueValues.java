@@ -42,6 +42,16 @@ final class TissueValues {
         return t;
     }
 
+    /** These values with each tissue's mean and texture multiplied by its factor (another MR contrast). */
+    TissueValues scaled(Map<Tissue, Double> factors) {
+        TissueValues t = new TissueValues();
+        values.forEach((tissue, v) -> {
+            double f = factors.getOrDefault(tissue, 1.0);
+            t.set(tissue, v[0] * f, v[1] * f);
+        });
+        return t;
+    }
+
     private void set(Tissue tissue, double mean, double texture) {
         values.put(tissue, new double[] {mean, texture});
     }

@@ -24,6 +24,10 @@ public final class BatchDetection {
     private final VolumeLoader volumes;
     private final StudyOutputs outputs;
     private final Deidentifier deidentifier;
+    private boolean allowOtherSeries;
+
+    /** A file written beside a study's outputs when the model ran on a series of another kind. */
+    public static final String WARNINGS = "warnings.txt";
 
     /** What happened to a batch. */
     public record Summary(int studies, int done, int skipped, List<String> failures) {
@@ -48,6 +52,15 @@ public final class BatchDetection {
         this.volumes = volumes;
         this.outputs = outputs;
         this.deidentifier = deidentifier;
+    }
+
+    /**
+     * Runs the model even on series of another modality or kind than it was trained on (see
+     * {@link TrainedSeries#check}); each such study then gets a {@link #WARNINGS} file and a log line.
+     */
+    public BatchDetection allowingOtherSeries(boolean allow) {
+        this.allowOtherSeries = allow;
+        return this;
     }
 
     /**
@@ -109,8 +122,16 @@ public final class BatchDetection {
     private Detections detectOne(Path study, String id, Path target, Progress progress) throws IOException {
         Volume loaded = volumes.load(study);
         Volume volume = deidentifier == null ? loaded : deidentifier.apply(loaded);
+        // checked before de-identification, which blanks the SeriesDescription (free text)
+        List<String> warnings = detector.trainedOn().check(loaded.info(), allowOtherSeries);
+        warnings.forEach(w -> progress.log(id + ": " + w));
         Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
-        AtomicFiles.writeDirectory(target, dir -> outputs.write(dir, volume, detections));
+        AtomicFiles.writeDirectory(target, dir -> {
+            outputs.write(dir, volume, detections);
+            if (!warnings.isEmpty()) {
+                Files.writeString(dir.resolve(WARNINGS), String.join("\n", warnings) + "\n");
+            }
+        });
         return detections;
     }
 }

@@ -50,9 +50,11 @@ public final class DenseCellSampler {
             progress.checkCancelled();
             LoadedStudy study = studies.get(i);
             Random random = new Random(seed ^ study.id().hashCode());
+            // windows resolved on the whole series, as detection resolves them (not per slice)
+            ModelInput perSeries = input.forVolume(study.volume());
             for (int z : annotatedSlices(study)) {
                 for (boolean flip : augment ? new boolean[] {false, true} : new boolean[] {false}) {
-                    sampleSlice(study, z, input, flip, random, features, labels, groups);
+                    sampleSlice(study, z, perSeries, flip, random, features, labels, groups);
                 }
             }
             progress.update("cell features", i + 1, studies.size());
@@ -70,8 +72,7 @@ public final class DenseCellSampler {
         Volume volume = study.volume();
         List<Annotation> positives = study.annotations().stream()
                 .filter(a -> a.sliceIndex() == z && classes.role(a.label()) == AnnotationClasses.Role.POSITIVE).toList();
-        // A radiograph's windows come from its exposed field, as at detection; CT and MR as before.
-        FloatTensor encoded = (volume.info().isProjection() ? input.resolvedOn(volume) : input).encode(volume, z);
+        FloatTensor encoded = input.encode(volume, z);
         int stride = backbone.info().stride();
         int half = stride / 2;
         List<float[]> negatives = new ArrayList<>();

@@ -37,7 +37,8 @@ public final class DetectorTraining {
     static final double NEGATIVE_MARGIN_CELLS = 1.0;
 
     private final Backbone backbone;
-    private final TrainSettings settings;
+    /** As given; a {@code modality} window is replaced per training run by the studies' modality default. */
+    private final TrainSettings requested;
     private final WorkingResolution resolution;
 
     /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
@@ -48,7 +49,7 @@ public final class DetectorTraining {
     /** @param resolution the spacing projection images are trained (and later detected) at */
     public DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution) {
         this.backbone = backbone;
-        this.settings = settings;
+        this.requested = settings;
         this.resolution = resolution;
     }
 
@@ -65,6 +66,11 @@ public final class DetectorTraining {
             throw new IllegalArgumentException("training needs at least 2 annotated studies (one is held out for"
                     + " validation, split by study so no slice of it is seen in training); got " + studies.size());
         }
+        ModalityKind modality = ModalityDefaults.commonKind(studies);
+        TrainSettings settings = ModalityDefaults.apply(requested, modality);
+        TrainedSeries series = new TrainedSeries(modality, ModalityDefaults.commonSeriesKind(studies), settings.seriesDescription());
+        progress.log(String.format("input: %s studies, series kind %s, window %s, %s", modality, series.kind(),
+                settings.preprocessing().windows().get(0).name(), settings.adjacentSlices() ? "2.5D" : "2D"));
         Split<LoadedStudy> split = StudySplitter.split(studies, settings.classes(), settings.validationFraction(),
                 settings.training().seed());
         progress.log(String.format("studies: %d training, %d validation (split by patient/study)",
@@ -84,6 +90,7 @@ public final class DetectorTraining {
         progress.log(String.format("validation AUC %.3f [%.3f, %.3f], threshold %.3f",
                 report.auc().estimate(), report.auc().lower(), report.auc().upper(), report.threshold()));
         JsonObject record = settings.toJson();
+        record.add(TrainedSeries.KEY, series.toJson());
         resolution.recordIn(record, studies);
         ModelBundle cellLevel = ModelBundle.of(backbone.info(), settings.preprocessing().toJson(),
                 settings.sampling().patchSize(), classNames(), report, settings.training().seed(), record,
@@ -100,7 +107,7 @@ public final class DetectorTraining {
     }
 
     private ClassNames classNames() {
-        return new ClassNames(String.join("|", settings.classes().positive()),
-                String.join("|", settings.classes().negative()));
+        return new ClassNames(String.join("|", requested.classes().positive()),
+                String.join("|", requested.classes().negative()));
     }
 }

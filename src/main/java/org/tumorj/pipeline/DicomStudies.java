@@ -12,8 +12,10 @@ import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 
 /**
- * Loads a study folder's volume through the DICOM reader: the series whose SeriesDescription
- * matches the requested pattern, else the largest grey series. Files that are not usable DICOM
+ * Loads a study folder's volume through the DICOM reader: the grey series whose SeriesDescription
+ * matches the requested pattern (the first in the reader's order when several match), else the
+ * only grey series. A folder with several grey series and no pattern, or none that matches, is
+ * refused with the SeriesDescriptions found and how to choose (see {@link SeriesChoice}). Files that are not usable DICOM
  * are reported through the progress log and skipped, so one stray file does not stop a batch.
  */
 public final class DicomStudies implements VolumeLoader {
@@ -53,14 +55,13 @@ public final class DicomStudies implements VolumeLoader {
     }
 
     private DicomSeries choose(Path studyDir, DicomScan scan) throws IOException {
-        for (DicomSeries s : scan.series()) {
-            if (!s.isColor() && (seriesDescription == null
-                    || seriesDescription.matcher(s.summary().seriesDescription()).find())) {
-                return s;
-            }
+        java.util.List<DicomSeries> grey = scan.series().stream().filter(s -> !s.isColor()).toList();
+        java.util.List<String> descriptions = grey.stream().map(s -> s.summary().seriesDescription()).toList();
+        int index = SeriesChoice.choose(studyDir, descriptions, seriesDescription);
+        if (index < 0) {
+            throw new IOException(studyDir + ": no grey DICOM series (" + scan.series().size() + " series, "
+                    + scan.problems().size() + " unreadable files)");
         }
-        throw new IOException(studyDir + ": no grey DICOM series"
-                + (seriesDescription == null ? "" : " whose SeriesDescription matches '" + seriesDescription + "'")
-                + " (" + scan.series().size() + " series, " + scan.problems().size() + " unreadable files)");
+        return grey.get(index);
     }
 }

@@ -28,19 +28,21 @@ public final class ModelInput implements SliceEncoder {
     }
 
     /**
-     * Resolves automatic windows on the whole volume, so every slice is windowed alike; on a
-     * radiograph only its exposed field counts (the collimated band would pull the percentiles).
+     * Resolves automatic windows once on the whole series, so every slice is windowed alike:
+     * percentiles and z-scores on a sample of its voxels, a presentation window on its header's
+     * display curve ({@link org.tumorj.volume.VolumeInfo#presentation}). On a radiograph only its
+     * exposed field counts (the collimated band would pull the percentiles).
      */
     public static ModelInput forVolume(Preprocessing preprocessing, boolean adjacentSlices, Volume volume) {
-        return new ModelInput(preprocessing.resolve(sample(volume)), adjacentSlices);
+        return new ModelInput(preprocessing.resolve(sample(volume), volume.info()::presentation), adjacentSlices);
+    }
+
+    /** This input's windows resolved on {@code volume} (see {@link #forVolume}); training does this per study. */
+    public ModelInput forVolume(Volume volume) {
+        return forVolume(preprocessing, adjacentSlices, volume);
     }
 
     public boolean adjacentSlices() { return adjacentSlices; }
-
-    /** This input with automatic windows resolved on {@code volume}, as {@link #forVolume} does. */
-    public ModelInput resolvedOn(Volume volume) {
-        return forVolume(preprocessing, adjacentSlices, volume);
-    }
 
     @Override
     public FloatTensor encode(float[] slice, int w, int h) {

@@ -44,7 +44,9 @@ public record TrainSettings(Preprocessing preprocessing, boolean adjacentSlices,
      * The defaults with a user's choices applied: the one place the command line and the Fiji
      * command turn their options into settings, so the two cannot drift apart.
      *
-     * @param window a CT preset name ({@code soft tissue}, {@code soft_tissue}, {@code lung}, ...) or {@code auto}
+     * @param window a CT preset name ({@code soft tissue}, {@code soft_tissue}, {@code lung}, ...), {@code auto}
+     *     (percentiles of the series), {@code auto_body} (percentiles of the body), {@code zscore},
+     *     {@code presentation} or {@code modality} (the training studies' modality decides: see ModalityDefaults)
      * @param positive comma-separated class names, blank for the defaults (same for negative)
      * @param series regular expression for SeriesDescription, blank for the largest series
      */
@@ -63,6 +65,12 @@ public record TrainSettings(Preprocessing preprocessing, boolean adjacentSlices,
                         negative.isBlank() ? "normal,background" : negative);
         return new TrainSettings(pre, adjacentSlices, sampling, options, classes, validation,
                 series == null || series.isBlank() ? null : series, inputScale);
+    }
+
+    /** These settings with another input encoding (a modality's default, see ModalityDefaults). */
+    public TrainSettings withInput(Preprocessing newPreprocessing, boolean newAdjacentSlices) {
+        return new TrainSettings(newPreprocessing, newAdjacentSlices, sampling.withTwoPointFiveD(newAdjacentSlices), training,
+                classes, validationFraction, seriesDescription, inputScale);
     }
 
     /** What the bundle records about how its head was trained (beside the preprocessing). */

@@ -44,6 +44,11 @@ public final class TrainedDetector {
 
     public ModelBundle bundle() { return bundle; }
 
+    /** The series the model was trained on (modality, kind, SeriesDescription pattern); UNKNOWN for older bundles. */
+    public TrainedSeries trainedOn() {
+        return TrainedSeries.fromTraining(bundle.training());
+    }
+
     /** Detection at the bundle's threshold, 5 mm minimum size, refined maps, body mask for CT. */
     public DetectionParams defaultParams(Volume volume) {
         return DetectionParams.of(bundle.threshold()).withMinSizeMm(3).withRefine(DEFAULT_REFINE)

@@ -28,7 +28,8 @@ class PreprocessingTest {
         assertEquals(Window.fixed("mediastinum", 50, 350), Window.preset("mediastinum"));
         assertEquals(Window.fixed("soft tissue", 40, 400), Window.preset("soft-tissue"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Window.preset("abdomen"));
-        assertTrue(e.getMessage().contains("known: auto, soft tissue"), e.getMessage());
+        assertTrue(e.getMessage().contains("known: auto") && e.getMessage().contains("soft tissue")
+                && e.getMessage().contains("zscore"), e.getMessage());
     }
 
     @Test

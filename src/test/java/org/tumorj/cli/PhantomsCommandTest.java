@@ -26,7 +26,7 @@ class PhantomsCommandTest {
         for (String id : List.of("mr-0001", "mr-0002")) {
             Path study = out.resolve(id);
             try (Stream<Path> files = Files.list(study)) {
-                assertEquals(6, files.filter(p -> p.toString().endsWith(".dcm")).count(), id);
+                assertEquals(6 * 4, files.filter(p -> p.toString().endsWith(".dcm")).count(), id + ": T2, T1, FLAIR, T1 post");
             }
             int regions = AnnotationSidecar.read(study.resolve("annotations.json")).size();
             assertTrue(regions > 0, id + " has regions");

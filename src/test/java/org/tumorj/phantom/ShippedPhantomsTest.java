@@ -26,7 +26,9 @@ class ShippedPhantomsTest {
             assertEquals(set.equals("ct") ? 6 : 4, studies.size(), set);
             for (Path study : studies) {
                 try (Stream<Path> files = Files.list(study)) {
-                    assertEquals(24, files.filter(p -> p.toString().endsWith(".dcm")).count(), study.toString());
+                    // MR: the annotated T2 series and T1 post (--mr-series T2,T1_POST), 24 slices each
+                    assertEquals(set.equals("ct") ? 24 : 48, files.filter(p -> p.toString().endsWith(".dcm")).count(),
+                            study.toString());
                 }
                 assertTrue(Files.exists(study.resolve("RoiSet.zip")), study + " RoiSet.zip");
                 assertTrue(!AnnotationSidecar.read(study.resolve("annotations.json")).isEmpty());

@@ -31,7 +31,9 @@ public final class BatchDetectFolder extends TumorJCommand {
             MacroKey.bool("include_patient_id", false, "Add the PatientID column to detections.csv (sensitive:"
                     + " only for files that stay inside the hospital)"),
             MacroKey.string("deidentify_salt", "", "When set, outputs carry pseudonyms instead of study folder names"
-                    + " and UIDs (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"));
+                    + " and UIDs (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
+            MacroKey.string("series", "", PipelineSettings.SERIES_HELP_DETECT),
+            MacroKey.bool("allow_other_series", false, PipelineSettings.ALLOW_OTHER_SERIES_HELP));
 
     @Override
     public MacroKeys keys() {
@@ -51,9 +53,10 @@ public final class BatchDetectFolder extends TumorJCommand {
         String name = COMMAND.replace("...", "");
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
-                return new BatchDetection(opened.detector(), DicomStudies.standard(progress),
+                return new BatchDetection(opened.detector(), new DicomStudies(org.tumorj.dicom.DicomReader.standard(),
+                        PipelineSettings.series(v.string("series"), opened.detector()), progress),
                         DetectionOutputs.all(v.bool("include_patient_id")), deidentifier(v))
-                        .run(input, output, v.bool("skip_existing"), progress);
+                        .allowingOtherSeries(v.bool("allow_other_series")).run(input, output, v.bool("skip_existing"), progress);
             }
         });
         summary.failures().forEach(f -> IJ.log(name + ": " + f));

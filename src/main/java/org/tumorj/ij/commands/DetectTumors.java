@@ -24,6 +24,7 @@ import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
+import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
@@ -46,7 +47,8 @@ public final class DetectTumors extends TumorJCommand {
             MacroKey.folder("output", "", "If given, write detections.csv, overlay.tif, heatmap.tif and preview.png"
                     + " into output/<study> as ./tumorj detect does; empty = no files"),
             MacroKey.string("deidentify_salt", "", "When set, the study label, UIDs and files carry pseudonyms"
-                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"));
+                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
+            MacroKey.bool("allow_other_series", false, PipelineSettings.ALLOW_OTHER_SERIES_HELP));
 
     @Override
     public MacroKeys keys() {
@@ -73,10 +75,14 @@ public final class DetectTumors extends TumorJCommand {
         }
         String salt = v.string("deidentify_salt");
         Deidentifier deidentifier = PipelineSettings.deidentifier(salt);
-        Volume volume = deidentifier == null ? VolumeImages.toVolume(imp) : deidentifier.apply(VolumeImages.toVolume(imp));
+        Volume original = VolumeImages.toVolume(imp);
+        Volume volume = deidentifier == null ? original : deidentifier.apply(original);
         String study = deidentifier == null ? ImageStudies.studyId(imp) : deidentifier.studyLabel(ImageStudies.studyId(imp));
+        List<String> warnings = new java.util.ArrayList<>();
         Detections d = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
+                warnings.addAll(opened.detector().trainedOn().check(original.info(), v.bool("allow_other_series")));
+                warnings.forEach(w -> progress.log(COMMAND.replace("...", "") + ": " + study + ": " + w));
                 DetectionParams params = opened.detector().defaultParams(volume);
                 return opened.detector().detect(volume, study,
                         threshold > 0 ? params.withThreshold(threshold) : params, progress);
@@ -85,7 +91,12 @@ public final class DetectTumors extends TumorJCommand {
         show(imp, d, v);
         if (!v.string("output").isBlank()) {
             Path target = v.path("output").resolve(study);
-            AtomicFiles.writeDirectory(target, dir -> DetectionOutputs.all(false).write(dir, volume, d));
+            AtomicFiles.writeDirectory(target, dir -> {
+                DetectionOutputs.all(false).write(dir, volume, d);
+                if (!warnings.isEmpty()) {
+                    java.nio.file.Files.writeString(dir.resolve(BatchDetection.WARNINGS), String.join("\n", warnings) + "\n");
+                }
+            });
             IJ.log(COMMAND.replace("...", "") + ": files in " + target.toAbsolutePath());
         }
         IJ.log(String.format(Locale.ROOT, "%s: %s: %d finding(s) at threshold %.3f", COMMAND.replace("...", ""),

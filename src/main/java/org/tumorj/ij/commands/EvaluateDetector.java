@@ -28,7 +28,9 @@ public final class EvaluateDetector extends TumorJCommand {
             MacroKey.folder("studies", "", "Folder of annotated studies (as for training) the model has not seen"),
             MacroKey.file("report", "", "JSON report to write; empty = evaluation.json in the studies folder"),
             MacroKey.string("deidentify_salt", "", "When set, the report names studies by pseudonyms"
-                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"));
+                    + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
+            MacroKey.string("series", "", PipelineSettings.SERIES_HELP_DETECT),
+            MacroKey.bool("allow_other_series", false, PipelineSettings.ALLOW_OTHER_SERIES_HELP));
 
     @Override
     public MacroKeys keys() {
@@ -47,7 +49,10 @@ public final class EvaluateDetector extends TumorJCommand {
         Path report = v.string("report").isBlank() ? studies.resolve("evaluation.json") : v.path("report");
         EvaluationReport r = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
-                return StudyEvaluation.evaluate(opened.detector(), studies, DicomStudies.standard(progress),
+                return StudyEvaluation.evaluate(opened.detector(), studies, opened.detector().trainedOn().guard(
+                        new DicomStudies(org.tumorj.dicom.DicomReader.standard(),
+                        PipelineSettings.series(v.string("series"), opened.detector()), progress),
+                        v.bool("allow_other_series"), progress),
                         PipelineSettings.annotations(), AnnotationClasses.defaults(), 0,
                         PipelineSettings.deidentifier(v.string("deidentify_salt")),
                         progress).report();

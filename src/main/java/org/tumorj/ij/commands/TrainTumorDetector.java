@@ -50,8 +50,13 @@ public final class TrainTumorDetector extends TumorJCommand {
                     + " cells (training stops earlier when validation loss stops improving)"),
             MacroKey.choice("context", "2.5d", "2.5d: the slices below, at and above as the three colour"
                     + " channels; 2d: the slice alone", "2.5d", "2d"),
-            MacroKey.choice("window", "soft_tissue", "CT window mapping HU to the network's input",
+            MacroKey.choice("window", "modality", "How values become the network's input: modality = the"
+                    + " training studies' default (CT soft tissue, MR zscore, radiographs presentation in 2D);"
+                    + " a CT window; auto / auto_body = 1st-99th percentile of the series / of its body; zscore ="
+                    + " mean +- 2 SD of the body; presentation = the image's own display curve",
                     PipelineSettings.WINDOWS),
+            MacroKey.string("series", "", "Regular expression for the SeriesDescription of the series to train on"
+                    + " (e.g. T2); required when a study folder holds several series"),
             MacroKey.choice("input_scale", "2", "Slices are enlarged this many times before the network"
                     + " (2 makes lesions of a few mm object-sized)", "2", "1"),
             MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
@@ -68,7 +73,7 @@ public final class TrainTumorDetector extends TumorJCommand {
     @Override
     public String documentedOptions() {
         return "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
-                + " window=soft_tissue input_scale=2 positive=tumor,lesion negative=normal,background validation=0.3";
+                + " window=modality input_scale=2 positive=tumor,lesion negative=normal,background validation=0.3";
     }
 
     @Override
@@ -86,7 +91,7 @@ public final class TrainTumorDetector extends TumorJCommand {
         TrainingListener listener = listener(plots);
         LoadedStudy current = v.bool("current_image") ? currentImageStudy() : null;
         ModelBundle bundle = CancellableTask.run(COMMAND, progress -> {
-            List<LoadedStudy> all = loadStudies(studies, current, progress);
+            List<LoadedStudy> all = loadStudies(studies, settings, current, progress);
             try (Backbone backbone = Backbones.openDefault()) {
                 ModelBundle b = new DetectorTraining(backbone, settings).train(all, progress, listener);
                 b.save(model, progress);
@@ -103,7 +108,7 @@ public final class TrainTumorDetector extends TumorJCommand {
     private static TrainSettings settings(MacroValues v) {
         return PipelineSettings.training(v.integer("seed"), v.integer("epochs"), v.string("context").equals("2.5d"),
                 v.string("window"), Integer.parseInt(v.string("input_scale")), v.string("positive"),
-                v.string("negative"), v.number("validation"));
+                v.string("negative"), v.number("validation"), v.string("series"));
     }
 
     /** Each epoch to the Log; with a screen, also the live loss plot. */
@@ -117,9 +122,10 @@ public final class TrainTumorDetector extends TumorJCommand {
     }
 
     /** The folder's studies, the current image's (when given) replacing the folder's study of its name. */
-    private static List<LoadedStudy> loadStudies(Path studies, LoadedStudy current, Progress progress) throws IOException {
+    private static List<LoadedStudy> loadStudies(Path studies, TrainSettings settings, LoadedStudy current, Progress progress) throws IOException {
         List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(studies),
-                DicomStudies.standard(progress), PipelineSettings.annotations(), progress));
+                new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
+                PipelineSettings.annotations(), progress));
         if (current != null) {
             all.removeIf(s -> s.id().equals(current.id()));
             all.add(current);
