@@ -15,6 +15,7 @@ import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Study;
 import org.tumorj.dataset.StudySet;
 import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.dicom.DicomReader;
 import org.tumorj.detect.Detections;
 import org.tumorj.ij.DetectionOutputs;
 import org.tumorj.metrics.EvaluationReport;
@@ -38,7 +39,9 @@ import org.tumorj.util.Progress;
 public final class DemoCommand implements CliCommand {
     static final int HELD_OUT = 2;
     /** The shipped phantom sets, in the order the demo runs them: folder under test-images/phantoms. */
-    static final List<String> MODALITIES = List.of("ct");
+    static final List<String> MODALITIES = List.of("ct", "mr", "xr");
+    /** The MR phantoms carry T2 and T1-post series; their annotations were drawn on T2. */
+    static final String MR_SERIES = "T2";
 
     @Override public String name() { return "demo"; }
 
@@ -48,20 +51,21 @@ public final class DemoCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("out", "phantoms", "modalities", "seed"), Set.of());
+        Options o = Options.parse(args, Set.of("out", "phantoms", "series", "modalities", "seed"), Set.of());
         Path out = Path.of(o.get("out", "tumorj-demo-output")).toAbsolutePath();
         long seed = (long) o.getDouble("seed", 42);
         List<Part> parts = new ArrayList<>();
         if (o.has("phantoms")) {
             Path folder = Path.of(o.get("phantoms", ""));
-            parts.add(new Part(folder.getFileName().toString(), folder, out));
+            parts.add(new Part(folder.getFileName().toString(), folder, out, o.get("series", "")));
         } else {
             for (String m : o.get("modalities", String.join(",", MODALITIES)).split(",")) {
                 String name = m.strip().toLowerCase(Locale.ROOT);
                 if (!MODALITIES.contains(name)) {
                     throw new CliException("--modalities takes a comma-separated list of " + MODALITIES + ", got '" + m + "'");
                 }
-                parts.add(new Part(name, home().resolve("test-images/phantoms").resolve(name), out.resolve(name)));
+                parts.add(new Part(name, home().resolve("test-images/phantoms").resolve(name), out.resolve(name),
+                        name.equals("mr") ? MR_SERIES : ""));
             }
         }
         Progress progress = new ConsoleProgress(System.out);
@@ -82,8 +86,8 @@ public final class DemoCommand implements CliCommand {
         return 0;
     }
 
-    /** One modality's run: its phantom folder and where its outputs go. */
-    private record Part(String name, Path phantoms, Path out) {
+    /** One modality's run: its phantom folder, where its outputs go, the series to use (blank: the only one). */
+    private record Part(String name, Path phantoms, Path out, String series) {
         void check() throws IOException, CliException {
             if (StudySet.open(phantoms).studies().size() <= HELD_OUT + 1) {
                 throw CliException.forFile(phantoms, "the demo needs at least " + (HELD_OUT + 2) + " annotated studies");
@@ -94,13 +98,16 @@ public final class DemoCommand implements CliCommand {
             List<Study> studies = StudySet.open(phantoms).studies();
             List<Study> training = studies.subList(0, studies.size() - HELD_OUT);
             List<Study> heldOut = studies.subList(studies.size() - HELD_OUT, studies.size());
-            VolumeLoader volumes = DicomStudies.standard(progress);
+            VolumeLoader volumes = new DicomStudies(DicomReader.standard(), series, progress);
             System.out.println("TumorJ demo, " + name + ": " + training.size() + " phantom studies to train on, "
                     + heldOut.size() + " held out, from " + phantoms);
             Files.createDirectories(out);
             long started = System.nanoTime();
             List<LoadedStudy> trainingStudies = load(training, volumes);
-            TrainSettings settings = TrainSettings.defaults(seed);
+            // what `./tumorj train` does without options: input encoding chosen by the studies' modality
+            TrainSettings d = TrainSettings.defaults(seed);
+            TrainSettings settings = TrainSettings.of(seed, d.training().maxEpochs(), d.adjacentSlices(), "modality",
+                    d.inputScale(), "", "", d.validationFraction(), series);
             ModelBundle bundle = new DetectorTraining(backbone, settings).train(trainingStudies, progress,
                     TrainingListener.none());
             Path model = out.resolve("model");
