@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.dicom.DicomException;
+import org.tumorj.dicom.DicomReader;
+import org.tumorj.dicom.DicomSeries;
 import org.tumorj.detect.Detections;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.CancelledException;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * Detection over a folder of studies, one output folder per study: studies already done are
@@ -64,8 +68,9 @@ public final class BatchDetection {
     }
 
     /**
-     * The studies under {@code input}: the folder itself when it holds files directly (one series
-     * folder), else each of its subfolders.
+     * The studies under {@code input}: each of its subfolders; or, when it holds files directly,
+     * the folder itself (one series folder), unless those files are radiographs: a folder of
+     * radiographs is a set of 2D studies, one per file.
      */
     public static List<Path> studies(Path input) throws IOException {
         if (!Files.isDirectory(input)) {
@@ -73,16 +78,39 @@ public final class BatchDetection {
         }
         try (Stream<Path> children = Files.list(input)) {
             List<Path> all = children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-            boolean holdsFiles = all.stream().anyMatch(Files::isRegularFile);
+            List<Path> files = all.stream().filter(Files::isRegularFile)
+                    .filter(p -> !DicomStudies.KNOWN_SIDECARS.contains(p.getFileName().toString())).toList();
             List<Path> folders = all.stream().filter(Files::isDirectory).toList();
-            if (holdsFiles || folders.isEmpty()) {
+            if (!files.isEmpty() || folders.isEmpty()) {
                 if (all.isEmpty()) {
                     throw new IOException(input + ": the folder is empty; nothing to detect");
                 }
-                return List.of(input);
+                return files.size() > 1 && firstImageIsProjection(files) ? files : List.of(input);
             }
             return folders;
         }
+    }
+
+    /** Looks at the first readable DICOM file only: a CT series folder is not scanned twice. */
+    private static boolean firstImageIsProjection(List<Path> files) {
+        for (Path f : files.subList(0, Math.min(files.size(), 8))) {
+            try {
+                List<DicomSeries> series = DicomReader.standard().scan(f, Progress.none()).series();
+                if (!series.isEmpty()) {
+                    return VolumeInfo.isProjectionModality(series.get(0).summary().modality());
+                }
+            } catch (DicomException e) {
+                // not DICOM (a note, a sidecar): try the next file
+            }
+        }
+        return false;
+    }
+
+    /** The output folder's name of a study: its folder's name, or a radiograph file's name without extension. */
+    static String studyName(Path study) {
+        String name = study.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return Files.isRegularFile(study) && dot > 0 ? name.substring(0, dot) : name;
     }
 
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
@@ -94,7 +122,7 @@ public final class BatchDetection {
         for (int i = 0; i < studies.size(); i++) {
             progress.checkCancelled();
             Path study = studies.get(i);
-            String folderName = study.getFileName().toString();
+            String folderName = studyName(study);
             String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
             Path target = output.resolve(id);
             String position = (i + 1) + "/" + studies.size();
