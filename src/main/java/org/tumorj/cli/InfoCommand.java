@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
@@ -52,7 +53,8 @@ public final class InfoCommand implements CliCommand {
             throw CliException.forFile(path, "no readable DICOM images (" + scan.problems().size() + " file(s) skipped"
                     + "; first: " + scan.problems().get(0).getMessage() + ")");
         }
-        scan.problems().forEach(p -> System.err.println("warning: skipped " + p.getMessage()));
+        scan.problems().stream().filter(p -> !DicomStudies.isSidecar(p.file()))
+                .forEach(p -> System.err.println("warning: skipped " + p.getMessage()));
         return scan;
     }
 

@@ -256,8 +256,10 @@ public final class FindingsOverlay {
                 rt.addValue("Score mean", f.scoreMean());
             }
         }
-        rt.setDecimalPlaces(rt.getColumnIndex("Score max"), 4);
-        rt.setDecimalPlaces(rt.getColumnIndex("Score mean"), 4);
+        if (rt.size() > 0) { // without findings the columns do not exist, and ImageJ refuses index -1
+            rt.setDecimalPlaces(rt.getColumnIndex("Score max"), 4);
+            rt.setDecimalPlaces(rt.getColumnIndex("Score mean"), 4);
+        }
         return rt;
     }
 

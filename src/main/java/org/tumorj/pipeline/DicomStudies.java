@@ -34,6 +34,11 @@ public final class DicomStudies implements VolumeLoader {
         this.progress = progress;
     }
 
+    /** A file that belongs beside a study's DICOM files (annotations, ground truth): not worth a "skipped" line. */
+    public static boolean isSidecar(Path file) {
+        return file != null && KNOWN_SIDECARS.contains(file.getFileName().toString());
+    }
+
     public static DicomStudies standard(Progress progress) {
         return new DicomStudies(DicomReader.standard(), null, progress);
     }
@@ -42,7 +47,7 @@ public final class DicomStudies implements VolumeLoader {
     public Volume load(Path studyDir) throws IOException {
         DicomScan scan = reader.scan(studyDir, progress);
         for (DicomException problem : scan.problems()) {
-            if (!KNOWN_SIDECARS.contains(problem.file().getFileName().toString())) {
+            if (!isSidecar(problem.file())) {
                 progress.log("skipped " + problem.getMessage());
             }
         }

@@ -163,6 +163,14 @@ class FindingsOverlayTest {
     }
 
     @Test
+    void resultsTableOfAStudyWithoutFindingsIsEmpty() {
+        Detections none = new DenseDetector(new FakeBackbone(1, 2), new FakeHead(2), TestVolumes.identity(1),
+                DetectionParams.of(0.999)).detect(VOLUME, "study-1", Progress.none());
+        assertEquals(0, none.findings().size());
+        assertEquals(0, FindingsOverlay.resultsTable(List.of(none)).size());
+    }
+
+    @Test
     void overlayTiffReopensWithItsOverlayAndHeatMapTiffWithItsValues(@TempDir Path dir) throws Exception {
         Detections d = detections();
         ImagePlus imp = image();

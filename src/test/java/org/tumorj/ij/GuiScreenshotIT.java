@@ -155,6 +155,76 @@ class GuiScreenshotIT {
         }
     }
 
+    private static final Path XR_SCREENSHOT = Path.of("target/screenshots/detect-overlay-xr.png").toAbsolutePath();
+
+    /**
+     * A radiograph lab's session: trains on a folder of chest radiograph studies with the menu
+     * command, opens an unseen MONOCHROME1 radiograph with a VOI LUT (shown inverted, through the
+     * LUT's curve), runs Detect Tumors with the heat map and captures the screen.
+     */
+    private static final String XR_MACRO = """
+            args = getArgument();
+            studies = call("ij.Macro.getValue", args, "studies", "");
+            model = call("ij.Macro.getValue", args, "model", "");
+            image = call("ij.Macro.getValue", args, "image", "");
+            shot = call("ij.Macro.getValue", args, "shot", "");
+            run("Train Tumor Detector...", "studies=[" + studies + "] model=[" + model + "] epochs=3 seed=7");
+            close("*");
+            run("Open DICOM Series...", "path=[" + image + "]");
+            setLocation(10, 40);
+            getLut(reds, greens, blues);
+            print("lut=" + reds[0] + " " + reds[64] + " " + reds[128] + " " + reds[192] + " " + reds[255]);
+            run("Detect Tumors...", "model=[" + model + "] heat_map results");
+            getLocationAndSize(x, y, w, h);
+            getPixelSize(unit, pw, ph);
+            print("size=" + getWidth() + " " + getHeight() + " " + nSlices);
+            print("pixel=" + unit + " " + pw);
+            print("overlay=" + Overlay.size);
+            print("window=" + x + " " + y + " " + w + " " + h);
+            wait(1500);
+            run("Capture Screen");
+            saveAs("PNG", shot);
+            close("*");
+            """;
+
+    @Test
+    void detectTumorsOnARadiographShowsItsHeatMapOnTheOriginalPixels() throws Exception {
+        ImageJMacroRunner.requireDisplay();
+        Files.createDirectories(XR_SCREENSHOT.getParent());
+        Files.deleteIfExists(XR_SCREENSHOT);
+        Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "gui-xr-");
+        Path shipped = Path.of("test-images/phantoms/xr").toAbsolutePath();
+        try (ImageJMacroRunner imagej = ImageJMacroRunner.install()) {
+            for (String study : List.of("xr-0001", "xr-0002", "xr-0003")) {
+                Path target = Files.createDirectories(work.resolve("studies").resolve(study));
+                try (var files = Files.list(shipped.resolve(study))) {
+                    for (Path f : files.toList()) {
+                        Files.copy(f, target.resolve(f.getFileName()));
+                    }
+                }
+            }
+            Path unseen = shipped.resolve("xr-0007"); // MONOCHROME1, VOI LUT
+            String args = "studies=[" + work.resolve("studies") + "] model=[" + work.resolve("model") + "] image=["
+                    + unseen + "] shot=[" + XR_SCREENSHOT + "]";
+            ImageJMacroRunner.Result r = imagej.runGui(XR_MACRO, args, Duration.ofMinutes(4));
+            assertFalse(r.timedOut(), r.describe());
+            assertFalse(r.output().contains("TumorJ error"), r.describe());
+            assertTrue(r.output().contains("RADIOGRAPH studies"), "trained as radiographs; " + r.describe());
+            assertEquals(List.of("768 768 1"), r.values("size="), "the original pixels, one image; " + r.describe());
+            assertTrue(r.values("pixel=").get(0).startsWith("mm "), r.describe());
+            assertTrue(Integer.parseInt(r.values("overlay=").get(0)) > 0, "heat map overlay; " + r.describe());
+            BufferedImage shot = ImageIO.read(XR_SCREENSHOT.toFile());
+            int[] window = numbers(r.values("window=").get(0));
+            assertTrue(colouredPixels(shot, window) > 500, "the heat map over the radiograph; " + r.describe());
+            int[] lut = numbers(r.values("lut=").get(0));
+            for (int i = 1; i < lut.length; i++) {
+                assertTrue(lut[i] < lut[i - 1], "MONOCHROME1: the display LUT runs from white to black; " + r.describe());
+            }
+        } finally {
+            AtomicFiles.deleteRecursively(work);
+        }
+    }
+
     /** Pixels inside x, y, w, h that are not grey: overlay colours on a grey CT slice. */
     private static int colouredPixels(BufferedImage img, int[] rect) {
         int n = 0;

@@ -7,6 +7,7 @@ import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
@@ -65,7 +66,8 @@ public final class OpenDicomSeries extends TumorJCommand {
     private static ImagePlus open(Path path, String wanted, Progress progress) {
         DicomReader reader = DicomReader.standard();
         DicomScan scan = reader.scan(path, progress);
-        scan.problems().forEach(p -> IJ.log(COMMAND + ": skipped " + p.getMessage()));
+        scan.problems().stream().filter(p -> !DicomStudies.isSidecar(p.file()))
+                .forEach(p -> IJ.log(COMMAND + ": skipped " + p.getMessage()));
         if (scan.series().isEmpty()) {
             throw new DicomException(path, "no readable DICOM images"
                     + (scan.problems().isEmpty() ? "" : " (" + scan.problems().size() + " file(s) skipped, see Log)"));
