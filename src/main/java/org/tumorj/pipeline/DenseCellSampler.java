@@ -8,6 +8,7 @@ import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.FloatTensor;
 import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.model.DenseHead;
 import org.tumorj.train.FeatureSet;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -24,6 +25,11 @@ import org.tumorj.volume.Volume;
  * cells); negative when it is at least {@code marginCells} cells from every positive region and not
  * air; otherwise ignored. Shifted passes (half a cell) double the sampling in each direction, and a
  * horizontal flip augments training studies.
+ *
+ * <p>Hard negatives ({@link #withHardNegatives}): given a first head, each slice also keeps its
+ * {@code hardPerSlice} negative cells that head scores highest (vessel cross-sections, organ edges:
+ * what detection would report as false positives), besides the random ones. One such round is
+ * what {@link DetectorTraining} does; docs/detection-quality.md has the measurements.
  */
 public final class DenseCellSampler {
     private final Backbone backbone;
@@ -31,14 +37,36 @@ public final class DenseCellSampler {
     private final int negativesPerSlice;
     private final double marginCells;
     private final long seed;
+    /** Scores negatives for hard-negative selection; null: random negatives only. */
+    private final DenseHead scorer;
+    private final int hardPerSlice;
 
     public DenseCellSampler(Backbone backbone, AnnotationClasses classes, int negativesPerSlice, double marginCells,
             long seed) {
+        this(backbone, classes, negativesPerSlice, marginCells, seed, null, 0);
+    }
+
+    private DenseCellSampler(Backbone backbone, AnnotationClasses classes, int negativesPerSlice, double marginCells,
+            long seed, DenseHead scorer, int hardPerSlice) {
+        if (negativesPerSlice < 0 || hardPerSlice < 0) {
+            throw new IllegalArgumentException("negatives per slice must be >= 0, got " + negativesPerSlice
+                    + " random and " + hardPerSlice + " hard");
+        }
         this.backbone = backbone;
         this.classes = classes;
         this.negativesPerSlice = negativesPerSlice;
         this.marginCells = marginCells;
         this.seed = seed;
+        this.scorer = scorer;
+        this.hardPerSlice = hardPerSlice;
+    }
+
+    /**
+     * This sampler keeping, per slice and pass, also the {@code hardPerSlice} negative cells that
+     * {@code head} scores highest (ties: scan order), then {@code negativesPerSlice} random ones of the rest.
+     */
+    public DenseCellSampler withHardNegatives(DenseHead head, int hardPerSlice) {
+        return new DenseCellSampler(backbone, classes, negativesPerSlice, marginCells, seed, head, hardPerSlice);
     }
 
     /** Cell features and labels of every annotated slice of the studies. */
@@ -100,12 +128,41 @@ public final class DenseCellSampler {
                 }
             }
         }
-        java.util.Collections.shuffle(negatives, random);
-        for (float[] f : negatives.subList(0, Math.min(negativesPerSlice, negatives.size()))) {
+        for (float[] f : chooseNegatives(negatives, random)) {
             features.add(f);
             labels.add(0);
             groups.add(study.id());
         }
+    }
+
+    /** The hard negatives first (highest score, stable), then random ones of the rest. */
+    List<float[]> chooseNegatives(List<float[]> negatives, Random random) {
+        List<float[]> rest = new ArrayList<>(negatives);
+        List<float[]> chosen = new ArrayList<>();
+        if (scorer != null && hardPerSlice > 0) {
+            double[] score = new double[rest.size()];
+            Integer[] order = new Integer[rest.size()];
+            for (int i = 0; i < order.length; i++) {
+                score[i] = scorer.logit(rest.get(i), 0);
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a])); // stable: ties keep scan order
+            boolean[] taken = new boolean[order.length];
+            for (int k = 0; k < Math.min(hardPerSlice, order.length); k++) {
+                chosen.add(rest.get(order[k]));
+                taken[order[k]] = true;
+            }
+            List<float[]> left = new ArrayList<>();
+            for (int i = 0; i < taken.length; i++) {
+                if (!taken[i]) {
+                    left.add(rest.get(i));
+                }
+            }
+            rest = left;
+        }
+        java.util.Collections.shuffle(rest, random);
+        chosen.addAll(rest.subList(0, Math.min(negativesPerSlice, rest.size())));
+        return chosen;
     }
 
     /** 1 positive, 0 negative, -1 ignored (near a positive region's edge, air, or outside a shutter). */
