@@ -85,7 +85,7 @@ public final class DetectorTraining {
                 split.train().size(), split.validation().size()));
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
         DenseCellSampler cells = new DenseCellSampler(ScaledBackbone.of(backbone, settings.inputScale()),
-                settings.classes(), cellSampling.negativesPerSlice(), cellSampling.marginCells(), settings.training().seed());
+                settings.classes(), cellSampling, settings.training().seed());
         // Cells come from the working grid; the detection threshold below is chosen through the
         // detector itself, on the original validation studies, as detection will see them.
         FeatureSet train = cells.sample(working(split.train()), input, true, progress);

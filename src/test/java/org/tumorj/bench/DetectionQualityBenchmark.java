@@ -9,7 +9,12 @@ import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Study;
+import org.tumorj.detect.FindingExtractor;
+import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.metrics.DetectionEvaluation;
+import org.tumorj.metrics.EvaluationCase;
 import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.metrics.GroundTruth;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.phantom.MrSeries;
 import org.tumorj.phantom.PhantomConfig;
@@ -34,11 +39,14 @@ import org.tumorj.util.Progress;
  * <pre>scripts/bench DetectionQualityBenchmark [modality=ct|mr] [variants=baseline,hard30]
  *     [trainSets=2] [trainStudies=4] [heldOut=6]</pre>
  * Variants: {@code baseline} (60 random negatives per slice, one round), {@code hardN} (one round
- * of hard negative mining, N per slice), {@code negN} (N random negatives), {@code negN-hardM}.
+ * of hard negative mining, N per slice), {@code negN} (N random negatives), {@code edge} (body-edge
+ * negatives), {@code unannotK} (negatives also from every K-th unannotated slice); joined by '-'.
  */
 public final class DetectionQualityBenchmark {
     private static final long HELD_OUT_SEED = 9001;
     private static final long MODEL_SEED = 42;
+    /** FROC is computed from the findings that exist at a threshold, so it is also reported at these. */
+    private static final double[] FIXED = {0.5, 0.8, 0.9, 0.95};
 
     public static void main(String[] args) throws java.io.IOException {
         String modality = args.length > 0 ? args[0] : "ct";
@@ -53,6 +61,7 @@ public final class DetectionQualityBenchmark {
         try (Backbone backbone = Backbones.openDefault()) {
             for (String variant : variants) {
                 double froc1 = 0, avg = 0, fp = 0;
+                double[] bestFixed = new double[FIXED.length];
                 int hit = 0, total = 0;
                 for (int set = 0; set < sets; set++) {
                     long t1 = System.nanoTime();
@@ -60,18 +69,32 @@ public final class DetectionQualityBenchmark {
                     ModelBundle bundle = new DetectorTraining(backbone, settings(modality)).withCellSampling(sampling(variant))
                             .train(train, Progress.none(), TrainingListener.none());
                     TrainedDetector detector = new TrainedDetector(backbone, bundle);
-                    EvaluationReport r = StudyEvaluation.evaluate(detector, test, AnnotationClasses.defaults(), 0,
-                            Progress.none()).report();
+                    List<ProbabilityMaps> maps = test.stream().map(s -> detector.predict(s.volume(),
+                            detector.defaultParams(s.volume()), Progress.none())).toList();
+                    EvaluationReport r = evaluate(detector, test, maps, bundle.threshold());
                     System.out.printf(Locale.ROOT, "  %-12s set %d: cell AUC %.3f, threshold %.3f | %s (%.0f s)%n", variant, set,
                             bundle.metrics().auc().estimate(), bundle.threshold(), StudyEvaluation.summary(r), seconds(t1));
+                    StringBuilder fixed = new StringBuilder("    FROC sens@1FP (average) at fixed thresholds:");
+                    for (int k = 0; k < FIXED.length; k++) {
+                        EvaluationReport f = evaluate(detector, test, maps, FIXED[k]);
+                        fixed.append(String.format(Locale.ROOT, " %.2f: %.2f (%.2f), %d hit, %.1f FP;", FIXED[k],
+                                f.froc().sensitivityAt(1), f.froc().averageSensitivity(), f.detectedLesions(),
+                                f.falsePositivesPerStudy()));
+                        bestFixed[k] += f.froc().sensitivityAt(1);
+                    }
+                    System.out.println(fixed);
                     froc1 += r.froc().sensitivityAt(1);
                     avg += r.froc().averageSensitivity();
                     fp += r.falsePositivesPerStudy();
                     hit += r.detectedLesions();
                     total += r.lesions();
                 }
-                System.out.printf(Locale.ROOT, "| %s | %d x %d | %d/%d | %.1f | %.3f | %.3f |%n", variant, sets, heldOut, hit, total,
-                        fp / sets, froc1 / sets, avg / sets);
+                StringBuilder fixedMean = new StringBuilder();
+                for (int k = 0; k < FIXED.length; k++) {
+                    fixedMean.append(String.format(Locale.ROOT, " %.3f |", bestFixed[k] / sets));
+                }
+                System.out.printf(Locale.ROOT, "| %s | %d x %d | %d/%d | %.1f | %.3f | %.3f |%s%n", variant, sets, heldOut, hit,
+                        total, fp / sets, froc1 / sets, avg / sets, fixedMean);
             }
         }
         System.out.printf(Locale.ROOT, "total %.0f s%n", seconds(t0));
@@ -91,6 +114,10 @@ public final class DetectionQualityBenchmark {
                 s = s.withHardNegatives(Integer.parseInt(part.substring(4)));
             } else if (part.startsWith("neg")) {
                 s = s.withNegatives(Integer.parseInt(part.substring(3)), s.marginCells());
+            } else if (part.equals("edge")) {
+                s = s.withBodyEdgeNegatives(true);
+            } else if (part.startsWith("unannot")) {
+                s = s.withUnannotatedSlices(Integer.parseInt(part.substring(7)));
             } else if (!part.equals("baseline")) {
                 throw new IllegalArgumentException("unknown variant part " + part);
             }
@@ -109,6 +136,20 @@ public final class DetectionQualityBenchmark {
             out.add(new LoadedStudy(new Study(s.studyId(), Path.of(s.studyId()), s.patientId()), volume, s.annotations()));
         }
         return out;
+    }
+
+    /** Findings at {@code threshold} from maps computed once, scored as StudyEvaluation scores them. */
+    private static EvaluationReport evaluate(TrainedDetector detector, List<LoadedStudy> test, List<ProbabilityMaps> maps,
+            double threshold) {
+        List<EvaluationCase> cases = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            LoadedStudy s = test.get(i);
+            var params = detector.defaultParams(s.volume()).withThreshold(threshold);
+            cases.add(new EvaluationCase(new FindingExtractor(params).extract(s.volume(), maps.get(i), s.id(), Progress.none()),
+                    GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
+                            label -> AnnotationClasses.defaults().role(label) == AnnotationClasses.Role.POSITIVE)));
+        }
+        return DetectionEvaluation.evaluate(cases, Progress.none());
     }
 
     private static double seconds(long start) {

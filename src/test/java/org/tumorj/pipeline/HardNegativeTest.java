@@ -66,7 +66,7 @@ class HardNegativeTest {
 
     @Test
     void cellSamplingRejectsNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> new CellSampling(0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new CellSampling(0, 1, 0, false, 0));
         assertThrows(IllegalArgumentException.class, () -> CellSampling.defaults().withHardNegatives(-1));
         assertThrows(IllegalArgumentException.class, () -> CellSampling.defaults().withNegatives(60, -1));
     }
