@@ -103,7 +103,7 @@ public final class DenseCellSampler {
     }
 
     /** The annotated slices, and every {@code unannotatedSliceStep}-th of the others when asked. */
-    private List<Integer> slices(LoadedStudy study) {
+    List<Integer> slices(LoadedStudy study) {
         List<Integer> annotated = study.annotations().stream().map(Annotation::sliceIndex).distinct().sorted().toList();
         if (unannotatedSliceStep == 0) {
             return annotated;

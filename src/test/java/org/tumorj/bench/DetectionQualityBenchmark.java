@@ -40,7 +40,8 @@ import org.tumorj.util.Progress;
  *     [trainSets=2] [trainStudies=4] [heldOut=6]</pre>
  * Variants: {@code baseline} (60 random negatives per slice, one round), {@code hardN} (one round
  * of hard negative mining, N per slice), {@code negN} (N random negatives), {@code edge} (body-edge
- * negatives), {@code unannotK} (negatives also from every K-th unannotated slice); joined by '-'.
+ * negatives), {@code unannotK} (negatives also from every K-th unannotated slice), {@code wdX},
+ * {@code lrX}, {@code dropX} (head weight decay, learning rate, dropout); joined by '-'.
  */
 public final class DetectionQualityBenchmark {
     private static final long HELD_OUT_SEED = 9001;
@@ -66,7 +67,7 @@ public final class DetectionQualityBenchmark {
                 for (int set = 0; set < sets; set++) {
                     long t1 = System.nanoTime();
                     List<LoadedStudy> train = studies(modality, 2026 + 1000L * set, trainStudies);
-                    ModelBundle bundle = new DetectorTraining(backbone, settings(modality)).withCellSampling(sampling(variant))
+                    ModelBundle bundle = new DetectorTraining(backbone, settings(modality, variant)).withCellSampling(sampling(variant))
                             .train(train, Progress.none(), TrainingListener.none());
                     TrainedDetector detector = new TrainedDetector(backbone, bundle);
                     List<ProbabilityMaps> maps = test.stream().map(s -> detector.predict(s.volume(),
@@ -101,10 +102,22 @@ public final class DetectionQualityBenchmark {
     }
 
     /** What the demo and {@code ./tumorj train} use without options: the modality's default input. */
-    private static TrainSettings settings(String modality) {
+    private static TrainSettings settings(String modality, String variant) {
         TrainSettings d = TrainSettings.defaults(MODEL_SEED);
-        return TrainSettings.of(MODEL_SEED, d.training().maxEpochs(), d.adjacentSlices(), "modality", d.inputScale(), "", "",
+        TrainSettings s = TrainSettings.of(MODEL_SEED, d.training().maxEpochs(), d.adjacentSlices(), "modality", d.inputScale(), "", "",
                 d.validationFraction(), modality.equals("mr") ? "T2" : "");
+        var t = s.training();
+        for (String part : variant.split("-")) {
+            if (part.startsWith("wd")) { // head weight decay, e.g. wd0.01
+                t = t.withOptimizer(t.learningRate(), Double.parseDouble(part.substring(2)), t.batchSize());
+            } else if (part.startsWith("lr")) {
+                t = t.withOptimizer(Double.parseDouble(part.substring(2)), t.weightDecay(), t.batchSize());
+            } else if (part.startsWith("drop")) {
+                t = t.withHead(t.hiddenUnits(), Double.parseDouble(part.substring(4)));
+            }
+        }
+        return new TrainSettings(s.preprocessing(), s.adjacentSlices(), s.sampling(), t, s.classes(), s.validationFraction(),
+                s.seriesDescription(), s.inputScale());
     }
 
     static CellSampling sampling(String variant) {
@@ -118,7 +131,7 @@ public final class DetectionQualityBenchmark {
                 s = s.withBodyEdgeNegatives(true);
             } else if (part.startsWith("unannot")) {
                 s = s.withUnannotatedSlices(Integer.parseInt(part.substring(7)));
-            } else if (!part.equals("baseline")) {
+            } else if (!part.equals("baseline") && !part.matches("(wd|lr|drop)[0-9.eE-]+")) {
                 throw new IllegalArgumentException("unknown variant part " + part);
             }
         }

@@ -65,6 +65,23 @@ class HardNegativeTest {
     }
 
     @Test
+    void unannotatedSlicesAddEveryKthSliceWithoutAnnotations() {
+        var info = org.tumorj.detect.TestVolumes.info("CT", 8, 8, 10, 1, 1, 1, new double[3]);
+        var volume = org.tumorj.detect.TestVolumes.discs(info, 0f);
+        float[] square = {1, 4, 4, 1};
+        List<org.tumorj.annotation.Annotation> annotations = List.of(
+                new org.tumorj.annotation.Annotation("tumor", 3, "1.2.3.4.4", square, new float[] {1, 1, 4, 4}),
+                new org.tumorj.annotation.Annotation("tumor", 4, "1.2.3.4.5", square, new float[] {1, 1, 4, 4}));
+        var study = new org.tumorj.dataset.LoadedStudy(new org.tumorj.dataset.Study("s", java.nio.file.Path.of("s"), "p"),
+                volume, annotations);
+        AnnotationClasses classes = AnnotationClasses.defaults();
+        assertEquals(List.of(3, 4), new DenseCellSampler(null, classes, CellSampling.defaults(), 1).slices(study));
+        assertEquals(List.of(0, 2, 3, 4, 6, 8),
+                new DenseCellSampler(null, classes, CellSampling.defaults().withUnannotatedSlices(2), 1).slices(study),
+                "unannotated slices 0, 1, 2, 5, 6, 7, 8, 9: every second of them, beside the annotated 3 and 4");
+    }
+
+    @Test
     void cellSamplingRejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new CellSampling(0, 1, 0, false, 0));
         assertThrows(IllegalArgumentException.class, () -> CellSampling.defaults().withHardNegatives(-1));
