@@ -26,7 +26,7 @@ import org.tumorj.util.Progress;
  */
 final class DetectionThreshold {
     static final double FP_PENALTY = 0.05;
-    static final double[] CANDIDATES = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95};
+    static final double[] CANDIDATES = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995};
 
     private DetectionThreshold() {}
 

@@ -16,6 +16,7 @@ import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.metrics.EvaluationOptions;
 import org.tumorj.metrics.ValidationReport;
 import org.tumorj.model.ClassNames;
+import org.tumorj.model.DenseHead;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.train.FeatureSet;
 import org.tumorj.train.HeadEvaluation;
@@ -31,15 +32,11 @@ import org.tumorj.util.Progress;
  * and Fiji's "Train Tumor Detector..." take.
  */
 public final class DetectorTraining {
-    /** Negative cells kept per annotated slice (all positive cells are kept; the loss is class-weighted). */
-    static final int NEGATIVES_PER_SLICE = 60;
-    /** Cells closer than this (in cells) to a positive region's edge are left out: their label is ambiguous. */
-    static final double NEGATIVE_MARGIN_CELLS = 1.0;
-
     private final Backbone backbone;
     /** As given; a {@code modality} window is replaced per training run by the studies' modality default. */
     private final TrainSettings requested;
     private final WorkingResolution resolution;
+    private final CellSampling cellSampling;
 
     /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
     public DetectorTraining(Backbone backbone, TrainSettings settings) {
@@ -48,9 +45,20 @@ public final class DetectorTraining {
 
     /** @param resolution the spacing projection images are trained (and later detected) at */
     public DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution) {
+        this(backbone, settings, resolution, CellSampling.defaults());
+    }
+
+    private DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution,
+            CellSampling cellSampling) {
         this.backbone = backbone;
         this.requested = settings;
         this.resolution = resolution;
+        this.cellSampling = cellSampling;
+    }
+
+    /** This training with other training cells (negatives, hard negative mining); for experiments. */
+    public DetectorTraining withCellSampling(CellSampling newCellSampling) {
+        return new DetectorTraining(backbone, requested, resolution, newCellSampling);
     }
 
     /** Loads every study of a folder of studies and trains on them. */
@@ -77,7 +85,7 @@ public final class DetectorTraining {
                 split.train().size(), split.validation().size()));
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
         DenseCellSampler cells = new DenseCellSampler(ScaledBackbone.of(backbone, settings.inputScale()),
-                settings.classes(), NEGATIVES_PER_SLICE, NEGATIVE_MARGIN_CELLS, settings.training().seed());
+                settings.classes(), cellSampling, settings.training().seed());
         // Cells come from the working grid; the detection threshold below is chosen through the
         // detector itself, on the original validation studies, as detection will see them.
         FeatureSet train = cells.sample(working(split.train()), input, true, progress);
@@ -85,6 +93,9 @@ public final class DetectorTraining {
         progress.log(String.format("cells: %d training (%d positive), %d validation (%d positive)",
                 train.size(), train.positives(), validation.size(), validation.positives()));
         TrainingResult result = new HeadTrainer(settings.training()).train(train, validation, progress, listener);
+        if (cellSampling.hardNegativesPerSlice() > 0) {
+            result = withHardNegatives(result, cells, split.train(), validation, input, settings, progress, listener);
+        }
         ValidationReport report = HeadEvaluation.evaluate(result.weights(), validation,
                 EvaluationOptions.defaults(settings.training().seed()));
         progress.log(String.format("validation AUC %.3f [%.3f, %.3f], threshold %.3f",
@@ -100,6 +111,20 @@ public final class DetectorTraining {
         progress.log(String.format("detection threshold %.2f (chosen on the validation studies' lesions)",
                 choice.threshold()));
         return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
+    }
+
+    /**
+     * One round of hard negative mining: the first head picks the negatives it scores highest on
+     * every training slice (vessels, organ edges), which join fresh random ones; the head is then
+     * trained again from the start on those cells. The validation cells stay as they were.
+     */
+    private TrainingResult withHardNegatives(TrainingResult first, DenseCellSampler cells, List<LoadedStudy> train,
+            FeatureSet validation, ModelInput input, TrainSettings settings, Progress progress, TrainingListener listener) {
+        FeatureSet mined = cells.withHardNegatives(new DenseHead(first.weights(), 1), cellSampling.hardNegativesPerSlice())
+                .sample(working(train), input, true, progress);
+        progress.log(String.format("hard negatives: %d training cells (%d positive), up to %d hard negatives per slice",
+                mined.size(), mined.positives(), cellSampling.hardNegativesPerSlice()));
+        return new HeadTrainer(settings.training()).train(mined, validation, progress, listener);
     }
 
     private List<LoadedStudy> working(List<LoadedStudy> studies) {
