@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.backbone.Backbone;
@@ -27,6 +28,8 @@ import org.tumorj.phantom.PhantomGenerator;
 import org.tumorj.phantom.PhantomModality;
 import org.tumorj.phantom.PhantomStudy;
 import org.tumorj.phantom.VesselTruth;
+import org.tumorj.pipeline.ModelInput;
+import org.tumorj.pipeline.WorkingResolution;
 import org.tumorj.train.EpochRecord;
 import org.tumorj.train.FeatureSet;
 import org.tumorj.train.FineTuner;
@@ -47,12 +50,25 @@ import org.tumorj.util.Progress;
  * patches are fixed: every lesion outline, every vessel cross-section (at most 12 per study),
  * every normal region and one patch of unannotated tissue per annotated slice. Also times "train
  * the head on 200 annotated patches, features included" at 224 pixels.
- * <pre>scripts/bench SampleEfficiencyBenchmark [patchSize=96] [repeats=2] [maxEpochs=12] [unfrozenBlocks=2] [counts=10,20,50,100]</pre>
+ *
+ * <p>With {@code --modality xr} the same table on chest-radiograph phantoms, prepared as the
+ * product prepares radiographs: 16 training + 6 validation studies (seed 2026, study numbers from
+ * {@value #XR_FIRST_STUDY}, so none is a shipped one), each brought to the working resolution
+ * ({@link WorkingResolution#defaults()}), patches encoded through the study's own presentation
+ * curve ({@link ModelInput#forVolume}, 2D). Positives are the nodule outlines; negatives alternate
+ * between end-on vessel dots (the ground truth's vessels, the look-alikes) and the phantom's
+ * {@code normal-lung} discs. A radiograph has one region per nodule, so counts above what the
+ * training studies hold are replaced by all of them. The 224-pixel timing is CT only.
+ * <pre>scripts/bench SampleEfficiencyBenchmark [--modality ct|xr] [patchSize=96] [repeats=2] [maxEpochs=12] [unfrozenBlocks=2] [counts=10,20,50,100] [trainStudies] [validationStudies]</pre>
  */
 public final class SampleEfficiencyBenchmark {
     private static final long DATA_SEED = 2026;
-    private static final int TRAIN_STUDIES = 12;
-    private static final int VALIDATION_STUDIES = 4;
+    private static final int CT_TRAIN_STUDIES = 12;
+    private static final int CT_VALIDATION_STUDIES = 4;
+    private static final int XR_TRAIN_STUDIES = 16;
+    private static final int XR_VALIDATION_STUDIES = 6;
+    /** XR studies are numbered from here: the shipped ones are 1..n of the same seed. */
+    private static final int XR_FIRST_STUDY = 1001;
     private static final int PATCHES_PER_REGION = 2;
     private static final int VESSELS_PER_VALIDATION_STUDY = 12;
     private static final AnnotationClasses CLASSES = AnnotationClasses.defaults();
@@ -62,16 +78,34 @@ public final class SampleEfficiencyBenchmark {
     private final int maxEpochs;
     private final int unfrozenBlocks;
     private final int[] counts;
-    private final List<PhantomStudy> trainStudies = new ArrayList<>();
-    private final List<PhantomStudy> validationStudies = new ArrayList<>();
+    private final PhantomModality modality;
+    private final int trainCount;
+    private final int validationCount;
+    private final List<Source> trainStudies = new ArrayList<>();
+    private final List<Source> validationStudies = new ArrayList<>();
+    /** XR: each study's input encoding, its presentation curve resolved (by study id). */
+    private final Map<String, ModelInput> inputs = new LinkedHashMap<>();
 
-    private SampleEfficiencyBenchmark(String[] args) {
+    private SampleEfficiencyBenchmark(String[] all) {
+        List<String> rest = new ArrayList<>(List.of(all));
+        int m = rest.indexOf("--modality");
+        modality = m < 0 ? PhantomModality.CT : PhantomModality.parse(rest.get(m + 1));
+        if (m >= 0) {
+            rest.subList(m, m + 2).clear();
+        }
+        if (modality != PhantomModality.CT && modality != PhantomModality.XR) {
+            throw new IllegalArgumentException("--modality must be ct or xr, got " + modality);
+        }
+        String[] args = rest.toArray(String[]::new);
+        boolean xr = modality == PhantomModality.XR;
         patchSize = args.length > 0 ? Integer.parseInt(args[0]) : 96;
         repeats = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         maxEpochs = args.length > 2 ? Integer.parseInt(args[2]) : 12;
         unfrozenBlocks = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         counts = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {10, 20, 50, 100};
+        trainCount = args.length > 5 ? Integer.parseInt(args[5]) : xr ? XR_TRAIN_STUDIES : CT_TRAIN_STUDIES;
+        validationCount = args.length > 6 ? Integer.parseInt(args[6]) : xr ? XR_VALIDATION_STUDIES : CT_VALIDATION_STUDIES;
     }
 
     public static void main(String[] args) throws IOException {
@@ -80,19 +114,34 @@ public final class SampleEfficiencyBenchmark {
 
     private void run() throws IOException {
         long t0 = System.nanoTime();
-        for (int i = 1; i <= TRAIN_STUDIES + VALIDATION_STUDIES; i++) {
-            PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.CT, DATA_SEED, i));
-            (i <= TRAIN_STUDIES ? trainStudies : validationStudies).add(s);
+        boolean xr = modality == PhantomModality.XR;
+        for (int i = 1; i <= trainCount + validationCount; i++) {
+            int number = xr ? XR_FIRST_STUDY + i - 1 : i;
+            PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(modality, DATA_SEED, number));
+            (i <= trainCount ? trainStudies : validationStudies).add(xr ? radiograph(s) : Source.ct(s));
         }
-        System.out.printf(Locale.ROOT, "phantoms: %d train + %d validation CT studies (256x256x32) in %.1f s%n",
-                TRAIN_STUDIES, VALIDATION_STUDIES, seconds(t0));
+        if (xr) {
+            LoadedStudy first = trainStudies.get(0).study();
+            System.out.printf(Locale.ROOT, "phantoms: %d train + %d validation XR studies (768x768, studies %d-%d) in %.1f s;"
+                            + " working resolution %.1f mm (%d x %d px), presentation window per study, 2D%n",
+                    trainCount, validationCount, XR_FIRST_STUDY, XR_FIRST_STUDY + trainCount + validationCount - 1,
+                    seconds(t0), WorkingResolution.DEFAULT_SPACING_MM, first.volume().width(), first.volume().height());
+            System.out.printf(Locale.ROOT, "training regions available: %d nodules, %d vessel dots, %d normal-lung discs%n",
+                    count(trainStudies, Source::positives), count(trainStudies, Source::vessels),
+                    count(trainStudies, Source::normals));
+        } else {
+            System.out.printf(Locale.ROOT, "phantoms: %d train + %d validation CT studies (256x256x32) in %.1f s%n",
+                    trainCount, validationCount, seconds(t0));
+        }
         System.out.printf(Locale.ROOT, "setup: patch %d px, %d patches per region (augmented), %d repeat(s), fine-tuning"
                         + " up to %d epochs (patience 4), %d top blocks unfrozen, TF threads %s, cores %d, load %.1f%n",
                 patchSize, PATCHES_PER_REGION, repeats, maxEpochs, unfrozenBlocks,
                 System.getProperty(FineTuner.THREADS_PROPERTY, "1"), Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (Backbone backbone = Backbones.openDefault()) {
-            headOn200Patches(backbone);
+            if (!xr) {
+                headOn200Patches(backbone);
+            }
             sampleEfficiency(backbone);
         }
         System.out.printf(Locale.ROOT, "total %.1f s%n", seconds(t0));
@@ -107,10 +156,10 @@ public final class SampleEfficiencyBenchmark {
         List<Patch> validation = validationPatches(224);
         double sampling = seconds(start);
         long f0 = System.nanoTime();
-        FeatureSet trainFeatures = features(backbone, PatchImages.of(train, pre));
+        FeatureSet trainFeatures = features(backbone, images(train, pre));
         double trainFeatureSeconds = seconds(f0);
         long f1 = System.nanoTime();
-        FeatureSet validationFeatures = features(backbone, PatchImages.of(validation, pre));
+        FeatureSet validationFeatures = features(backbone, images(validation, pre));
         double validationFeatureSeconds = seconds(f1);
         long h0 = System.nanoTime();
         TrainingResult r = new HeadTrainer(TrainingOptions.defaults()).train(trainFeatures, validationFeatures,
@@ -132,10 +181,11 @@ public final class SampleEfficiencyBenchmark {
 
     private void sampleEfficiency(Backbone backbone) throws IOException {
         Preprocessing pre = preprocessing(patchSize);
-        PatchImages validation = PatchImages.of(validationPatches(patchSize), pre);
+        PatchImages validation = images(validationPatches(patchSize), pre);
         FeatureSet validationFeatures = features(backbone, validation);
         System.out.printf(Locale.ROOT, "%nvalidation: %d patches (%d lesion, %d negative) from %d studies%n",
-                validation.count(), validation.positives(), validation.count() - validation.positives(), VALIDATION_STUDIES);
+                validation.count(), validation.positives(), validation.count() - validation.positives(), validationCount);
+        int[] counts = feasibleCounts();
         Map<String, double[][]> auc = new LinkedHashMap<>();
         Map<String, double[][]> time = new LinkedHashMap<>();
         for (String mode : List.of("a", "b", "c")) {
@@ -145,7 +195,7 @@ public final class SampleEfficiencyBenchmark {
         for (int rep = 0; rep < repeats; rep++) {
             for (int k = 0; k < counts.length; k++) {
                 int n = counts[k];
-                PatchImages train = PatchImages.of(trainingPatches(n, rep, patchSize), pre);
+                PatchImages train = images(trainingPatches(n, rep, patchSize), pre);
                 long seed = 100 + rep;
                 long s0 = System.nanoTime();
                 TrainingResult a = new HeadTrainer(TrainingOptions.defaults().withSeed(seed))
@@ -163,7 +213,23 @@ public final class SampleEfficiencyBenchmark {
                         auc.get("a")[k][rep], time.get("a")[k][rep]);
             }
         }
-        printTable(auc, time, validation);
+        printTable(auc, time, counts);
+    }
+
+    /** The requested counts; on radiographs those above the regions available become "all of them". */
+    private int[] feasibleCounts() {
+        int positives = count(trainStudies, Source::positives);
+        int negatives = 2 * Math.min(count(trainStudies, Source::vessels), count(trainStudies, Source::normals));
+        int max = Math.min(positives, negatives);
+        TreeSet<Integer> feasible = new TreeSet<>();
+        for (int n : counts) {
+            feasible.add(Math.min(n, max));
+        }
+        if (feasible.last() < counts[counts.length - 1]) {
+            System.out.printf(Locale.ROOT, "counts above %d capped: the training studies hold %d nodules, %d negatives%n",
+                    max, positives, negatives);
+        }
+        return feasible.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private TrainingOptions fineTuning(String mode, long seed) {
@@ -172,7 +238,7 @@ public final class SampleEfficiencyBenchmark {
                 : base.withMode(TrainingMode.FROM_SCRATCH, 0);
     }
 
-    private void printTable(Map<String, double[][]> auc, Map<String, double[][]> time, PatchImages validation) {
+    private void printTable(Map<String, double[][]> auc, Map<String, double[][]> time, int[] counts) {
         System.out.printf(Locale.ROOT, "%nSAMPLE EFFICIENCY: validation AUC, mean (min-max) over %d repeat(s); %d px patches%n",
                 repeats, patchSize);
         System.out.print("| regions per class | training patches | (a) pretrained + head | (b) top " + unfrozenBlocks
@@ -196,8 +262,47 @@ public final class SampleEfficiencyBenchmark {
 
     // ---- data ----
 
-    private static Preprocessing preprocessing(int size) {
-        return new Preprocessing(List.of(Window.SOFT_TISSUE), ChannelMode.REPLICATE, size);
+    private Preprocessing preprocessing(int size) {
+        Window window = modality == PhantomModality.XR ? Window.PRESENTATION : Window.SOFT_TISSUE;
+        return new Preprocessing(List.of(window), ChannelMode.REPLICATE, size);
+    }
+
+    /**
+     * CT: the patches through the fixed window. XR: each patch through its study's resolved input,
+     * as training does ({@link ModelInput#writePatch}); a presentation window cannot be resolved on
+     * a patch, it needs the study's header.
+     */
+    private PatchImages images(List<Patch> patches, Preprocessing pre) {
+        if (modality != PhantomModality.XR) {
+            return PatchImages.of(patches, pre);
+        }
+        int size = patches.get(0).size();
+        float[][] images = new float[patches.size()][];
+        int[] labels = new int[patches.size()];
+        String[] groups = new String[patches.size()];
+        for (int i = 0; i < images.length; i++) {
+            Patch p = patches.get(i);
+            FloatTensor one = FloatTensor.zeros(1, size, size, 3);
+            inputs.get(p.studyId()).writePatch(one, 0, p);
+            images[i] = one.data();
+            labels[i] = p.label();
+            groups[i] = p.studyId();
+        }
+        return new PatchImages(images, size, labels, groups);
+    }
+
+    /**
+     * A radiograph phantom as the product sees it: nodule outlines, normal-lung discs and end-on
+     * vessel dots (from the ground truth) on the original image, then the whole study on its
+     * working grid, and its presentation curve resolved once.
+     */
+    private Source radiograph(PhantomStudy s) {
+        List<Annotation> all = new ArrayList<>(s.annotations());
+        all.addAll(vesselRegions(s, Integer.MAX_VALUE));
+        Study study = new Study(s.studyId(), Path.of(s.studyId()), s.patientId());
+        LoadedStudy working = WorkingResolution.defaults().resample(new LoadedStudy(study, s.volume(), all));
+        inputs.put(s.studyId(), ModelInput.forVolume(preprocessing(patchSize), false, working.volume()));
+        return Source.split(working);
     }
 
     /**
@@ -209,11 +314,10 @@ public final class SampleEfficiencyBenchmark {
         List<Region> positives = new ArrayList<>();
         List<Region> vessels = new ArrayList<>();
         List<Region> normals = new ArrayList<>();
-        for (PhantomStudy s : trainStudies) {
-            for (Annotation a : s.annotations()) {
-                (CLASSES.isPositive(a) ? positives : normals).add(new Region(s, a));
-            }
-            vesselRegions(s, Integer.MAX_VALUE).forEach(a -> vessels.add(new Region(s, a)));
+        for (Source s : trainStudies) {
+            s.positives().forEach(a -> positives.add(new Region(s, a)));
+            s.normals().forEach(a -> normals.add(new Region(s, a)));
+            s.vessels().forEach(a -> vessels.add(new Region(s, a)));
         }
         SplittableRandom r = new SplittableRandom(DATA_SEED * 31 + repeat);
         shuffle(positives, r);
@@ -230,23 +334,22 @@ public final class SampleEfficiencyBenchmark {
 
     private List<Patch> validationPatches(int size) {
         List<Region> regions = new ArrayList<>();
-        for (PhantomStudy s : validationStudies) {
-            s.annotations().forEach(a -> regions.add(new Region(s, a)));
-            vesselRegions(s, VESSELS_PER_VALIDATION_STUDY).forEach(a -> regions.add(new Region(s, a)));
+        for (Source s : validationStudies) {
+            s.annotated().forEach(a -> regions.add(new Region(s, a)));
+            spread(s.vessels(), VESSELS_PER_VALIDATION_STUDY).forEach(a -> regions.add(new Region(s, a)));
         }
         SamplingConfig config = new SamplingConfig(size, 1, 1, 1, 0, 20, false, Augmentation.none(), DATA_SEED);
         return sample(regions, validationStudies, config, false);
     }
 
-    private static List<Patch> sample(List<Region> regions, List<PhantomStudy> studies, SamplingConfig config,
+    private static List<Patch> sample(List<Region> regions, List<Source> studies, SamplingConfig config,
                                       boolean augment) {
         PatchSampler sampler = new PatchSampler(config, CLASSES);
         List<Patch> out = new ArrayList<>();
-        for (PhantomStudy s : studies) {
+        for (Source s : studies) {
             List<Annotation> mine = regions.stream().filter(g -> g.study == s).map(g -> g.annotation).toList();
             if (!mine.isEmpty()) {
-                Study study = new Study(s.studyId(), Path.of(s.studyId()), s.patientId());
-                out.addAll(sampler.sample(new LoadedStudy(study, s.volume(), mine), augment));
+                out.addAll(sampler.sample(new LoadedStudy(s.study().study(), s.study().volume(), mine), augment));
             }
         }
         return out;
@@ -263,6 +366,11 @@ public final class SampleEfficiencyBenchmark {
                 all.add(disc(c[0], c[1], Math.max(1.5, v.radiusMm() / spacing), k, s.volume().info().sopInstanceUids().get(k)));
             }
         }
+        return spread(all, max);
+    }
+
+    /** At most {@code max} of the regions, evenly spread over the list. */
+    private static List<Annotation> spread(List<Annotation> all, int max) {
         if (all.size() <= max) {
             return all;
         }
@@ -283,7 +391,35 @@ public final class SampleEfficiencyBenchmark {
         return new Annotation("normal-vessel", slice, sop, xs, ys);
     }
 
-    private record Region(PhantomStudy study, Annotation annotation) {}
+    private record Region(Source study, Annotation annotation) {}
+
+    /**
+     * A study's image (on its working grid for XR) and its regions by kind: lesion outlines,
+     * normal-tissue discs, vessel cross-sections or dots; {@code annotated} is what the phantom
+     * itself annotates (lesions and normals, in its order).
+     */
+    private record Source(LoadedStudy study, List<Annotation> annotated, List<Annotation> positives,
+                          List<Annotation> normals, List<Annotation> vessels) {
+        static Source ct(PhantomStudy s) {
+            Study study = new Study(s.studyId(), Path.of(s.studyId()), s.patientId());
+            return of(new LoadedStudy(study, s.volume(), s.annotations()), s.annotations(), vesselRegions(s, Integer.MAX_VALUE));
+        }
+
+        static Source split(LoadedStudy working) {
+            List<Annotation> vessels = working.annotations().stream().filter(a -> a.label().equals("normal-vessel")).toList();
+            List<Annotation> annotated = working.annotations().stream().filter(a -> !a.label().equals("normal-vessel")).toList();
+            return of(working, annotated, vessels);
+        }
+
+        private static Source of(LoadedStudy study, List<Annotation> annotated, List<Annotation> vessels) {
+            return new Source(study, annotated, annotated.stream().filter(CLASSES::isPositive).toList(),
+                    annotated.stream().filter(a -> !CLASSES.isPositive(a)).toList(), vessels);
+        }
+    }
+
+    private static int count(List<Source> studies, java.util.function.Function<Source, List<Annotation>> kind) {
+        return studies.stream().mapToInt(s -> kind.apply(s).size()).sum();
+    }
 
     // ---- helpers ----
 

@@ -32,7 +32,7 @@ class ShippedRadiographsTest {
         try (Stream<Path> s = Files.list(ROOT)) {
             studies = s.filter(Files::isDirectory).sorted().toList();
         }
-        assertEquals(8, studies.size());
+        assertEquals(14, studies.size());
         for (Path study : studies) {
             for (String f : List.of("IM-0001.dcm", "RoiSet.zip", "annotations.json", "ground-truth.json")) {
                 assertTrue(Files.isRegularFile(study.resolve(f)), study + "/" + f);
@@ -58,7 +58,7 @@ class ShippedRadiographsTest {
     void trainingCodeLoadsThemAndSamplesTumourPatches() throws Exception {
         List<LoadedStudy> loaded = TrainingData.load(StudySet.open(ROOT), DicomStudies.standard(Progress.none()),
                 AnnotationReader.sidecar(), Progress.none());
-        assertEquals(8, loaded.size());
+        assertEquals(14, loaded.size());
         LoadedStudy first = loaded.get(0);
         assertEquals(1, first.volume().depth());
         assertTrue(first.volume().info().isProjection());
