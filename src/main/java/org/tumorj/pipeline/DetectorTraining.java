@@ -108,7 +108,7 @@ public final class DetectorTraining {
                 TrainingLog.toCsv(result.log()), result.weights());
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, cellLevel),
                 split.validation(), settings.classes(), progress);
-        progress.log(String.format("detection threshold %.2f (chosen on the validation studies' lesions)",
+        progress.log(String.format("detection threshold %.3f (chosen on the validation studies' lesions)",
                 choice.threshold()));
         return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }
