@@ -86,19 +86,19 @@ public final class PhantomStudyWriter {
         return sliceFile(study, study.volume(), 1, k);
     }
 
-    /** The DICOM file of slice k of one of the study's series ({@code v}), numbered {@code seriesNumber}. */
-    public static DicomWriter sliceFile(PhantomStudy study, Volume v, int seriesNumber, int k) {
-        VolumeInfo info = v.info();
-        boolean ct = study.config().modality() == PhantomModality.CT;
-        double[] pos = info.toPatient(0, 0, k);
-        DicomWriter d = new DicomWriter()
+    /**
+     * What every phantom file carries whatever its modality: SOP identity, the fake patient and
+     * study, equipment and series description. The writer orders elements by tag when it writes.
+     */
+    static DicomWriter studyHeader(PhantomStudy study, VolumeInfo info, String sopClassUid, String sopInstanceUid) {
+        int number = study.config().studyNumber();
+        return new DicomWriter()
                 .string(0x00080005, "CS", "ISO_IR 100")
-                .string(0x00080008, "CS", "ORIGINAL\\PRIMARY\\AXIAL")
-                .string(0x00080016, "UI", ct ? DicomWriter.CT_IMAGE_STORAGE : DicomWriter.MR_IMAGE_STORAGE)
-                .string(0x00080018, "UI", info.sopInstanceUids().get(k))
+                .string(0x00080016, "UI", sopClassUid)
+                .string(0x00080018, "UI", sopInstanceUid)
                 .string(0x00080020, "DA", "20200101")
                 .string(0x00080030, "TM", "120000")
-                .string(0x00080050, "SH", String.format("PHACC%04d", study.config().studyNumber()))
+                .string(0x00080050, "SH", String.format(java.util.Locale.ROOT, "PHACC%04d", number))
                 .string(0x00080060, "CS", info.modality())
                 .string(0x00080070, "LO", "TumorJ Phantom")
                 .string(0x00080080, "LO", "Phantom General Hospital")
@@ -109,11 +109,21 @@ public final class PhantomStudyWriter {
                 .string(0x00100020, "LO", study.patientId())
                 .string(0x00100030, "DA", "19700101")
                 .string(0x00100040, "CS", "O")
-                .decimals(0x00180050, info.spacingZ())
-                .decimals(0x00180088, info.spacingZ())
                 .string(0x0020000D, "UI", info.studyInstanceUid())
                 .string(0x0020000E, "UI", info.seriesInstanceUid())
-                .string(0x00200010, "SH", String.format("PH%04d", study.config().studyNumber()))
+                .string(0x00200010, "SH", String.format(java.util.Locale.ROOT, "PH%04d", number));
+    }
+
+    /** The DICOM file of slice k of one of the study's series ({@code v}), numbered {@code seriesNumber}. */
+    public static DicomWriter sliceFile(PhantomStudy study, Volume v, int seriesNumber, int k) {
+        VolumeInfo info = v.info();
+        boolean ct = study.config().modality() == PhantomModality.CT;
+        double[] pos = info.toPatient(0, 0, k);
+        DicomWriter d = studyHeader(study, info, ct ? DicomWriter.CT_IMAGE_STORAGE : DicomWriter.MR_IMAGE_STORAGE,
+                info.sopInstanceUids().get(k))
+                .string(0x00080008, "CS", "ORIGINAL\\PRIMARY\\AXIAL")
+                .decimals(0x00180050, info.spacingZ())
+                .decimals(0x00180088, info.spacingZ())
                 .integer(0x00200011, seriesNumber)
                 .integer(0x00200013, k + 1)
                 .decimals(0x00200032, pos)

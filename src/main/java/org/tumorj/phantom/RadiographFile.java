@@ -61,28 +61,10 @@ final class RadiographFile {
     }
 
     private static DicomWriter identity(PhantomStudy study, VolumeInfo info, boolean dx) {
-        int number = study.config().studyNumber();
-        return new DicomWriter()
-                .string(0x00080005, "CS", "ISO_IR 100")
+        return PhantomStudyWriter.studyHeader(study, info,
+                        dx ? DicomWriter.DX_IMAGE_STORAGE_FOR_PRESENTATION : DicomWriter.CR_IMAGE_STORAGE,
+                        info.sopInstanceUids().get(0))
                 .string(0x00080008, "CS", "ORIGINAL\\PRIMARY")
-                .string(0x00080016, "UI", dx ? DicomWriter.DX_IMAGE_STORAGE_FOR_PRESENTATION : DicomWriter.CR_IMAGE_STORAGE)
-                .string(0x00080018, "UI", info.sopInstanceUids().get(0))
-                .string(0x00080020, "DA", "20200101")
-                .string(0x00080030, "TM", "120000")
-                .string(0x00080050, "SH", String.format(Locale.ROOT, "PHACC%04d", number))
-                .string(0x00080060, "CS", info.modality())
-                .string(0x00080070, "LO", "TumorJ Phantom")
-                .string(0x00080080, "LO", "Phantom General Hospital")
-                .string(0x00080090, "PN", "PHANTOM^REFERRER")
-                .string(0x0008103E, "LO", info.seriesDescription())
-                .string(0x00081090, "LO", study.scannerName())
-                .string(0x00100010, "PN", "PHANTOM^" + study.patientId().substring(study.patientId().indexOf('-') + 1))
-                .string(0x00100020, "LO", study.patientId())
-                .string(0x00100030, "DA", "19700101")
-                .string(0x00100040, "CS", "O")
-                .string(0x0020000D, "UI", info.studyInstanceUid())
-                .string(0x0020000E, "UI", info.seriesInstanceUid())
-                .string(0x00200010, "SH", String.format(Locale.ROOT, "PH%04d", number))
                 .integer(0x00200011, 1)
                 .integer(0x00200013, 1);
     }
