@@ -60,6 +60,8 @@ public abstract class TumorJCommand implements PlugIn {
             IJ.log("TumorJ error: " + text);
             Interpreter.abort();
         } else {
+            IJ.log("TumorJ error: " + text); // kept in the Log after the dialog is closed
+            System.err.println("TumorJ error: " + text); // and seen by whoever started Fiji from a terminal
             IJ.error("TumorJ", text);
         }
     }

@@ -49,7 +49,7 @@ public final class TrainedDetector {
         return TrainedSeries.fromTraining(bundle.training());
     }
 
-    /** Detection at the bundle's threshold, 5 mm minimum size, refined maps, body mask for CT. */
+    /** Detection at the bundle's threshold, 3 mm minimum size, refined maps, body mask for CT. */
     public DetectionParams defaultParams(Volume volume) {
         return DetectionParams.of(bundle.threshold()).withMinSizeMm(3).withRefine(DEFAULT_REFINE)
                 .withBodyMask("CT".equalsIgnoreCase(volume.info().modality()));

@@ -137,7 +137,7 @@ class GuiScreenshotIT {
             Path unseen = Files.move(studies.get(3), work.resolve(studies.get(3).getFileName()));
             String args = "studies=[" + work.resolve("annotated") + "] model=[" + work.resolve("model") + "] series=["
                     + unseen + "] shot=[" + DETECT_SCREENSHOT + "] annotated=[" + annotated + "]";
-            ImageJMacroRunner.Result r = imagej.runGui(DETECT_MACRO, args, Duration.ofMinutes(4));
+            ImageJMacroRunner.Result r = imagej.runGui(DETECT_MACRO, args, Duration.ofMinutes(2));
             assertFalse(r.timedOut(), r.describe());
             assertFalse(r.output().contains("TumorJ error"), r.describe());
             assertTrue(r.output().contains("Train Tumor Detector: the current image is study " + annotated.getFileName()

@@ -28,6 +28,14 @@ public final class RecorderProbe {
         if (dialog == null) {
             return "(no dialog appeared)";
         }
+        // A user cannot press OK before the dialog has been laid out and painted; pressing it in the
+        // same instant it became visible raced with the dialog's own setup on a fast idle machine.
+        long settle = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!dialog.getButtons()[0].isShowing() && System.currentTimeMillis() < settle) {
+            Thread.sleep(50);
+        }
+        EventQueue.invokeAndWait(() -> { }); // let pending layout and paint events run first
+        Thread.sleep(500);
         EventQueue.invokeAndWait(() -> {
             ((TextField) dialog.getStringFields().get(0)).setText(firstFieldText);
             dialog.actionPerformed(new ActionEvent(dialog.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
@@ -36,7 +44,9 @@ public final class RecorderProbe {
         while (!recorder.getText().contains(command) && System.currentTimeMillis() < end) {
             Thread.sleep(50);
         }
-        return recorder.getText().trim();
+        String text = recorder.getText().trim();
+        return !text.isEmpty() ? text : "(nothing recorded; dialog still showing: " + dialog.isShowing()
+                + ", OK pressed: " + dialog.wasOKed() + ")";
     }
 
     private static GenericDialog awaitDialog(String title) throws InterruptedException {
