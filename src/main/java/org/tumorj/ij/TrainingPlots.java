@@ -1,5 +1,7 @@
 package org.tumorj.ij;
 
+import ij.IJ;
+import ij.WindowManager;
 import ij.gui.Plot;
 import ij.gui.PlotWindow;
 import java.awt.Color;
@@ -29,12 +31,28 @@ public final class TrainingPlots {
             epochs.add(record);
             Plot plot = loss(title, epochs);
             if (window[0] == null || window[0].isClosed()) {
-                window[0] = plot.show();
+                window[0] = showAndWait(plot);
             } else {
                 window[0].drawPlot(plot);
             }
         };
     }
+
+    /**
+     * Shows the plot and returns once its window is ImageJ's current image. A window becomes
+     * current when the window system activates it, some time after it opens; a macro that trains
+     * and then opens a series must not find the plot stealing "current image" from that series.
+     */
+    public static PlotWindow showAndWait(Plot plot) {
+        PlotWindow window = plot.show();
+        long end = System.currentTimeMillis() + ACTIVATION_WAIT_MILLIS;
+        while (WindowManager.getCurrentImage() != window.getImagePlus() && System.currentTimeMillis() < end) {
+            IJ.wait(20);
+        }
+        return window;
+    }
+
+    private static final long ACTIVATION_WAIT_MILLIS = 3000;
 
     /** Training loss (blue) and validation loss (red) against the epoch; the best epoch circled. */
     public static Plot loss(String title, List<EpochRecord> epochs) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.EvaluationPlots;
+import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
@@ -62,7 +63,7 @@ public final class EvaluateDetector extends TumorJCommand {
         IJ.log("Evaluate: " + PipelineSettings.summary(r));
         IJ.log("Evaluate: report " + report.toAbsolutePath());
         if (CancellableTask.userPresent()) {
-            EvaluationPlots.froc(r).show();
+            TrainingPlots.showAndWait(EvaluationPlots.froc(r));
         }
     }
 

@@ -101,7 +101,7 @@ public final class TrainTumorDetector extends TumorJCommand {
         IJ.log(String.format(Locale.ROOT, "%s: model bundle %s (validation AUC %.3f, threshold %.3f)",
                 COMMAND.replace("...", ""), model.toAbsolutePath(), bundle.metrics().auc().estimate(), bundle.threshold()));
         if (plots) {
-            TrainingPlots.roc(bundle.metrics()).show();
+            TrainingPlots.showAndWait(TrainingPlots.roc(bundle.metrics()));
         }
     }
 
