@@ -1,18 +1,11 @@
 package org.tumorj.ij;
 
-import java.util.List;
-import java.util.Locale;
-import org.tumorj.annotation.AnnotationClasses;
-import org.tumorj.backbone.ChannelMode;
-import org.tumorj.backbone.Preprocessing;
-import org.tumorj.backbone.Window;
 import org.tumorj.dataset.AnnotationReader;
-import org.tumorj.dataset.SamplingConfig;
-import org.tumorj.metrics.EvaluationReport;
-import org.tumorj.pipeline.StudyEvaluation;
+import org.tumorj.dicom.DicomReader;
+import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.TrainedDetector;
+import org.tumorj.util.Progress;
 import org.tumorj.privacy.Deidentifier;
-import org.tumorj.pipeline.TrainSettings;
-import org.tumorj.train.TrainingOptions;
 
 /**
  * What the Fiji commands share with {@code ./tumorj}: the annotation formats read from study
@@ -24,12 +17,16 @@ public final class PipelineSettings {
     /** The window choices of the training command: the CT presets and auto, as macro words. */
     public static final String[] WINDOWS = {"modality", "soft_tissue", "lung", "bone", "brain", "liver", "mediastinum",
         "auto", "auto_body", "zscore", "presentation"};
-    /** Help of the detection commands' {@code series} key. */
-    public static final String SERIES_HELP_DETECT = "Regular expression for the SeriesDescription of the series to"
-            + " detect on in each study; empty = the pattern the model was trained with";
-    /** Help of the {@code allow_other_series} key. */
-    public static final String ALLOW_OTHER_SERIES_HELP = "Run the model even on a series of another modality or"
-            + " kind (e.g. a T2 model on T1); a warning goes to the Log and to warnings.txt beside the outputs";
+    /** The {@code model} key of the commands that run a trained model. */
+    public static final MacroKey MODEL_KEY = MacroKey.folder("model", "",
+            "Model bundle folder (written by Train Tumor Detector or ./tumorj train)");
+    /** The detection commands' {@code series} key (see {@link #studies}). */
+    public static final MacroKey SERIES_KEY = MacroKey.string("series", "", "Regular expression for the"
+            + " SeriesDescription of the series to detect on in each study; empty = the pattern the model was trained with");
+    /** The {@code allow_other_series} key. */
+    public static final MacroKey ALLOW_OTHER_SERIES_KEY = MacroKey.bool("allow_other_series", false,
+            "Run the model even on a series of another modality or kind (e.g. a T2 model on T1); a warning goes to"
+                    + " the Log and to warnings.txt beside the outputs");
 
     private PipelineSettings() {}
 
@@ -38,24 +35,18 @@ public final class PipelineSettings {
         return AnnotationReader.sidecar().orElse(RoiSets.annotationReader());
     }
 
-    /** The command line's defaults with these choices applied (see {@link TrainSettings#of}). */
-    public static TrainSettings training(long seed, int epochs, boolean adjacentSlices, String window, int inputScale,
-            String positive, String negative, double validation, String series) {
-        return TrainSettings.of(seed, epochs, adjacentSlices, window, inputScale, positive, negative, validation, series);
-    }
-
-    /** The {@code series} key's pattern, else the one the model was trained with (null: the only series). */
-    public static String series(String key, org.tumorj.pipeline.TrainedDetector detector) {
-        return key == null || key.isBlank() ? detector.trainedOn().pattern() : key;
+    /**
+     * Study folders read as the model expects: the series the {@link #SERIES_KEY} names, else the
+     * pattern the model was trained with (none: the only series).
+     */
+    public static DicomStudies studies(MacroValues v, TrainedDetector detector, Progress progress) {
+        String key = v.string(SERIES_KEY.name());
+        String pattern = key == null || key.isBlank() ? detector.trainedOn().pattern() : key;
+        return new DicomStudies(DicomReader.standard(), pattern, progress);
     }
 
     /** The de-identifier for a {@code deidentify_salt} key, or null when the key is blank (off). */
     public static Deidentifier deidentifier(String salt) {
         return salt == null || salt.isBlank() ? null : new Deidentifier(salt);
-    }
-
-    /** The evaluation in one line, as {@code ./tumorj evaluate} prints it. */
-    public static String summary(EvaluationReport r) {
-        return StudyEvaluation.summary(r);
     }
 }

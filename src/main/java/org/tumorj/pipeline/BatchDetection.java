@@ -113,6 +113,13 @@ public final class BatchDetection {
         return Files.isRegularFile(study) && dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** The {@link #WARNINGS} file of a study's outputs, when there is something to warn about. */
+    public static void writeWarnings(Path dir, List<String> warnings) throws IOException {
+        if (!warnings.isEmpty()) {
+            Files.writeString(dir.resolve(WARNINGS), String.join("\n", warnings) + "\n");
+        }
+    }
+
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
         List<Path> studies = studies(input);
         Files.createDirectories(output);
@@ -156,9 +163,7 @@ public final class BatchDetection {
         Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
         AtomicFiles.writeDirectory(target, dir -> {
             outputs.write(dir, volume, detections);
-            if (!warnings.isEmpty()) {
-                Files.writeString(dir.resolve(WARNINGS), String.join("\n", warnings) + "\n");
-            }
+            writeWarnings(dir, warnings);
         });
         return detections;
     }

@@ -12,7 +12,6 @@ import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
-import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.privacy.Deidentifier;
 
 /**
@@ -24,7 +23,7 @@ import org.tumorj.privacy.Deidentifier;
 public final class BatchDetectFolder extends TumorJCommand {
     public static final String COMMAND = "Batch Detect Folder...";
     private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
-            MacroKey.folder("model", "", "Model bundle folder (written by Train Tumor Detector or ./tumorj train)"),
+            PipelineSettings.MODEL_KEY,
             MacroKey.folder("input", "", "A folder of study folders (or one series folder)"),
             MacroKey.folder("output", "", "Where each study's results go, one folder per study (created)"),
             MacroKey.bool("skip_existing", true, "Skip studies whose results are already there (resume a batch)"),
@@ -32,8 +31,7 @@ public final class BatchDetectFolder extends TumorJCommand {
                     + " only for files that stay inside the hospital)"),
             MacroKey.string("deidentify_salt", "", "When set, outputs carry pseudonyms instead of study folder names"
                     + " and UIDs (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
-            MacroKey.string("series", "", PipelineSettings.SERIES_HELP_DETECT),
-            MacroKey.bool("allow_other_series", false, PipelineSettings.ALLOW_OTHER_SERIES_HELP));
+            PipelineSettings.SERIES_KEY, PipelineSettings.ALLOW_OTHER_SERIES_KEY);
 
     @Override
     public MacroKeys keys() {
@@ -53,8 +51,7 @@ public final class BatchDetectFolder extends TumorJCommand {
         String name = COMMAND.replace("...", "");
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
-                return new BatchDetection(opened.detector(), new DicomStudies(org.tumorj.dicom.DicomReader.standard(),
-                        PipelineSettings.series(v.string("series"), opened.detector()), progress),
+                return new BatchDetection(opened.detector(), PipelineSettings.studies(v, opened.detector(), progress),
                         DetectionOutputs.all(v.bool("include_patient_id")), deidentifier(v))
                         .allowingOtherSeries(v.bool("allow_other_series")).run(input, output, v.bool("skip_existing"), progress);
             }

@@ -39,7 +39,7 @@ import org.tumorj.volume.Volume;
 public final class DetectTumors extends TumorJCommand {
     public static final String COMMAND = "Detect Tumors...";
     private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
-            MacroKey.folder("model", "", "Model bundle folder (written by Train Tumor Detector or ./tumorj train)"),
+            PipelineSettings.MODEL_KEY,
             MacroKey.number("threshold", 0, "Probability a finding must reach; 0 = the model's own operating point"),
             MacroKey.bool("heat_map", true, "Also overlay the probability heat map"),
             MacroKey.bool("roi_manager", false, "Add each finding's outline on each slice to the ROI Manager, for review"),
@@ -48,7 +48,7 @@ public final class DetectTumors extends TumorJCommand {
                     + " into output/<study> as ./tumorj detect does; empty = no files"),
             MacroKey.string("deidentify_salt", "", "When set, the study label, UIDs and files carry pseudonyms"
                     + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
-            MacroKey.bool("allow_other_series", false, PipelineSettings.ALLOW_OTHER_SERIES_HELP));
+            PipelineSettings.ALLOW_OTHER_SERIES_KEY);
 
     @Override
     public MacroKeys keys() {
@@ -93,9 +93,7 @@ public final class DetectTumors extends TumorJCommand {
             Path target = v.path("output").resolve(study);
             AtomicFiles.writeDirectory(target, dir -> {
                 DetectionOutputs.all(false).write(dir, volume, d);
-                if (!warnings.isEmpty()) {
-                    java.nio.file.Files.writeString(dir.resolve(BatchDetection.WARNINGS), String.join("\n", warnings) + "\n");
-                }
+                BatchDetection.writeWarnings(dir, warnings);
             });
             IJ.log(COMMAND.replace("...", "") + ": files in " + target.toAbsolutePath());
         }

@@ -14,7 +14,6 @@ import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.metrics.EvaluationReport;
 import org.tumorj.pipeline.Bundles;
-import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.StudyEvaluation;
 
 /**
@@ -25,13 +24,12 @@ import org.tumorj.pipeline.StudyEvaluation;
 public final class EvaluateDetector extends TumorJCommand {
     public static final String COMMAND = "Evaluate...";
     private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
-            MacroKey.folder("model", "", "Model bundle folder (written by Train Tumor Detector or ./tumorj train)"),
+            PipelineSettings.MODEL_KEY,
             MacroKey.folder("studies", "", "Folder of annotated studies (as for training) the model has not seen"),
             MacroKey.file("report", "", "JSON report to write; empty = evaluation.json in the studies folder"),
             MacroKey.string("deidentify_salt", "", "When set, the report names studies by pseudonyms"
                     + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
-            MacroKey.string("series", "", PipelineSettings.SERIES_HELP_DETECT),
-            MacroKey.bool("allow_other_series", false, PipelineSettings.ALLOW_OTHER_SERIES_HELP));
+            PipelineSettings.SERIES_KEY, PipelineSettings.ALLOW_OTHER_SERIES_KEY);
 
     @Override
     public MacroKeys keys() {
@@ -51,16 +49,14 @@ public final class EvaluateDetector extends TumorJCommand {
         EvaluationReport r = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 return StudyEvaluation.evaluate(opened.detector(), studies, opened.detector().trainedOn().guard(
-                        new DicomStudies(org.tumorj.dicom.DicomReader.standard(),
-                        PipelineSettings.series(v.string("series"), opened.detector()), progress),
-                        v.bool("allow_other_series"), progress),
+                        PipelineSettings.studies(v, opened.detector(), progress), v.bool("allow_other_series"), progress),
                         PipelineSettings.annotations(), AnnotationClasses.defaults(), 0,
                         PipelineSettings.deidentifier(v.string("deidentify_salt")),
                         progress).report();
             }
         });
         r.writeJson(report);
-        IJ.log("Evaluate: " + PipelineSettings.summary(r));
+        IJ.log("Evaluate: " + StudyEvaluation.summary(r));
         IJ.log("Evaluate: report " + report.toAbsolutePath());
         if (CancellableTask.userPresent()) {
             TrainingPlots.showAndWait(EvaluationPlots.froc(r));

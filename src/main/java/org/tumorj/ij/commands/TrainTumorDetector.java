@@ -106,7 +106,7 @@ public final class TrainTumorDetector extends TumorJCommand {
     }
 
     private static TrainSettings settings(MacroValues v) {
-        return PipelineSettings.training(v.integer("seed"), v.integer("epochs"), v.string("context").equals("2.5d"),
+        return TrainSettings.of(v.integer("seed"), v.integer("epochs"), v.string("context").equals("2.5d"),
                 v.string("window"), Integer.parseInt(v.string("input_scale")), v.string("positive"),
                 v.string("negative"), v.number("validation"), v.string("series"));
     }
