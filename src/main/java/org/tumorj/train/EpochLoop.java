@@ -83,6 +83,18 @@ final class EpochLoop {
         return new TrainingResult(best, bestEpoch, List.copyOf(log), false, options);
     }
 
+    /** Both modes need both classes to learn from and a validation set to stop early on. */
+    static void requireBothClassesAndValidation(int positives, int count, int validationCount) {
+        if (positives == 0 || positives == count) {
+            throw new IllegalArgumentException("training needs patches of both classes; got " + positives
+                    + " positive of " + count + ". Annotate regions of both classes");
+        }
+        if (validationCount == 0) {
+            throw new IllegalArgumentException("no validation patches: early stopping needs a validation set; "
+                    + "keep at least one study for validation");
+        }
+    }
+
     static int[] range(int from, int to) {
         int[] r = new int[to - from];
         for (int i = 0; i < r.length; i++) {

@@ -100,14 +100,7 @@ public final class FineTuner {
     }
 
     private void checkData(PatchImages train, PatchImages validation) {
-        if (train.positives() == 0 || train.positives() == train.count()) {
-            throw new IllegalArgumentException("training needs patches of both classes; got " + train.positives()
-                    + " positive of " + train.count() + ". Annotate regions of both classes");
-        }
-        if (validation.count() == 0) {
-            throw new IllegalArgumentException("no validation patches: early stopping needs a validation set; "
-                    + "keep at least one study for validation");
-        }
+        EpochLoop.requireBothClassesAndValidation(train.positives(), train.count(), validation.count());
         if (validation.size() != train.size()) {
             throw new IllegalArgumentException("validation patches are " + validation.size() + " pixels, training patches "
                     + train.size() + "; sample both at one size");

@@ -39,14 +39,7 @@ public final class HeadTrainer {
     }
 
     private void checkData(FeatureSet train, FeatureSet validation) {
-        if (train.positives() == 0 || train.positives() == train.size()) {
-            throw new IllegalArgumentException("training needs patches of both classes; got " + train.positives()
-                    + " positive of " + train.size() + ". Annotate regions of both classes");
-        }
-        if (validation.size() == 0) {
-            throw new IllegalArgumentException("no validation patches: early stopping needs a validation set; "
-                    + "keep at least one study for validation");
-        }
+        EpochLoop.requireBothClassesAndValidation(train.positives(), train.size(), validation.size());
         if (validation.featureChannels() != train.featureChannels()) {
             throw new IllegalArgumentException("validation features have " + validation.featureChannels()
                     + " channels, training features " + train.featureChannels());
