@@ -4,7 +4,7 @@
 //   studies=DIR   one subfolder per study: DICOM files + RoiSet.zip (or annotations.json)   required
 //   model=DIR     where the model bundle is written                                       required
 //   epochs=N  seed=N  context=2.5d|2d  window=soft_tissue|lung|bone|brain|liver|mediastinum|auto
-//   input_scale=2|1  positive=tumor,lesion  negative=normal,background  validation=0.3
+//   input_scale=2|1  features=filters|both|hypercolumns|cells  positive=tumor,lesion  negative=normal,background  validation=0.3
 // Any of the optional keys left out takes the default of "Train Tumor Detector..." (docs/commands.md).
 args = getArgument();
 studies = call("ij.Macro.getValue", args, "studies", "");
@@ -12,7 +12,7 @@ model = call("ij.Macro.getValue", args, "model", "");
 if (studies == "" || model == "")
     exit("usage: -batch train-from-folder.ijm \"studies=DIR model=DIR [epochs=N] [seed=N] [window=NAME] ...\"");
 options = "studies=[" + studies + "] model=[" + model + "]";
-optional = newArray("epochs", "seed", "context", "window", "input_scale", "positive", "negative", "validation");
+optional = newArray("epochs", "seed", "context", "window", "input_scale", "features", "positive", "negative", "validation");
 for (i = 0; i < optional.length; i++) {
     value = call("ij.Macro.getValue", args, optional[i], "");
     if (value != "")

@@ -35,6 +35,7 @@ public final class DjlBackbone implements Backbone {
     private final List<Predictor<NDList, NDList>> all = new ArrayList<>();
     private final int featuresIndex;
     private final int embeddingIndex;
+    private final List<String> outputNames;
     private final BackboneInfo info;
     private volatile boolean closed;
 
@@ -43,6 +44,7 @@ public final class DjlBackbone implements Backbone {
         PairList<String, Shape> outputs = model.describeOutput();
         this.featuresIndex = indexOf(outputs, spec.featuresName(), model.getModelPath());
         this.embeddingIndex = spec.embeddingName() == null ? -1 : indexOf(outputs, spec.embeddingName(), model.getModelPath());
+        this.outputNames = List.copyOf(outputs.keys());
         this.predictors = new ArrayBlockingQueue<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
             Predictor<NDList, NDList> p = model.newPredictor();
@@ -138,18 +140,52 @@ public final class DjlBackbone implements Backbone {
         return run(images, featuresIndex);
     }
 
+    @Override
+    public List<String> taps() {
+        return MobileNetGraph.TAPS.stream().filter(outputNames::contains).toList();
+    }
+
+    @Override
+    public java.util.Map<String, FloatTensor> featureTaps(FloatTensor images, List<String> layers) {
+        List<String> names = new ArrayList<>(layers);
+        names.add(FEATURES);
+        int[] indices = new int[names.size()];
+        for (int i = 0; i < indices.length; i++) {
+            String name = i == indices.length - 1 ? outputNames.get(featuresIndex) : names.get(i);
+            indices[i] = outputNames.indexOf(name);
+            if (indices[i] < 0) {
+                throw new IllegalArgumentException(info.id() + " has no output '" + name + "'; it has " + outputNames);
+            }
+        }
+        FloatTensor[] out = run(images, indices);
+        java.util.Map<String, FloatTensor> byName = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            byName.put(names.get(i), out[i]);
+        }
+        return byName;
+    }
+
     private FloatTensor run(FloatTensor images, int output) {
+        return run(images, new int[] {output})[0];
+    }
+
+    /** The given outputs of one pass over {@code images}. */
+    private FloatTensor[] run(FloatTensor images, int[] outputs) {
         checkImages(images);
         Predictor<NDList, NDList> predictor = borrow();
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray x = scope.create(FloatBuffer.wrap(images.data()), new Shape(images.n(), images.h(), images.w(), images.c()));
             NDList out = predictor.predict(new NDList(x));
             out.attach(scope); // outputs die with the scope, whatever manager DJL gave them
-            NDArray y = out.get(output);
-            long[] s = y.getShape().getShape();
-            float[] data = y.toFloatArray();
-            return s.length == 4 ? new FloatTensor(data, (int) s[0], (int) s[1], (int) s[2], (int) s[3])
-                    : new FloatTensor(data, (int) s[0], 1, 1, (int) s[1]);
+            FloatTensor[] result = new FloatTensor[outputs.length];
+            for (int i = 0; i < outputs.length; i++) {
+                NDArray y = out.get(outputs[i]);
+                long[] s = y.getShape().getShape();
+                float[] data = y.toFloatArray();
+                result[i] = s.length == 4 ? new FloatTensor(data, (int) s[0], (int) s[1], (int) s[2], (int) s[3])
+                        : new FloatTensor(data, (int) s[0], 1, 1, (int) s[1]);
+            }
+            return result;
         } catch (TranslateException e) {
             throw new IllegalStateException("TensorFlow failed on a " + images.n() + "x" + images.h() + "x" + images.w()
                     + " batch: " + e.getMessage(), e);

@@ -25,7 +25,8 @@ import org.tumorj.util.AtomicFiles;
  * version and lands atomically in the cache folder; later runs load it directly.
  *
  * <p>Signatures: {@code serving_default} maps {@code image} (N x H x W x 3, RGB in [0, 1], H and W
- * multiples of 32) to {@code features} (N x H/32 x W/32 x 1280) and {@code embedding} (N x 1280);
+ * multiples of 32) to {@code features} (N x H/32 x W/32 x 1280), {@code embedding} (N x 1280) and
+ * the hypercolumn taps named as their layers ({@link MobileNetGraph#TAPS});
  * {@code classify} maps {@code image} (224 x 224 only) to nsfwjs' 5-class {@code probabilities}.
  */
 public final class EmbeddedSavedModel {
@@ -35,8 +36,8 @@ public final class EmbeddedSavedModel {
     public static final String PROBABILITIES = "probabilities";
     public static final String SERVING_SIGNATURE = "serving_default";
     public static final String CLASSIFY_SIGNATURE = "classify";
-    /** Bump when the conversion changes, so stale caches are rebuilt rather than trusted. */
-    static final int FORMAT = 2;
+    /** Bump when the conversion changes, so stale caches are rebuilt rather than trusted (3: hypercolumn taps). */
+    static final int FORMAT = 3;
 
     private EmbeddedSavedModel() {}
 
@@ -66,8 +67,10 @@ public final class EmbeddedSavedModel {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> image = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 3)));
             MobileNetGraph net = MobileNetGraph.build(tf, model, image, Set.of(), false, 0, true); // folds BN
-            Signature serving = Signature.builder().key(SERVING_SIGNATURE).input(INPUT, image)
-                    .output(FEATURES, net.features()).output(EMBEDDING, net.embedding()).build();
+            Signature.Builder servingBuilder = Signature.builder().key(SERVING_SIGNATURE).input(INPUT, image)
+                    .output(FEATURES, net.features()).output(EMBEDDING, net.embedding());
+            net.taps().forEach(servingBuilder::output);
+            Signature serving = servingBuilder.build();
             Signature classify = Signature.builder().key(CLASSIFY_SIGNATURE).input(INPUT, image)
                     .output(PROBABILITIES, net.probabilities()).build();
             SavedModelBundle.exporter(dir.toString()).withSession(session).withSignatures(serving, classify).export();

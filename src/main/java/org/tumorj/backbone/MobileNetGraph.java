@@ -31,9 +31,17 @@ import org.tumorj.backbone.tfjs.TfjsWeight;
  * @param embedding N x 1280, the spatial mean of {@code features}
  * @param probabilities N x 5 of nsfwjs' head when requested (valid for 224x224 inputs only), else null
  * @param variables the trainable weights, in layer order
+ * @param taps the outputs of {@link #TAPS}, intermediate layers for hypercolumns, by layer name
  */
 public record MobileNetGraph(Operand<TFloat32> features, Operand<TFloat32> embedding, Operand<TFloat32> probabilities,
-                             List<TrainableWeight> variables) {
+                             List<TrainableWeight> variables, Map<String, Operand<TFloat32>> taps) {
+
+    /**
+     * Intermediate layers tapped for hypercolumns: the residual sums ending the stride-4, -8 and
+     * -16 stages (24, 32 and 96 channels); with {@code out_relu} (stride 32) they span edges to
+     * object parts.
+     */
+    public static final List<String> TAPS = List.of("block_2_add", "block_5_add", "block_12_add");
 
     /**
      * One trainable weight.
@@ -71,12 +79,18 @@ public record MobileNetGraph(Operand<TFloat32> features, Operand<TFloat32> embed
         TfjsModel graphModel = randomInit ? model : BatchNormFolding.fold(model, trainableLayers);
         List<TrainableWeight> variables = new ArrayList<>();
         ParameterFactory factory = (ops, layer, weight) -> parameter(ops, layer, weight, trainableLayers, randomInit, seed, variables);
-        List<String> outputs = withClassifier
-                ? List.of(EmbeddedMobileNet.FEATURE_LAYER, EmbeddedMobileNet.CLASSIFIER_LAYER) : List.of(EmbeddedMobileNet.FEATURE_LAYER);
+        List<String> outputs = new ArrayList<>(TAPS);
+        outputs.add(EmbeddedMobileNet.FEATURE_LAYER);
+        if (withClassifier) {
+            outputs.add(EmbeddedMobileNet.CLASSIFIER_LAYER);
+        }
         Map<String, Operand<TFloat32>> out = new TfjsGraphBuilder(graphModel, factory).build(tf, inputNHWC, outputs);
         Operand<TFloat32> features = out.get(EmbeddedMobileNet.FEATURE_LAYER);
         Operand<TFloat32> embedding = tf.withName("embedding").math.mean(features, tf.constant(new int[] {1, 2}), Mean.keepDims(false));
-        return new MobileNetGraph(features, embedding, out.get(EmbeddedMobileNet.CLASSIFIER_LAYER), List.copyOf(variables));
+        Map<String, Operand<TFloat32>> taps = new java.util.LinkedHashMap<>();
+        TAPS.forEach(name -> taps.put(name, out.get(name)));
+        return new MobileNetGraph(features, embedding, out.get(EmbeddedMobileNet.CLASSIFIER_LAYER), List.copyOf(variables),
+                taps);
     }
 
     private static Operand<TFloat32> parameter(Ops tf, TfjsLayer layer, TfjsWeight weight, Set<String> trainable,

@@ -40,6 +40,16 @@ public final class ScaledBackbone implements Backbone {
         return inner.featureMap(enlarge(images));
     }
 
+    @Override
+    public java.util.List<String> taps() {
+        return inner.taps();
+    }
+
+    @Override
+    public java.util.Map<String, FloatTensor> featureTaps(FloatTensor images, java.util.List<String> layers) {
+        return inner.featureTaps(enlarge(images), layers);
+    }
+
     /** Closes nothing: the wrapped backbone belongs to whoever opened it. */
     @Override
     public void close() {}

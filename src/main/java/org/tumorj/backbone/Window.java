@@ -178,6 +178,16 @@ public record Window(String name, double center, double width, double lowPercent
         return new Window(name, lo + width / 2, width, Double.NaN, Double.NaN);
     }
 
+    /** The value a resolved linear window maps to 0. */
+    public double lowEdge() {
+        return center - width / 2;
+    }
+
+    /** The value a resolved linear window maps to 1. */
+    public double highEdge() {
+        return center + width / 2;
+    }
+
     /** Applies the window to one value; an unresolved automatic window is an error. */
     public float apply(float v) {
         if (isAuto()) {

@@ -11,6 +11,7 @@ import org.tumorj.model.ModelBundle;
 import org.tumorj.dataset.StudySet;
 import org.tumorj.pipeline.DetectorTraining;
 import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.util.Progress;
 
@@ -21,7 +22,7 @@ import org.tumorj.util.Progress;
  */
 public final class TrainCommand implements CliCommand {
     static final Set<String> VALUED = Set.of("studies", "out", "seed", "epochs", "window", "context",
-            "positive", "negative", "validation", "series", "input-scale");
+            "positive", "negative", "validation", "series", "input-scale", "features");
 
     @Override public String name() { return "train"; }
 
@@ -41,7 +42,7 @@ public final class TrainCommand implements CliCommand {
         StudySet.open(studies); // validate before the backbone loads: a wrong folder fails in a second
         Progress progress = new ConsoleProgress(System.out);
         try (Backbone backbone = Backbones.openDefault()) {
-            ModelBundle bundle = new DetectorTraining(backbone, settings).trainOnFolder(studies,
+            ModelBundle bundle = new DetectorTraining(backbone, settings).withFeatures(features(o)).trainOnFolder(studies,
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
                     PipelineSettings.annotations(), progress, e -> System.out.printf("  epoch %d: train loss %.4f, validation loss %.4f,"
                             + " validation AUC %.3f%s%n", e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAuc(),
@@ -50,6 +51,14 @@ public final class TrainCommand implements CliCommand {
         }
         System.out.println("model bundle: " + out.toAbsolutePath());
         return 0;
+    }
+
+    static FeatureChoice features(Options o) throws CliException {
+        try {
+            return FeatureChoice.parse(o.get("features", FeatureChoice.DEFAULT.toString()));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
     }
 
     static TrainSettings settings(Options o) throws CliException {

@@ -73,14 +73,20 @@ public final class DetectionsCsv {
         r.add(fixed(f.maxAreaMm2(), 2));
         r.add(fixed(f.volumeMm3(), 2));
         r.add(Long.toString(f.voxelCount()));
-        r.add(fixed(f.scoreMax(), 4));
-        r.add(fixed(f.scoreMean(), 4));
+        r.add(fixed(f.scoreMax(), SCORE_DECIMALS));
+        r.add(fixed(f.scoreMean(), SCORE_DECIMALS));
         r.add(Integer.toString(f.bounds().x()));
         r.add(Integer.toString(f.bounds().y()));
         r.add(Integer.toString(f.bounds().width()));
         r.add(Integer.toString(f.bounds().height()));
         return r;
     }
+
+    /**
+     * Prior-corrected probabilities of faint findings are small (1e-4 and below) and confident
+     * ones close to 1: seven decimals keep both ranked apart for FROC analysis.
+     */
+    static final int SCORE_DECIMALS = 7;
 
     static String fixed(double v, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);

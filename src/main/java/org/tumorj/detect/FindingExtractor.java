@@ -77,11 +77,17 @@ public final class FindingExtractor {
     private List<Finding> assemble(List<int[]> groups, List<Component> components, VolumeInfo info) {
         List<Finding> findings = new ArrayList<>();
         for (int[] group : groups) {
-            Finding f = finding(group, components, info);
+            Finding f = finding(java.util.Arrays.stream(group).mapToObj(components::get).toList(), info);
             if (f.equivalentDiameterMm() >= params.minSizeMm()) {
                 findings.add(f);
             }
         }
+        return numbered(findings);
+    }
+
+    /** The findings in {@link #ORDER}, numbered 1..n. */
+    static List<Finding> numbered(List<Finding> unordered) {
+        List<Finding> findings = new ArrayList<>(unordered);
         findings.sort(ORDER);
         List<Finding> numbered = new ArrayList<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
@@ -90,23 +96,27 @@ public final class FindingExtractor {
         return numbered;
     }
 
-    /** Score descending, then position, then size: a total order on distinct findings. */
+    /**
+     * Score descending, then mean score, then size, then position: a total order on distinct
+     * findings in which equal peak scores are decided by the evidence, not by the slice.
+     */
     static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> -f.scoreMax())
+            .thenComparing((Finding f) -> -f.scoreMean())
+            .thenComparingLong(f -> -f.voxelCount())
             .thenComparingDouble(f -> f.centroidPx().z())
             .thenComparingDouble(f -> f.centroidPx().y())
-            .thenComparingDouble(f -> f.centroidPx().x())
-            .thenComparingLong(f -> -f.voxelCount());
+            .thenComparingDouble(f -> f.centroidPx().x());
 
-    private static Finding finding(int[] group, List<Component> components, VolumeInfo info) {
+    /** One finding of its slice components (at least one). */
+    static Finding finding(List<Component> group, VolumeInfo info) {
         long n = 0, sumX = 0, sumY = 0, sumZ = 0;
         double sumP = 0;
         float max = 0;
         BoundingBox box = null;
         TreeMap<Integer, Double> areaByZ = new TreeMap<>();
-        List<FindingSlice> slices = new ArrayList<>(group.length);
-        for (int id : group) {
-            Component c = components.get(id);
+        List<FindingSlice> slices = new ArrayList<>(group.size());
+        for (Component c : group) {
             n += c.count;
             sumX += c.sumX;
             sumY += c.sumY;
@@ -141,7 +151,7 @@ public final class FindingExtractor {
     }
 
     /** A 2D component with the sums its finding needs. */
-    private record Component(FindingSlice slice, long count, long sumX, long sumY, double sumP) {
+    record Component(FindingSlice slice, long count, long sumX, long sumY, double sumP) {
         static Component of(int z, SliceRegion region, Contour contour, float[] p, int w, VolumeInfo info) {
             long sumX = 0, sumY = 0;
             double sumP = 0;

@@ -128,6 +128,15 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
                 temperature, metrics, seed, t, trainingLogCsv, head, bundledBackbone);
     }
 
+    /**
+     * The same bundle serving {@code sigmoid(logit / newTemperature)}; 1 for a head whose logits
+     * are already calibrated otherwise (a prior correction folded into its bias).
+     */
+    public ModelBundle withTemperature(double newTemperature) {
+        return new ModelBundle(tumorjVersion, created, backbone, preprocessing, patchSize, classes, threshold,
+                newTemperature, metrics, seed, training, trainingLogCsv, head, bundledBackbone);
+    }
+
     /** The head in plain Java with this bundle's temperature: probabilities comparable to {@link #threshold()}. */
     public DenseHead denseHead() {
         return new DenseHead(head, temperature);

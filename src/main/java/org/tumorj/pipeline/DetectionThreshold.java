@@ -6,7 +6,6 @@ import java.util.List;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.detect.DetectionParams;
-import org.tumorj.detect.FindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.metrics.DetectionEvaluation;
 import org.tumorj.metrics.EvaluationCase;
@@ -22,10 +21,17 @@ import org.tumorj.util.Progress;
  * whole organs into one huge finding whose centroid hits no lesion. Here the validation studies
  * are run through the real detector once, findings are extracted at each candidate threshold, and
  * the threshold with the best lesion sensitivity minus {@value #FP_PENALTY} per false positive per
- * study wins (ties: the higher threshold, fewer findings to review).
+ * study wins (ties: the higher threshold, fewer findings to review). For peak findings the
+ * candidates are the validation findings' own scores, and the lowest threshold with the best
+ * sensitivity at no more than {@value #FP_BUDGET} false positives per study wins.
  */
 final class DetectionThreshold {
     static final double FP_PENALTY = 0.05;
+    /**
+     * Peak detectors: false positives per study a reader reviews at the operating point; two is
+     * in the middle of the range LUNA16 scores (1/8 to 8 per scan).
+     */
+    static final double FP_BUDGET = 2;
     static final double[] CANDIDATES = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995};
 
     private DetectionThreshold() {}
@@ -40,17 +46,26 @@ final class DetectionThreshold {
             progress.checkCancelled();
             maps.add(detector.predict(s.volume(), detector.defaultParams(s.volume()), progress));
         }
+        boolean peaks = detector.findsPeaks();
         JsonObject record = new JsonObject();
-        record.addProperty("rule", "max lesion sensitivity - " + FP_PENALTY + " x false positives per study,"
-                + " on the validation studies, LUNA16 hit rule");
+        record.addProperty("rule", peaks
+                ? "max lesion sensitivity with at most " + FP_BUDGET + " false positives per study (ties: the lower"
+                        + " threshold), on the validation studies, LUNA16 hit rule"
+                : "max lesion sensitivity - " + FP_PENALTY + " x false positives per study, on the validation studies,"
+                        + " LUNA16 hit rule");
+        double[] candidates = peaks ? peakCandidates(detector, validation, maps, progress) : CANDIDATES;
         double best = Double.NEGATIVE_INFINITY;
-        double chosen = CANDIDATES[CANDIDATES.length / 2];
-        for (double t : CANDIDATES) {
+        double chosen = candidates[candidates.length / 2];
+        for (double t : candidates) {
             EvaluationReport r = evaluateAt(t, detector, validation, maps, classes, progress);
-            double score = r.lesions() == 0 ? Double.NaN : r.sensitivity() - FP_PENALTY * r.falsePositivesPerStudy();
+            double score = r.lesions() == 0 ? Double.NaN : peaks
+                    ? (r.falsePositivesPerStudy() <= FP_BUDGET ? r.sensitivity() : Double.NEGATIVE_INFINITY)
+                    : r.sensitivity() - FP_PENALTY * r.falsePositivesPerStudy();
             record.addProperty(String.valueOf(t), String.format(java.util.Locale.ROOT,
                     "sensitivity %.3f, FP/study %.2f", r.sensitivity(), r.falsePositivesPerStudy()));
-            if (score >= best) {
+            // cells: ties go to the higher threshold (fewer findings); peaks: to the lower one,
+            // the margin an unseen study's lesions need within the same false-positive budget
+            if (peaks ? score > best : score >= best) {
                 best = score;
                 chosen = t;
             }
@@ -59,13 +74,42 @@ final class DetectionThreshold {
         return new Choice(chosen, record);
     }
 
+    /**
+     * For peak findings, whose scores are prior-corrected probabilities with no fixed scale: the
+     * scores of the validation findings at the lowest threshold, at most {@value #MAX_CANDIDATES}
+     * of them spread evenly through the ranking; the lowest threshold itself when none is found.
+     */
+    private static double[] peakCandidates(TrainedDetector detector, List<LoadedStudy> validation,
+            List<ProbabilityMaps> maps, Progress progress) {
+        List<Double> scores = new ArrayList<>();
+        for (int i = 0; i < validation.size(); i++) {
+            LoadedStudy s = validation.get(i);
+            DetectionParams params = detector.defaultParams(s.volume()).withThreshold(LOWEST_PEAK);
+            detector.findings(s.volume(), maps.get(i), s.id(), params, progress).findings()
+                    .forEach(f -> scores.add((double) f.scoreMax()));
+        }
+        double[] sorted = scores.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
+        if (sorted.length == 0) {
+            return new double[] {LOWEST_PEAK};
+        }
+        int n = Math.min(MAX_CANDIDATES, sorted.length);
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = sorted[(int) ((long) k * (sorted.length - 1) / Math.max(1, n - 1))];
+        }
+        return java.util.Arrays.stream(out).distinct().toArray();
+    }
+
+    static final double LOWEST_PEAK = 1e-4;
+    static final int MAX_CANDIDATES = 60;
+
     private static EvaluationReport evaluateAt(double t, TrainedDetector detector, List<LoadedStudy> validation,
             List<ProbabilityMaps> maps, AnnotationClasses classes, Progress progress) {
         List<EvaluationCase> cases = new ArrayList<>();
         for (int i = 0; i < validation.size(); i++) {
             LoadedStudy s = validation.get(i);
             DetectionParams params = detector.defaultParams(s.volume()).withThreshold(t);
-            cases.add(new EvaluationCase(new FindingExtractor(params).extract(s.volume(), maps.get(i), s.id(), progress),
+            cases.add(new EvaluationCase(detector.findings(s.volume(), maps.get(i), s.id(), params, progress),
                     GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
                             label -> classes.role(label) == AnnotationClasses.Role.POSITIVE)));
         }

@@ -13,6 +13,7 @@ import org.tumorj.dataset.Split;
 import org.tumorj.dataset.StudySplitter;
 import org.tumorj.dataset.TrainingData;
 import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.features.FeatureSpec;
 import org.tumorj.metrics.EvaluationOptions;
 import org.tumorj.metrics.ValidationReport;
 import org.tumorj.model.ClassNames;
@@ -37,6 +38,9 @@ public final class DetectorTraining {
     private final TrainSettings requested;
     private final WorkingResolution resolution;
     private final CellSampling cellSampling;
+    /** Per-pixel features given outright (ablations); null: {@link #choice} for the studies' modality. */
+    private final FeatureSpec features;
+    private final FeatureChoice choice;
 
     /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
     public DetectorTraining(Backbone backbone, TrainSettings settings) {
@@ -45,20 +49,36 @@ public final class DetectorTraining {
 
     /** @param resolution the spacing projection images are trained (and later detected) at */
     public DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution) {
-        this(backbone, settings, resolution, CellSampling.defaults());
+        this(backbone, settings, resolution, CellSampling.defaults(), null, FeatureChoice.DEFAULT);
     }
 
     private DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution,
-            CellSampling cellSampling) {
+            CellSampling cellSampling, FeatureSpec features, FeatureChoice choice) {
         this.backbone = backbone;
         this.requested = settings;
         this.resolution = resolution;
         this.cellSampling = cellSampling;
+        this.features = features;
+        this.choice = choice;
     }
 
-    /** This training with other training cells (negatives, hard negative mining); for experiments. */
+    /**
+     * The older detector: the head reads the backbone's last feature map cell by cell (stride 32
+     * at input scale 1), with these training cells, and findings are thresholded components.
+     * Kept for comparison; it rarely finds lesions (docs/detection-quality.md).
+     */
     public DetectorTraining withCellSampling(CellSampling newCellSampling) {
-        return new DetectorTraining(backbone, requested, resolution, newCellSampling);
+        return new DetectorTraining(backbone, requested, resolution, newCellSampling, null, FeatureChoice.CELLS);
+    }
+
+    /** This training on another choice of features ({@code --features}). */
+    public DetectorTraining withFeatures(FeatureChoice newChoice) {
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, null, newChoice);
+    }
+
+    /** This training on exactly these per-pixel features (ablations). */
+    public DetectorTraining withFeatures(FeatureSpec spec) {
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, spec, FeatureChoice.BOTH);
     }
 
     /** Loads every study of a folder of studies and trains on them. */
@@ -84,6 +104,11 @@ public final class DetectorTraining {
         progress.log(String.format("studies: %d training, %d validation (split by patient/study)",
                 split.train().size(), split.validation().size()));
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
+        if (choice != FeatureChoice.CELLS) {
+            FeatureSpec spec = features != null ? features : choice.spec(modality);
+            return new PixelTraining(backbone, settings, spec, resolution, classNames())
+                    .train(studies, split, input, series, progress, listener);
+        }
         DenseCellSampler cells = new DenseCellSampler(ScaledBackbone.of(backbone, settings.inputScale()),
                 settings.classes(), cellSampling, settings.training().seed());
         // Cells come from the working grid; the detection threshold below is chosen through the

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.Window;
 import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.features.FeatureSpec;
 
 /**
  * The input encoding a modality calls for, applied when the training window is {@code modality}
@@ -33,6 +34,29 @@ public final class ModalityDefaults {
             case OTHER -> Window.AUTO;
         };
     }
+
+    /**
+     * The per-pixel features a modality kind trains on by default: the filter bank at 1-8 px (to
+     * 16 px on radiographs, whose nodules are up to 30 mm at 0.8 mm), every 2 pixels, and on
+     * sliced modalities the slices 2.5, 5 and 10 mm above and below, where a nodule has ended and
+     * a vessel runs on. CT's filter bank sees HU from air to bone ({@link #CT_PLANES_HU}).
+     */
+    public static FeatureSpec features(ModalityKind kind) {
+        return switch (kind) {
+            case RADIOGRAPH -> FeatureSpec.filters(new double[] {1, 2, 4, 8, 16}, new double[0]);
+            case CT -> FeatureSpec.filters(CT_SIGMAS, CONTEXT_MM).withPlaneWindows(CT_PLANES_HU);
+            default -> FeatureSpec.filters(CT_SIGMAS, CONTEXT_MM);
+        };
+    }
+
+    private static final double[] CT_SIGMAS = {1, 2, 4, 8};
+    private static final double[] CONTEXT_MM = {2.5, 5, 10};
+    /**
+     * The CT filter bank's planes, HU: the soft-tissue window (-160 to 240, liver lesions of 30 HU)
+     * and a lung window (-1000 to 200). The soft-tissue window alone clips lung at -160 HU and hid
+     * every lung nodule fainter than about 600 HU above lung; a wide window alone loses the liver.
+     */
+    static final double[] CT_PLANES_HU = {-160, 240, -1000, 200};
 
     /**
      * The one modality kind of the training studies.

@@ -59,6 +59,51 @@ public final class ModelInput implements SliceEncoder {
         return planes(planes, volume.width(), volume.height());
     }
 
+    /**
+     * Slice {@code z} through the first window at the slice's own size, not clipped: the plane the
+     * filter bank sees. Not clipped because a lesion brighter than the window's top (a T2 lesion
+     * beyond mean + 2 SD) keeps its contrast. A display curve (radiographs) clips and bends the
+     * values, so there the plane is linear between the slice's 1st and 99th percentiles instead,
+     * turned the way the curve shows it (MONOCHROME1 inverted), so that a nodule is bright on
+     * every radiograph.
+     */
+    public float[] windowed(Volume volume, int z) {
+        float[] slice = volume.slice(z);
+        Window window = preprocessing.windows().get(0).resolve(slice);
+        if (window.curve() != null) {
+            Window stretch = Window.auto(1, 99).resolve(slice);
+            boolean inverted = window.apply((float) stretch.lowEdge()) > window.apply((float) stretch.highEdge());
+            return linear(slice, stretch, inverted);
+        }
+        return linear(slice, window, false);
+    }
+
+    private static float[] linear(float[] slice, Window window, boolean inverted) {
+        double low = window.lowEdge();
+        float[] out = new float[slice.length];
+        for (int i = 0; i < out.length; i++) {
+            float v = slice[i];
+            double t = Float.isFinite(v) ? (v - low) / window.width() : 0;
+            out[i] = (float) (inverted ? 1 - t : t);
+        }
+        return out;
+    }
+
+    /** The planes the filter bank of {@code spec} sees: its own windows of the values, else this input's window. */
+    static java.util.function.IntFunction<float[][]> featurePlanes(org.tumorj.features.FeatureSpec spec, ModelInput input,
+            Volume volume) {
+        if (!spec.hasPlaneWindows()) {
+            return z -> new float[][] {input.windowed(volume, z)};
+        }
+        return z -> {
+            float[][] planes = new float[spec.planes()][];
+            for (int k = 0; k < planes.length; k++) {
+                planes[k] = spec.plane(volume.slice(z), k);
+            }
+            return planes;
+        };
+    }
+
     /** Writes a training patch into image {@code index} of a batch of patch-sized images. */
     public void writePatch(FloatTensor batch, int index, Patch patch) {
         if (patch.channels() == 3 && adjacentSlices) {

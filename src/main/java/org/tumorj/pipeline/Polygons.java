@@ -33,6 +33,27 @@ final class Polygons {
         return contains(xs, ys, x, y) ? 0 : best;
     }
 
+    /** Shoelace area, px². */
+    static double area(float[] xs, float[] ys) {
+        double sum = 0;
+        for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+            sum += (double) xs[j] * ys[i] - (double) xs[i] * ys[j];
+        }
+        return Math.abs(sum) / 2;
+    }
+
+    /** Whether (x, y) lies within {@code reach} of the outline's bounding box (a cheap test before distances). */
+    static boolean boundsReach(float[] xs, float[] ys, double x, double y, double reach) {
+        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < xs.length; i++) {
+            minX = Math.min(minX, xs[i]);
+            maxX = Math.max(maxX, xs[i]);
+            minY = Math.min(minY, ys[i]);
+            maxY = Math.max(maxY, ys[i]);
+        }
+        return x >= minX - reach && x <= maxX + reach && y >= minY - reach && y <= maxY + reach;
+    }
+
     private static double segmentDistance(double ax, double ay, double bx, double by, double x, double y) {
         double dx = bx - ax;
         double dy = by - ay;

@@ -7,6 +7,8 @@ import org.tumorj.backbone.ScaledBackbone;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.FindingExtractor;
+import org.tumorj.detect.PeakFindingExtractor;
+import org.tumorj.features.FeatureSpec;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.detect.TiledPrediction;
 import org.tumorj.model.ModelBundle;
@@ -26,6 +28,8 @@ public final class TrainedDetector {
     private final Preprocessing preprocessing;
     private final boolean adjacentSlices;
     private final WorkingPrediction prediction;
+    /** The per-pixel feature path, or null for a bundle whose head reads backbone cells (older bundles). */
+    private final PixelPrediction pixels;
 
     public TrainedDetector(Backbone backbone, ModelBundle bundle) {
         this.bundle = bundle;
@@ -34,13 +38,28 @@ public final class TrainedDetector {
         this.adjacentSlices = adjacent != null && adjacent.getAsBoolean();
         JsonElement scale = bundle.training().get("inputScale");
         this.backbone = ScaledBackbone.of(backbone, scale == null ? 1 : scale.getAsInt());
-        this.prediction = new WorkingPrediction(this.backbone, bundle.denseHead(), preprocessing, adjacentSlices,
-                WorkingResolution.fromTraining(bundle.training()), TiledPrediction.DEFAULT_CORE,
-                TiledPrediction.DEFAULT_MARGIN);
+        WorkingResolution resolution = WorkingResolution.fromTraining(bundle.training());
+        JsonElement features = bundle.training().get(FeatureSpec.KEY);
+        if (features == null) {
+            this.prediction = new WorkingPrediction(this.backbone, bundle.denseHead(), preprocessing, adjacentSlices,
+                    resolution, TiledPrediction.DEFAULT_CORE, TiledPrediction.DEFAULT_MARGIN);
+            this.pixels = null;
+        } else {
+            FeatureSpec spec = FeatureSpec.fromJson(features.getAsJsonObject());
+            this.prediction = null;
+            this.pixels = new PixelPrediction(spec, bundle.denseHead(), preprocessing, adjacentSlices, resolution,
+                    BackboneHypercolumns.factory(spec, this.backbone, new ModelInput(preprocessing, adjacentSlices),
+                            bundle.training()));
+        }
+    }
+
+    /** Whether findings come from peaks of per-pixel maps (bundles since 0.2) rather than thresholded cells. */
+    public boolean findsPeaks() {
+        return pixels != null;
     }
 
     /** The spacing radiographs are resampled to before the network sees them (native for CT, MR). */
-    public WorkingResolution workingResolution() { return prediction.resolution(); }
+    public WorkingResolution workingResolution() { return pixels != null ? pixels.resolution() : prediction.resolution(); }
 
     public ModelBundle bundle() { return bundle; }
 
@@ -49,11 +68,21 @@ public final class TrainedDetector {
         return TrainedSeries.fromTraining(bundle.training());
     }
 
-    /** Detection at the bundle's threshold, 3 mm minimum size, refined maps, body mask for CT. */
+    /**
+     * Detection at the bundle's threshold, body mask for CT; cell bundles with refined maps and a
+     * 3 mm minimum size, peak findings with {@link #PEAK_MIN_SIZE_MM} (a 3 mm nodule's region on a
+     * 2-pixel grid can be smaller than 3 mm across).
+     */
     public DetectionParams defaultParams(Volume volume) {
-        return DetectionParams.of(bundle.threshold()).withMinSizeMm(3).withRefine(DEFAULT_REFINE)
+        DetectionParams p = DetectionParams.of(Math.max(bundle.threshold(), MIN_THRESHOLD))
                 .withBodyMask("CT".equalsIgnoreCase(volume.info().modality()));
+        return pixels != null ? p.withMinSizeMm(PEAK_MIN_SIZE_MM) : p.withMinSizeMm(3).withRefine(DEFAULT_REFINE);
     }
+
+    /** Smallest finding a peak bundle reports, mm (equivalent diameter of its largest cross-section). */
+    public static final double PEAK_MIN_SIZE_MM = 2;
+    /** DetectionParams needs a threshold above 0. */
+    private static final double MIN_THRESHOLD = 1e-6;
 
     /** As {@link #defaultParams}, at another threshold when {@code threshold} is in (0, 1). */
     public DetectionParams params(Volume volume, double threshold) {
@@ -66,11 +95,17 @@ public final class TrainedDetector {
      * tile; see {@link WorkingPrediction}); {@link FindingExtractor} turns them into findings at any threshold.
      */
     public ProbabilityMaps predict(Volume volume, DetectionParams params, Progress progress) {
-        return prediction.predict(volume, params, progress);
+        return pixels != null ? pixels.predict(volume, progress) : prediction.predict(volume, params, progress);
     }
 
     /** Findings in the volume's own pixels and millimetres. */
     public Detections detect(Volume volume, String study, DetectionParams params, Progress progress) {
-        return new FindingExtractor(params).extract(volume, predict(volume, params, progress), study, progress);
+        return findings(volume, predict(volume, params, progress), study, params, progress);
+    }
+
+    /** Findings of maps this detector predicted: peaks for pixel bundles, thresholded components for cell bundles. */
+    public Detections findings(Volume volume, ProbabilityMaps maps, String study, DetectionParams params, Progress progress) {
+        return pixels != null ? new PeakFindingExtractor(params).extract(volume, maps, study, progress)
+                : new FindingExtractor(params).extract(volume, maps, study, progress);
     }
 }

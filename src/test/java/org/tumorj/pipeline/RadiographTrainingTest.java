@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,8 @@ class RadiographTrainingTest {
         Detections det = detector.detect(s.volume(), s.id(), detector.defaultParams(s.volume()), Progress.none());
         assertEquals(1024, det.maps().width());
         assertEquals(1024, det.info().width());
-        assertTrue(Arrays.stream(DetectionThreshold.CANDIDATES).anyMatch(t -> t == bundle.threshold()));
+        assertTrue(bundle.training().getAsJsonObject("detectionThreshold").has(String.valueOf(bundle.threshold())),
+                "the threshold is one of the candidates tried on the validation studies");
         Finding best = det.findings().get(0);
         assertEquals(390, best.centroidPx().x(), 40, "the lesion, in original pixels: " + best);
         assertEquals(410, best.centroidPx().y(), 40);

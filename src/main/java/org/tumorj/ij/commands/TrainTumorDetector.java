@@ -27,6 +27,7 @@ import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.pipeline.DetectorTraining;
+import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.train.TrainingListener;
@@ -59,6 +60,11 @@ public final class TrainTumorDetector extends TumorJCommand {
                     + " (e.g. T2); required when a study folder holds several series"),
             MacroKey.choice("input_scale", "2", "Slices are enlarged this many times before the network"
                     + " (2 makes lesions of a few mm object-sized)", "2", "1"),
+            MacroKey.choice("features", FeatureChoice.DEFAULT.toString(), "What the detector looks at, per pixel:"
+                    + " filters = Gaussian scale-space filters of the slice and of the slices above and below;"
+                    + " hypercolumns = intermediate layers of the pretrained network; both; cells = the older"
+                    + " detector on the network's last layer (docs/detection-quality.md compares them)",
+                    "filters", "both", "hypercolumns", "cells"),
             MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
             MacroKey.string("negative", "normal,background", "ROI classes that are explicitly not tumour"),
             MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"),
@@ -73,7 +79,8 @@ public final class TrainTumorDetector extends TumorJCommand {
     @Override
     public String documentedOptions() {
         return "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
-                + " window=modality input_scale=2 positive=tumor,lesion negative=normal,background validation=0.3";
+                + " window=modality input_scale=2 features=filters positive=tumor,lesion negative=normal,background"
+                + " validation=0.3";
     }
 
     @Override
@@ -93,7 +100,8 @@ public final class TrainTumorDetector extends TumorJCommand {
         ModelBundle bundle = CancellableTask.run(COMMAND, progress -> {
             List<LoadedStudy> all = loadStudies(studies, settings, current, progress);
             try (Backbone backbone = Backbones.openDefault()) {
-                ModelBundle b = new DetectorTraining(backbone, settings).train(all, progress, listener);
+                ModelBundle b = new DetectorTraining(backbone, settings)
+                        .withFeatures(FeatureChoice.parse(v.string("features"))).train(all, progress, listener);
                 b.save(model, progress);
                 return b;
             }

@@ -1,0 +1,223 @@
+package org.tumorj.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
+
+/**
+ * A volume's probability maps stacked on their own grid (one cell per map value, slices in order),
+ * with cells outside the body (CT, when asked) and outside a radiograph's shutter set to 0. What
+ * {@link PeakFindingExtractor} searches: a 512² slice on an 8 px grid is 4 096 cells, not 262 144 pixels.
+ */
+final class CellVolume {
+    private final float[] values;
+    private final int width;
+    private final int height;
+    private final int depth;
+    private final ProbabilityMap grid;
+
+    private CellVolume(float[] values, int width, int height, int depth, ProbabilityMap grid) {
+        this.values = values;
+        this.width = width;
+        this.height = height;
+        this.depth = depth;
+        this.grid = grid;
+    }
+
+    static CellVolume of(Volume volume, ProbabilityMaps maps, DetectionParams params, Progress progress) {
+        ProbabilityMap first = maps.map(0);
+        int w = first.mapWidth(), h = first.mapHeight(), plane = w * h;
+        float[] values = new float[plane * maps.depth()];
+        boolean bodyMask = params.bodyMask() && "CT".equalsIgnoreCase(volume.info().modality());
+        boolean[] exposed = ShutterMask.exposed(volume.info().shutter(), volume.width(), volume.height());
+        for (int z = 0; z < maps.depth(); z++) {
+            progress.checkCancelled();
+            ProbabilityMap m = maps.map(z);
+            if (m.mapWidth() != w || m.mapHeight() != h) {
+                throw new IllegalArgumentException("slice " + z + "'s map is " + m.mapWidth() + "x" + m.mapHeight()
+                        + ", slice 0's " + w + "x" + h + ": all slices of a series need the same grid");
+            }
+            boolean[] body = bodyMask
+                    ? BodyMask.compute(volume.slice(z), volume.width(), volume.height(), params.airHu()) : null;
+            for (int j = 0; j < h; j++) {
+                for (int i = 0; i < w; i++) {
+                    int px = pixel(first.offset() + i * first.stride(), volume.width());
+                    int py = pixel(first.offsetY() + j * first.strideY(), volume.height());
+                    int p = py * volume.width() + px;
+                    boolean keep = (body == null || body[p]) && (exposed == null || exposed[p]);
+                    values[z * plane + j * w + i] = keep ? m.value(i, j) : 0;
+                }
+            }
+        }
+        return new CellVolume(values, w, h, maps.depth(), first);
+    }
+
+    private static int pixel(double centre, int size) {
+        return Math.max(0, Math.min(size - 1, (int) Math.round(centre)));
+    }
+
+    int size() { return values.length; }
+    int z(int cell) { return cell / (width * height); }
+
+    float sliceMax(int z) {
+        float m = 0;
+        for (int k = z * width * height, end = k + width * height; k < end; k++) {
+            m = Math.max(m, values[k]);
+        }
+        return m;
+    }
+
+    /** In-plane binomial [1 2 1] x [1 2 1] / 16 smoothing, edges repeated: one noisy cell is not a peak. */
+    float[] smoothed() {
+        float[] rows = new float[values.length];
+        float[] out = new float[values.length];
+        for (int z = 0; z < depth; z++) {
+            int base = z * width * height;
+            for (int j = 0; j < height; j++) {
+                for (int i = 0; i < width; i++) {
+                    int k = base + j * width;
+                    rows[k + i] = (values[k + Math.max(0, i - 1)] + 2 * values[k + i] + values[k + Math.min(width - 1, i + 1)]) / 4;
+                }
+            }
+            for (int j = 0; j < height; j++) {
+                int up = base + Math.max(0, j - 1) * width, row = base + j * width, down = base + Math.min(height - 1, j + 1) * width;
+                for (int i = 0; i < width; i++) {
+                    out[row + i] = (rows[up + i] + 2 * rows[row + i] + rows[down + i]) / 4;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The 3D local maxima of {@code s} (no higher neighbour among the 26; of equal neighbours only
+     * the first in scan order counts) whose own or in-plane neighbours' unsmoothed value reaches
+     * {@code threshold}, by that value, highest first. Thresholded on the unsmoothed map because
+     * smoothing lowers a lesion of one or two cells to a quarter of its value, and a small nodule
+     * must not lose to a broad patch of tissue for being small.
+     */
+    int[] peaks(float[] s, float threshold) {
+        List<Integer> found = new ArrayList<>();
+        float[] evidence = new float[s.length];
+        for (int c = 0; c < s.length; c++) {
+            if (s[c] > 0 && isMaximum(s, c)) {
+                evidence[c] = nearbyMax(c);
+                if (evidence[c] >= threshold) {
+                    found.add(c);
+                }
+            }
+        }
+        return found.stream().sorted((a, b) -> evidence[a] != evidence[b] ? Float.compare(evidence[b], evidence[a])
+                : Integer.compare(a, b)).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The highest unsmoothed value in the 3 x 3 cells around {@code c} on its slice. */
+    private float nearbyMax(int c) {
+        int plane = width * height, base = (c / plane) * plane, j = (c % plane) / width, i = c % width;
+        float m = 0;
+        for (int nj = Math.max(0, j - 1); nj <= Math.min(height - 1, j + 1); nj++) {
+            for (int ni = Math.max(0, i - 1); ni <= Math.min(width - 1, i + 1); ni++) {
+                m = Math.max(m, values[base + nj * width + ni]);
+            }
+        }
+        return m;
+    }
+
+    private boolean isMaximum(float[] s, int c) {
+        int plane = width * height, z = c / plane, j = (c % plane) / width, i = c % width;
+        for (int dz = -1; dz <= 1; dz++) {
+            for (int dj = -1; dj <= 1; dj++) {
+                for (int di = -1; di <= 1; di++) {
+                    int nz = z + dz, nj = j + dj, ni = i + di;
+                    if ((dz | dj | di) == 0 || nz < 0 || nz >= depth || nj < 0 || nj >= height || ni < 0 || ni >= width) {
+                        continue;
+                    }
+                    int n = nz * plane + nj * width + ni;
+                    if (s[n] > s[c] || (s[n] == s[c] && n < c)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The 26-connected cells reachable from {@code seed} that no region owns yet, at or above
+     * {@code level}, within {@code maxRadiusMm} of the seed; they are marked {@code label} in
+     * {@code owner}. When the fill touches a cell of an earlier region that is itself at or above
+     * {@code level} (the two peaks are joined by a ridge no lower than this peak's level: one
+     * object), the new cells join that region instead, and its label is returned in {@code joined[0]}.
+     */
+    int[] flood(int seed, int label, int[] owner, float[] s, float level, double maxRadiusMm, VolumeInfo info,
+            int[] joined) {
+        joined[0] = 0;
+        int plane = width * height;
+        double sx = grid.stride() * info.spacingX(), sy = grid.strideY() * info.spacingY(), sz = info.spacingZ();
+        int z0 = seed / plane, j0 = (seed % plane) / width, i0 = seed % width;
+        int[] queue = new int[64];
+        int head = 0, tail = 0;
+        queue[tail++] = seed;
+        owner[seed] = label;
+        while (head < tail) {
+            int c = queue[head++];
+            int z = c / plane, j = (c % plane) / width, i = c % width;
+            for (int dz = -1; dz <= 1; dz++) {
+                for (int dj = -1; dj <= 1; dj++) {
+                    for (int di = -1; di <= 1; di++) {
+                        int nz = z + dz, nj = j + dj, ni = i + di;
+                        if (nz < 0 || nz >= depth || nj < 0 || nj >= height || ni < 0 || ni >= width) {
+                            continue;
+                        }
+                        int n = nz * plane + nj * width + ni;
+                        if (owner[n] != 0 && owner[n] != label && s[n] >= level && joined[0] == 0) {
+                            joined[0] = owner[n];
+                        }
+                        if (owner[n] != 0 || s[n] < level
+                                || Math.hypot(Math.hypot((ni - i0) * sx, (nj - j0) * sy), (nz - z0) * sz) > maxRadiusMm) {
+                            continue;
+                        }
+                        owner[n] = label;
+                        if (tail == queue.length) {
+                            queue = Arrays.copyOf(queue, tail * 2);
+                        }
+                        queue[tail++] = n;
+                    }
+                }
+            }
+        }
+        int[] cells = Arrays.copyOf(queue, tail);
+        if (joined[0] != 0) {
+            for (int c : cells) {
+                owner[c] = joined[0];
+            }
+        }
+        return cells;
+    }
+
+    /** The pixels of slice {@code z} whose nearest cell belongs to region {@code label}. */
+    boolean[] paint(int z, int[] owner, int label, int w, int h) {
+        int[] column = nearest(w, grid.offset(), grid.stride(), width);
+        int[] row = nearest(h, grid.offsetY(), grid.strideY(), height);
+        boolean[] mask = new boolean[w * h];
+        int base = z * width * height;
+        for (int y = 0; y < h; y++) {
+            int cellRow = base + row[y] * width;
+            for (int x = 0; x < w; x++) {
+                mask[y * w + x] = owner[cellRow + column[x]] == label;
+            }
+        }
+        return mask;
+    }
+
+    private static int[] nearest(int pixels, double offset, double stride, int cells) {
+        int[] out = new int[pixels];
+        for (int p = 0; p < pixels; p++) {
+            out[p] = Math.max(0, Math.min(cells - 1, (int) Math.round((p - offset) / stride)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package org.tumorj.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
+
+/**
+ * Findings at the peaks of the probability maps: 3D local maxima of the lightly smoothed map
+ * (on the maps' own grid), taken from the highest down; each grows into the connected cells
+ * whose probability is at least {@link #GROW_FRACTION} of its peak and no farther than
+ * {@link #MAX_RADIUS_MM} from it. A peak inside a region already grown joins that finding, so a
+ * large tumour with several maxima stays one finding, while a small lesion next to it keeps its
+ * own as long as the map dips between them.
+ *
+ * <p>Why peaks rather than thresholded components: a component above a fixed threshold merges a
+ * lesion with the bright tissue around it into one blob whose centroid misses the lesion, and its
+ * size depends on the threshold; a peak sits on the lesion and its region scales with it. The
+ * threshold only decides which peaks are reported. Everything is sequential and ordered, so equal
+ * inputs give identical findings.
+ */
+public final class PeakFindingExtractor {
+    /** A peak's region: connected cells at or above this fraction of the peak. */
+    public static final double GROW_FRACTION = 0.5;
+    /** No region reaches farther from its peak (an 8 cm tumour fits). */
+    public static final double MAX_RADIUS_MM = 45;
+    /**
+     * Findings per series at most, the highest: below the 100th peak a study holds nothing a
+     * reader would review, and each finding costs a pass over its slices' pixels.
+     */
+    public static final int MAX_FINDINGS = 100;
+
+    private final DetectionParams params;
+
+    public PeakFindingExtractor(DetectionParams params) {
+        this.params = params;
+    }
+
+    /** Findings of {@code volume} from its maps; checks for cancellation between steps. */
+    public Detections extract(Volume volume, ProbabilityMaps maps, String study, Progress progress) {
+        VolumeInfo info = volume.info();
+        if (maps.depth() != volume.depth() || maps.width() != volume.width() || maps.height() != volume.height()) {
+            throw new IllegalArgumentException("probability maps are " + maps.width() + "x" + maps.height() + "x"
+                    + maps.depth() + " but series " + info.seriesInstanceUid() + " is " + volume.width() + "x"
+                    + volume.height() + "x" + volume.depth());
+        }
+        CellVolume cells = CellVolume.of(volume, maps, params, progress);
+        float[] sliceScores = new float[volume.depth()];
+        for (int z = 0; z < volume.depth(); z++) {
+            sliceScores[z] = cells.sliceMax(z);
+        }
+        int[] owner = new int[cells.size()];
+        List<int[]> regions = grow(cells, owner, info);
+        progress.checkCancelled();
+        List<Finding> findings = new ArrayList<>();
+        for (int r = 0; r < regions.size(); r++) {
+            Finding f = toFinding(regions.get(r), r + 1, owner, cells, volume, maps);
+            if (f != null && f.equivalentDiameterMm() >= params.minSizeMm()) {
+                findings.add(f);
+            }
+        }
+        return new Detections(study, info, params, maps, FindingExtractor.numbered(findings), sliceScores);
+    }
+
+    /**
+     * Regions grown from the peaks, highest first; {@code owner} gets each cell's region (1-based).
+     * A lower peak whose region meets an earlier one along cells above its own level joins it.
+     */
+    private List<int[]> grow(CellVolume cells, int[] owner, VolumeInfo info) {
+        float[] smooth = cells.smoothed();
+        List<int[]> regions = new ArrayList<>();
+        int[] joined = new int[1];
+        for (int peak : cells.peaks(smooth, (float) params.threshold())) {
+            if (regions.size() == MAX_FINDINGS) {
+                break;
+            }
+            if (owner[peak] != 0) {
+                continue; // inside a region already grown: the same object
+            }
+            int[] grown = cells.flood(peak, regions.size() + 1, owner, smooth, (float) (GROW_FRACTION * smooth[peak]),
+                    MAX_RADIUS_MM, info, joined);
+            if (joined[0] == 0) {
+                regions.add(grown);
+            } else {
+                int[] into = regions.get(joined[0] - 1);
+                int[] merged = Arrays.copyOf(into, into.length + grown.length);
+                System.arraycopy(grown, 0, merged, into.length, grown.length);
+                regions.set(joined[0] - 1, merged);
+            }
+        }
+        return regions;
+    }
+
+    /** The region's cells painted on the slices' pixels, each slice's pieces as components. */
+    private static Finding toFinding(int[] region, int id, int[] owner, CellVolume cells, Volume volume,
+            ProbabilityMaps maps) {
+        int w = volume.width(), h = volume.height();
+        int[] slices = Arrays.stream(region).map(cells::z).distinct().sorted().toArray();
+        List<FindingExtractor.Component> components = new ArrayList<>();
+        for (int z : slices) {
+            boolean[] mask = cells.paint(z, owner, id, w, h);
+            LabelImage labels = LabelImage.label8(mask, w, h);
+            List<SliceRegion> pieces = labels.regions();
+            float[] p = maps.slice(z);
+            for (int l = 1; l <= labels.count(); l++) {
+                components.add(FindingExtractor.Component.of(z, pieces.get(l - 1), labels.contour(l), p, w, volume.info()));
+            }
+        }
+        return components.isEmpty() ? null : FindingExtractor.finding(components, volume.info());
+    }
+}

@@ -1,0 +1,165 @@
+package org.tumorj.features;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.Arrays;
+
+/**
+ * Which per-pixel features a detector uses, recorded in its model bundle so that detection
+ * computes exactly what training computed.
+ *
+ * @param sigmas scales of the {@link FilterBank} in working pixels, ascending
+ * @param contextMm distances along the slice axis at which a few blob channels of the slices
+ *     above and below are added (the 3D context that tells a vessel, which runs on, from a nodule,
+ *     which ends); empty for 2D images
+ * @param gridStride features are taken every {@code gridStride} pixels in x and y (1-4)
+ * @param filters whether the filter bank is used (off only in ablations)
+ * @param hypercolumns names of the backbone layers tapped for transfer features (empty: none)
+ * @param hypercolumnComponents channels each tapped layer is projected to (PCA on training pixels)
+ * @param planeWindows {@code low, high} pairs of modality values, each pair one plane the filter
+ *     bank sees, mapped to [0, 1] (CT: a soft-tissue and a lung window, as a radiologist reads CT:
+ *     no one window keeps both a liver lesion's and a lung nodule's contrast); empty: one plane,
+ *     the model's input window (MR, radiographs)
+ */
+public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, boolean filters,
+        String[] hypercolumns, int hypercolumnComponents, double[] planeWindows) {
+
+    /** Key of the record in a bundle's training JSON. */
+    public static final String KEY = "pixelFeatures";
+
+    public FeatureSpec {
+        sigmas = sigmas.clone();
+        contextMm = contextMm.clone();
+        hypercolumns = hypercolumns.clone();
+        planeWindows = planeWindows.clone();
+        for (int k = 0; k < planeWindows.length; k += 2) {
+            if (k + 1 >= planeWindows.length || !(planeWindows[k + 1] > planeWindows[k])) {
+                throw new IllegalArgumentException("filter plane windows must be low, high pairs with high > low, got "
+                        + Arrays.toString(planeWindows));
+            }
+        }
+        if (gridStride < 1 || gridStride > 4) {
+            throw new IllegalArgumentException("feature grid stride must be 1-4 pixels, got " + gridStride);
+        }
+        if (!filters && hypercolumns.length == 0) {
+            throw new IllegalArgumentException("a detector needs filter-bank features, hypercolumns or both");
+        }
+        if (filters && sigmas.length < 3) {
+            throw new IllegalArgumentException("the filter bank needs at least 3 scales, got " + Arrays.toString(sigmas));
+        }
+        new FilterBank(sigmas); // checks the scales
+    }
+
+    /** Filters only, at the given scales and slice context, every 2 pixels, on the model's input window. */
+    public static FeatureSpec filters(double[] sigmas, double[] contextMm) {
+        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0]);
+    }
+
+    public FeatureSpec withHypercolumns(String[] layers, int components) {
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, layers, components, planeWindows);
+    }
+
+    public FeatureSpec withFilters(boolean on) {
+        return new FeatureSpec(sigmas, contextMm, gridStride, on, hypercolumns, hypercolumnComponents, planeWindows);
+    }
+
+    public FeatureSpec withContext(double[] mm) {
+        return new FeatureSpec(sigmas, mm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows);
+    }
+
+    /** @param lowHighPairs see {@link #planeWindows()} */
+    public FeatureSpec withPlaneWindows(double... lowHighPairs) {
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, lowHighPairs);
+    }
+
+    /** Whether the filter bank sees windows of its own ({@link #plane}) rather than the model's input window. */
+    public boolean hasPlaneWindows() {
+        return planeWindows.length > 0;
+    }
+
+    /** Planes the filter bank runs on. */
+    public int planes() {
+        return Math.max(1, planeWindows.length / 2);
+    }
+
+    /** A slice of modality values through plane window {@code k}, clipped to [0, 1]; NaN becomes 0. */
+    public float[] plane(float[] slice, int k) {
+        double low = planeWindows[2 * k], width = planeWindows[2 * k + 1] - low;
+        float[] out = new float[slice.length];
+        for (int i = 0; i < out.length; i++) {
+            double t = (slice[i] - low) / width;
+            out[i] = t >= 0 ? (float) Math.min(1, t) : 0; // NaN compares false: 0
+        }
+        return out;
+    }
+
+    /** Whether the backbone contributes features. */
+    public boolean usesBackbone() {
+        return hypercolumns.length > 0;
+    }
+
+    /** The feature families, as the bundle and the ablation tables name them. */
+    public String families() {
+        String f = filters ? "filters" + (contextMm.length > 0 ? "+context" : "") : "";
+        String h = usesBackbone() ? "hypercolumns(" + String.join(",", hypercolumns) + ")" : "";
+        return f.isEmpty() ? h : h.isEmpty() ? f : f + "+" + h;
+    }
+
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.add("sigmas", array(sigmas));
+        o.add("contextMm", array(contextMm));
+        o.addProperty("gridStride", gridStride);
+        o.addProperty("filters", filters);
+        JsonArray layers = new JsonArray();
+        Arrays.stream(hypercolumns).forEach(layers::add);
+        o.add("hypercolumns", layers);
+        o.addProperty("hypercolumnComponents", hypercolumnComponents);
+        o.add("planeWindows", array(planeWindows));
+        o.addProperty("families", families());
+        return o;
+    }
+
+    public static FeatureSpec fromJson(JsonObject o) {
+        JsonArray layers = o.getAsJsonArray("hypercolumns");
+        String[] names = new String[layers.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = layers.get(i).getAsString();
+        }
+        return new FeatureSpec(doubles(o.getAsJsonArray("sigmas")), doubles(o.getAsJsonArray("contextMm")),
+                o.get("gridStride").getAsInt(), o.get("filters").getAsBoolean(), names,
+                o.get("hypercolumnComponents").getAsInt(),
+                o.has("planeWindows") ? doubles(o.getAsJsonArray("planeWindows")) : new double[0]);
+    }
+
+    private static JsonArray array(double[] values) {
+        JsonArray a = new JsonArray();
+        Arrays.stream(values).forEach(a::add);
+        return a;
+    }
+
+    private static double[] doubles(JsonArray a) {
+        double[] d = new double[a.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a.get(i).getAsDouble();
+        }
+        return d;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureSpec s && Arrays.equals(sigmas, s.sigmas) && Arrays.equals(contextMm, s.contextMm)
+                && gridStride == s.gridStride && filters == s.filters && Arrays.equals(hypercolumns, s.hypercolumns)
+                && hypercolumnComponents == s.hypercolumnComponents && Arrays.equals(planeWindows, s.planeWindows);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sigmas) * 31 + Arrays.hashCode(contextMm) + gridStride + Arrays.hashCode(hypercolumns);
+    }
+
+    @Override
+    public String toString() {
+        return toJson().toString();
+    }
+}

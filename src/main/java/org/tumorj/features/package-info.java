@@ -1,0 +1,7 @@
+/**
+ * Per-pixel features for detection: a classic filter bank in Gaussian scale space (BoofCV),
+ * blob channels of neighbouring slices for 3D context, and hypercolumns of a pretrained network,
+ * on one regular grid per slice and streamed slice by slice. Plain Java: imports nothing from
+ * ImageJ or Swing; depends on {@code volume} only.
+ */
+package org.tumorj.features;

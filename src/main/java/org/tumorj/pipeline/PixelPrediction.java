@@ -1,0 +1,70 @@
+package org.tumorj.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.tumorj.backbone.Preprocessing;
+import org.tumorj.detect.ProbabilityMap;
+import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.features.FeatureGrid;
+import org.tumorj.features.FeatureSpec;
+import org.tumorj.features.Hypercolumns;
+import org.tumorj.features.SliceFeatures;
+import org.tumorj.model.DenseHead;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * Dense prediction from per-pixel features: each slice's features ({@link SliceFeatures},
+ * streamed) go through the head point by point, giving a probability map on the feature grid;
+ * a radiograph is first area-averaged to its working grid and its maps described on the original
+ * pixels ({@link WorkingGrid#toOriginal}). Only the maps outlive a slice.
+ */
+final class PixelPrediction {
+    private final FeatureSpec spec;
+    private final DenseHead head;
+    private final Preprocessing preprocessing;
+    private final boolean adjacentSlices;
+    private final WorkingResolution resolution;
+    private final Function<Volume, Hypercolumns> hypercolumns;
+
+    /** @param hypercolumns the transfer features of a (working) volume, or null when the spec uses none */
+    PixelPrediction(FeatureSpec spec, DenseHead head, Preprocessing preprocessing, boolean adjacentSlices,
+            WorkingResolution resolution, Function<Volume, Hypercolumns> hypercolumns) {
+        this.spec = spec;
+        this.head = head;
+        this.preprocessing = preprocessing;
+        this.adjacentSlices = adjacentSlices;
+        this.resolution = resolution;
+        this.hypercolumns = hypercolumns;
+    }
+
+    WorkingResolution resolution() { return resolution; }
+
+    ProbabilityMaps predict(Volume volume, Progress progress) {
+        WorkingGrid grid = resolution.gridFor(volume.info());
+        Volume working = grid.toWorking(volume);
+        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, working);
+        SliceFeatures features = new SliceFeatures(spec, working, ModelInput.featurePlanes(spec, input, working),
+                hypercolumns == null ? null : hypercolumns.apply(working));
+        if (features.channels() != head.featureChannels()) {
+            throw new IllegalArgumentException("the head reads " + head.featureChannels() + " features per pixel but "
+                    + spec.families() + " gives " + features.channels() + "; the bundle is inconsistent, retrain it");
+        }
+        List<ProbabilityMap> maps = new ArrayList<>(working.depth());
+        for (int z = 0; z < working.depth(); z++) {
+            progress.checkCancelled();
+            maps.add(map(features.slice(z)));
+            progress.update("Dense detection", z + 1, working.depth());
+        }
+        return grid.toOriginal(new ProbabilityMaps(maps, working.width(), working.height()));
+    }
+
+    private ProbabilityMap map(FeatureGrid g) {
+        float[] p = new float[g.width() * g.height()];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = (float) head.probability(head.logit(g.values(), k * g.channels()));
+        }
+        return new ProbabilityMap(p, g.width(), g.height(), g.stride(), 0);
+    }
+}

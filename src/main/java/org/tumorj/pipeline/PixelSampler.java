@@ -1,0 +1,265 @@
+package org.tumorj.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.tumorj.annotation.Annotation;
+import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.detect.DetectionParams;
+import org.tumorj.features.FeatureGrid;
+import org.tumorj.features.FeatureSpec;
+import org.tumorj.features.Hypercolumns;
+import org.tumorj.features.SliceFeatures;
+import org.tumorj.model.DenseHead;
+import org.tumorj.train.FeatureSet;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * Pixel-level training examples on the feature grid of every slice of each study.
+ *
+ * <ul>
+ *   <li>Positives: grid points inside a tumour outline, at most {@link #PER_REGION} per outline,
+ *       so that one large tumour does not outweigh ten small nodules; the few points of a small
+ *       outline are repeated up to {@link #MIN_PER_REGION}.
+ *   <li>Ring negatives: points {@link #RING_MIN_PX}-{@link #RING_MAX_PX} px outside a tumour
+ *       outline, what teaches the map to fall off beside a lesion; nearer points are ambiguous
+ *       (outlines are drawn by hand) and left out.
+ *   <li>Normal-region negatives: points inside outlines of the negative classes.
+ *   <li>Random negatives from every slice, first and last included, annotated or not (body only
+ *       on CT). On a slice without outlines, points near a tumour outlined within
+ *       {@link #NEAR_SLICES} slices are skipped: labs outline every other slice, and the slices
+ *       between hold the same tumour.
+ *   <li>Hard negatives, given a first head: the negatives it scores highest on each slice
+ *       (vessels, organ edges: what detection would report as false positives).
+ * </ul>
+ *
+ * <p>The positive share among all labelled points of the sampled slices (before the caps) is
+ * the prior detection corrects its probabilities to ({@link #priorLogit}).
+ */
+public final class PixelSampler {
+    static final int PER_REGION = 24;
+    /** A small lesion's few points are repeated up to this many, so that it counts nearly as much as a large one. */
+    static final int MIN_PER_REGION = 12;
+    static final int RING_MIN_PX = 2;
+    static final int RING_MAX_PX = 10;
+    static final int RANDOM_ANNOTATED = 64;
+    static final int RANDOM_OTHER = 24;
+    static final int NEAR_SLICES = 2;
+    static final int HARD_PER_SLICE = 16;
+
+    private final FeatureSpec spec;
+    private final AnnotationClasses classes;
+    private final long seed;
+    private final Function<Volume, Hypercolumns> hypercolumns;
+    private final DenseHead scorer;
+    private long positivePoints;
+    private long labelledPoints;
+
+    /** @param hypercolumns the transfer features of a volume, or null when the spec uses none */
+    public PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, Hypercolumns> hypercolumns) {
+        this(spec, classes, seed, hypercolumns, null);
+    }
+
+    private PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, Hypercolumns> hypercolumns,
+            DenseHead scorer) {
+        this.spec = spec;
+        this.classes = classes;
+        this.seed = seed;
+        this.hypercolumns = hypercolumns;
+        this.scorer = scorer;
+    }
+
+    /** This sampler adding, per slice, the {@link #HARD_PER_SLICE} negatives {@code head} scores highest. */
+    public PixelSampler withHardNegatives(DenseHead head) {
+        return new PixelSampler(spec, classes, seed, hypercolumns, head);
+    }
+
+    /** The log-odds of a positive among the labelled points of the last {@link #sample} (for the prior correction). */
+    public double priorLogit() {
+        double p = Math.max(1, positivePoints) / (double) Math.max(2, labelledPoints);
+        return Math.log(p / (1 - p));
+    }
+
+    public FeatureSet sample(List<LoadedStudy> studies, ModelInput input, Progress progress) {
+        Examples out = new Examples();
+        positivePoints = 0;
+        labelledPoints = 0;
+        for (int s = 0; s < studies.size(); s++) {
+            LoadedStudy study = studies.get(s);
+            Volume volume = study.volume();
+            ModelInput perSeries = input.forVolume(volume);
+            SliceFeatures features = new SliceFeatures(spec, volume, ModelInput.featurePlanes(spec, perSeries, volume),
+                    hypercolumns == null ? null : hypercolumns.apply(volume));
+            Random random = new Random(seed ^ study.id().hashCode());
+            for (int z = 0; z < volume.depth(); z++) {
+                progress.checkCancelled();
+                sampleSlice(study, z, features.slice(z), random, out);
+            }
+            progress.update("pixel features", s + 1, studies.size());
+        }
+        return out.toFeatureSet();
+    }
+
+    private void sampleSlice(LoadedStudy study, int z, FeatureGrid grid, Random random, Examples out) {
+        Volume volume = study.volume();
+        List<Annotation> positives = on(study, z, AnnotationClasses.Role.POSITIVE);
+        List<Annotation> negatives = on(study, z, AnnotationClasses.Role.NEGATIVE);
+        List<Annotation> nearby = positives.isEmpty() ? nearbyPositives(study, z) : List.of();
+        boolean annotated = !positives.isEmpty() || !negatives.isEmpty();
+        List<List<Integer>> inside = lists(positives.size()), ring = lists(positives.size()), normal = lists(negatives.size());
+        List<Integer> pool = new ArrayList<>();
+        boolean ct = "CT".equalsIgnoreCase(volume.info().modality());
+        for (int j = 0; j < grid.height(); j++) {
+            for (int i = 0; i < grid.width(); i++) {
+                int px = i * grid.stride(), py = j * grid.stride();
+                double x = px + 0.5, y = py + 0.5; // outlines run along pixel edges
+                if (!volume.info().shutter().exposes(px, py)) {
+                    continue;
+                }
+                int point = j * grid.width() + i;
+                int region = containing(positives, x, y);
+                if (region >= 0) {
+                    inside.get(region).add(point);
+                    positivePoints++;
+                    labelledPoints++;
+                    continue;
+                }
+                int nearest = nearestWithin(positives, x, y, RING_MAX_PX);
+                if (nearest >= 0 && Polygons.distanceToEdge(positives.get(nearest).xs(), positives.get(nearest).ys(), x, y) < RING_MIN_PX) {
+                    continue; // the outline's own uncertainty
+                }
+                if (nearest >= 0) {
+                    ring.get(nearest).add(point);
+                } else if (containing(negatives, x, y) >= 0) {
+                    normal.get(containing(negatives, x, y)).add(point);
+                } else if ((!ct || volume.slice(z)[py * volume.width() + px] > DetectionParams.DEFAULT_AIR_HU)
+                        && !nearTumourElsewhere(nearby, x, y)) {
+                    pool.add(point);
+                } else {
+                    continue;
+                }
+                labelledPoints++;
+            }
+        }
+        inside.forEach(points -> out.add(grid, atLeast(choose(points, PER_REGION, random), MIN_PER_REGION), 1, study.id()));
+        ring.forEach(points -> out.add(grid, choose(points, PER_REGION, random), 0, study.id()));
+        normal.forEach(points -> out.add(grid, choose(points, PER_REGION, random), 0, study.id()));
+        if (scorer != null) {
+            pool = withHardFirst(grid, pool, out, study.id());
+        }
+        out.add(grid, choose(pool, annotated ? RANDOM_ANNOTATED : RANDOM_OTHER, random), 0, study.id());
+    }
+
+    /** Adds the hard negatives of {@code pool} to {@code out} and returns the rest. */
+    private List<Integer> withHardFirst(FeatureGrid grid, List<Integer> pool, Examples out, String study) {
+        List<Integer> ranked = new ArrayList<>(pool);
+        double[] score = new double[grid.width() * grid.height()];
+        for (int p : ranked) {
+            score[p] = scorer.logit(grid.values(), p * grid.channels());
+        }
+        ranked.sort((a, b) -> Double.compare(score[b], score[a])); // stable: ties keep scan order
+        int hard = Math.min(HARD_PER_SLICE, ranked.size());
+        out.add(grid, ranked.subList(0, hard), 0, study);
+        return new ArrayList<>(ranked.subList(hard, ranked.size()));
+    }
+
+    private List<Annotation> on(LoadedStudy study, int z, AnnotationClasses.Role role) {
+        return study.annotations().stream().filter(a -> a.sliceIndex() == z && classes.role(a.label()) == role).toList();
+    }
+
+    private List<Annotation> nearbyPositives(LoadedStudy study, int z) {
+        return study.annotations().stream().filter(a -> a.sliceIndex() != z && Math.abs(a.sliceIndex() - z) <= NEAR_SLICES
+                && classes.role(a.label()) == AnnotationClasses.Role.POSITIVE).toList();
+    }
+
+    /** Within the outline's equivalent radius plus the ring's reach of its centroid. */
+    private static boolean nearTumourElsewhere(List<Annotation> nearby, double x, double y) {
+        for (Annotation a : nearby) {
+            double radius = Math.sqrt(Polygons.area(a.xs(), a.ys()) / Math.PI);
+            if (Polygons.distanceToCentroid(a.xs(), a.ys(), x, y) <= radius + RING_MAX_PX) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int containing(List<Annotation> outlines, double x, double y) {
+        for (int k = 0; k < outlines.size(); k++) {
+            if (Polygons.contains(outlines.get(k).xs(), outlines.get(k).ys(), x, y)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The outline whose edge is nearest, if within {@code reach} px; -1 otherwise. */
+    private static int nearestWithin(List<Annotation> outlines, double x, double y, double reach) {
+        int best = -1;
+        double bestDistance = reach;
+        for (int k = 0; k < outlines.size(); k++) {
+            Annotation a = outlines.get(k);
+            if (!Polygons.boundsReach(a.xs(), a.ys(), x, y, reach)) {
+                continue;
+            }
+            double d = Polygons.distanceToEdge(a.xs(), a.ys(), x, y);
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static List<Integer> choose(List<Integer> points, int max, Random random) {
+        if (points.size() <= max) {
+            return points;
+        }
+        List<Integer> shuffled = new ArrayList<>(points);
+        Collections.shuffle(shuffled, random);
+        return shuffled.subList(0, max);
+    }
+
+    /** The points repeated in turn until there are {@code min} (none stay none). */
+    private static List<Integer> atLeast(List<Integer> points, int min) {
+        if (points.isEmpty() || points.size() >= min) {
+            return points;
+        }
+        List<Integer> out = new ArrayList<>(min);
+        for (int k = 0; k < min; k++) {
+            out.add(points.get(k % points.size()));
+        }
+        return out;
+    }
+
+    private static List<List<Integer>> lists(int n) {
+        List<List<Integer>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new ArrayList<>());
+        }
+        return out;
+    }
+
+    /** The examples gathered so far. */
+    private static final class Examples {
+        private final List<float[]> features = new ArrayList<>();
+        private final List<Integer> labels = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+
+        void add(FeatureGrid grid, List<Integer> points, int label, String group) {
+            for (int p : points) {
+                features.add(grid.at(p % grid.width(), p / grid.width()));
+                labels.add(label);
+                groups.add(group);
+            }
+        }
+
+        FeatureSet toFeatureSet() {
+            return new FeatureSet(features.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
+                    groups.toArray(String[]::new));
+        }
+    }
+}

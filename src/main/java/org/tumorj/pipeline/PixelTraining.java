@@ -1,0 +1,117 @@
+package org.tumorj.pipeline;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.BackboneInfo;
+import org.tumorj.backbone.ScaledBackbone;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.Split;
+import org.tumorj.features.FeatureSpec;
+import org.tumorj.features.Hypercolumns;
+import org.tumorj.features.Pca;
+import org.tumorj.metrics.EvaluationOptions;
+import org.tumorj.metrics.ValidationReport;
+import org.tumorj.model.ClassNames;
+import org.tumorj.model.DenseHead;
+import org.tumorj.model.HeadWeights;
+import org.tumorj.model.ModelBundle;
+import org.tumorj.train.FeatureSet;
+import org.tumorj.train.HeadEvaluation;
+import org.tumorj.train.HeadTrainer;
+import org.tumorj.train.TrainingListener;
+import org.tumorj.train.TrainingLog;
+import org.tumorj.train.TrainingOptions;
+import org.tumorj.train.TrainingResult;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * Trains the head on per-pixel features ({@link PixelSampler}): a first head, one round of hard
+ * negatives mined with it, the final head, its logits shifted to the real prior of tumour pixels
+ * (the head is trained on balanced classes, which would otherwise saturate the map), and the
+ * detection threshold chosen on the validation studies' lesions.
+ *
+ * <p>The bundle's backbone record names the pretrained network (id and weights checksum, checked
+ * on loading) with the per-pixel feature count as its channels and the feature grid as its stride.
+ */
+final class PixelTraining {
+    /** Minibatch and learning rate for tens of thousands of pixel examples (cells came in hundreds). */
+    static final int BATCH = 256;
+    static final double LEARNING_RATE = 1e-3;
+
+    private final Backbone backbone;
+    private final TrainSettings settings;
+    private final FeatureSpec spec;
+    private final WorkingResolution resolution;
+    private final ClassNames classNames;
+
+    PixelTraining(Backbone backbone, TrainSettings settings, FeatureSpec spec, WorkingResolution resolution,
+            ClassNames classNames) {
+        this.backbone = backbone;
+        this.settings = settings;
+        this.spec = spec;
+        this.resolution = resolution;
+        this.classNames = classNames;
+    }
+
+    ModelBundle train(List<LoadedStudy> all, Split<LoadedStudy> split, ModelInput input, TrainedSeries series,
+            Progress progress, TrainingListener listener) {
+        long seed = settings.training().seed();
+        List<LoadedStudy> train = split.train().stream().map(resolution::resample).toList();
+        List<LoadedStudy> validationStudies = split.validation().stream().map(resolution::resample).toList();
+        progress.log("features: " + spec.families() + ", every " + spec.gridStride() + " px");
+        Map<String, Pca> projections = Map.of();
+        Function<Volume, Hypercolumns> hypercolumns = null;
+        if (spec.usesBackbone()) {
+            Backbone scaled = ScaledBackbone.of(backbone, settings.inputScale());
+            projections = BackboneHypercolumns.fit(spec, scaled, input, train, seed, progress);
+            hypercolumns = BackboneHypercolumns.factory(spec, scaled, input, projections);
+        }
+        PixelSampler sampler = new PixelSampler(spec, settings.classes(), seed, hypercolumns);
+        FeatureSet first = sampler.sample(train, input, progress);
+        double prior = sampler.priorLogit();
+        FeatureSet validation = sampler.sample(validationStudies, input, progress);
+        log(progress, "pixels", first, validation);
+        TrainingOptions options = settings.training().withOptimizer(LEARNING_RATE, settings.training().weightDecay(), BATCH);
+        TrainingResult firstHead = new HeadTrainer(options).train(first, validation, progress, listener);
+        FeatureSet mined = sampler.withHardNegatives(new DenseHead(firstHead.weights(), 1)).sample(train, input, progress);
+        log(progress, "with hard negatives", mined, validation);
+        TrainingResult result = new HeadTrainer(options).train(mined, validation, progress, listener);
+        HeadWeights weights = withPrior(result.weights(), prior);
+        ValidationReport report = HeadEvaluation.evaluate(weights, validation, EvaluationOptions.defaults(seed));
+        progress.log(String.format("validation pixels: AUC %.3f; tumour prior %.2g", report.auc().estimate(),
+                1 / (1 + Math.exp(-prior))));
+        JsonObject record = settings.toJson();
+        record.add(TrainedSeries.KEY, series.toJson());
+        record.add(FeatureSpec.KEY, spec.toJson());
+        record.addProperty("priorLogit", prior);
+        if (!projections.isEmpty()) {
+            record.add(BackboneHypercolumns.KEY, BackboneHypercolumns.toJson(projections));
+        }
+        record.addProperty("batchSize", BATCH);
+        record.addProperty("learningRate", LEARNING_RATE);
+        resolution.recordIn(record, all);
+        BackboneInfo b = backbone.info();
+        BackboneInfo features = new BackboneInfo(b.id(), b.sha256(), b.inputSize(), spec.gridStride(), first.featureChannels());
+        ModelBundle bundle = ModelBundle.of(features, settings.preprocessing().toJson(), settings.sampling().patchSize(),
+                classNames, report, seed, record, TrainingLog.toCsv(result.log()), weights).withTemperature(1);
+        DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, bundle),
+                split.validation(), settings.classes(), progress);
+        progress.log(String.format("detection threshold %.3g (chosen on the validation studies' lesions)", choice.threshold()));
+        return bundle.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
+    }
+
+    /** The head with {@code prior} added to its output bias: balanced-class log-odds become real-prior log-odds. */
+    static HeadWeights withPrior(HeadWeights w, double prior) {
+        return new HeadWeights(w.featureChannels(), w.hiddenUnits(), w.kernel1(), w.bias1(), w.kernel2(),
+                (float) (w.bias2() + prior));
+    }
+
+    private static void log(Progress progress, String what, FeatureSet train, FeatureSet validation) {
+        progress.log(String.format("%s: %d training (%d positive), %d validation (%d positive), %d features", what,
+                train.size(), train.positives(), validation.size(), validation.positives(), train.featureChannels()));
+    }
+}

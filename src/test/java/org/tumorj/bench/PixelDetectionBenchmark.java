@@ -1,0 +1,56 @@
+package org.tumorj.bench;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.tumorj.detect.Detections;
+import org.tumorj.detect.DetectionParams;
+import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.pipeline.Bundles;
+import org.tumorj.pipeline.TrainedDetector;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * Milliseconds per slice for a trained bundle's dense detection on synthetic CT slices of a given
+ * size (per-pixel features streamed slice by slice, the head at every grid point, peak findings),
+ * and the heap in use after it.
+ *
+ * <pre>
+ *   scripts/bench PixelDetectionBenchmark MODEL_DIR [--size 512] [--slices 40]
+ * </pre>
+ * The first run over the volume warms up the JIT; the second is timed.
+ */
+public final class PixelDetectionBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path model = Path.of(args[0]);
+        int size = intArg(args, "--size", 512), slices = intArg(args, "--slices", 40);
+        Volume volume = DenseDetectionBenchmark.phantom(size, slices);
+        try (Bundles.Opened opened = Bundles.open(model)) {
+            TrainedDetector detector = opened.detector();
+            DetectionParams params = detector.defaultParams(volume);
+            detector.detect(volume, "warm-up", params, Progress.none());
+            long t0 = System.nanoTime();
+            ProbabilityMaps maps = detector.predict(volume, params, Progress.none());
+            long t1 = System.nanoTime();
+            Detections d = detector.findings(volume, maps, "bench", params, Progress.none());
+            long t2 = System.nanoTime();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "%s (%s), %d threads, %d slices of %dx%d: maps %.1f ms/slice, findings"
+                    + " %.1f ms/slice, total %.1f ms/slice; %d findings; heap in use %d MB, committed %d MB%n",
+                    model, detector.bundle().training().getAsJsonObject("pixelFeatures").get("families").getAsString(),
+                    rt.availableProcessors(), slices, size, size, (t1 - t0) / 1e6 / slices, (t2 - t1) / 1e6 / slices,
+                    (t2 - t0) / 1e6 / slices, d.findings().size(), (rt.totalMemory() - rt.freeMemory()) >> 20,
+                    rt.totalMemory() >> 20);
+        }
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,97 @@
+package org.tumorj.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
+
+class PeakFindingExtractorTest {
+    private static final int W = 64, H = 64, D = 9;
+
+    /** A blob: probability {@code peak} at its centre, Gaussian falloff of {@code sigma} px (slices at 1 px). */
+    private record Blob(double x, double y, double z, double sigma, double peak) {
+        double at(int px, int py, int pz) {
+            double d2 = (px - x) * (px - x) + (py - y) * (py - y) + (pz - z) * (pz - z);
+            return peak * Math.exp(-d2 / (2 * sigma * sigma));
+        }
+    }
+
+    /** Maps on a 2 px grid (cell i centred on pixel 2i) holding the strongest blob at each cell, over 0.001. */
+    private static ProbabilityMaps maps(Blob... blobs) {
+        List<ProbabilityMap> maps = new ArrayList<>();
+        for (int z = 0; z < D; z++) {
+            float[] v = new float[(W / 2) * (H / 2)];
+            for (int j = 0; j < H / 2; j++) {
+                for (int i = 0; i < W / 2; i++) {
+                    double p = 0.001;
+                    for (Blob b : blobs) {
+                        p = Math.max(p, b.at(2 * i, 2 * j, z));
+                    }
+                    v[j * (W / 2) + i] = (float) p;
+                }
+            }
+            maps.add(new ProbabilityMap(v, W / 2, H / 2, 2, 0));
+        }
+        return new ProbabilityMaps(maps, W, H);
+    }
+
+    private static Volume volume() {
+        VolumeInfo info = TestVolumes.info("MR", W, H, D, 1, 1, 1, new double[3]);
+        return TestVolumes.discs(info, 0.5f);
+    }
+
+    private static List<Finding> findings(double threshold, Blob... blobs) {
+        return new PeakFindingExtractor(DetectionParams.of(threshold)).extract(volume(), maps(blobs), "s", Progress.none())
+                .findings();
+    }
+
+    @Test
+    void eachLesionIsOneFindingCentredOnIt() {
+        List<Finding> f = findings(0.05, new Blob(16, 20, 4, 2.5, 0.6), new Blob(44, 40, 5, 2.5, 0.9));
+        assertEquals(2, f.size(), f.toString());
+        assertEquals(44, f.get(0).centroidPx().x(), 1.0, "the stronger first");
+        assertEquals(40, f.get(0).centroidPx().y(), 1.0);
+        assertEquals(5, f.get(0).centroidPx().z(), 0.5);
+        assertEquals(16, f.get(1).centroidPx().x(), 1.0);
+        assertEquals(20, f.get(1).centroidPx().y(), 1.0);
+        assertEquals(0.9, f.get(0).scoreMax(), 1e-6, "scored by its peak");
+    }
+
+    @Test
+    void aLargeTumourWithTwoMaximaStaysOneFinding() {
+        // two maxima 8 px apart on one broad plateau: the ridge between them is far above half the lower peak
+        List<Finding> f = findings(0.05, new Blob(28, 32, 4, 6, 0.8), new Blob(36, 32, 4, 6, 0.78));
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(32, f.get(0).centroidPx().x(), 2.0);
+    }
+
+    @Test
+    void aSmallLesionBesideALargeOneKeepsItsOwnFinding() {
+        List<Finding> f = findings(0.05, new Blob(24, 32, 4, 5, 0.9), new Blob(44, 32, 4, 1.5, 0.5));
+        assertEquals(2, f.size(), f.toString());
+        assertEquals(44, f.get(1).centroidPx().x(), 1.5);
+    }
+
+    @Test
+    void theThresholdDecidesWhichPeaksAreReportedNotTheirShape() {
+        Blob strong = new Blob(16, 16, 4, 2.5, 0.9), weak = new Blob(48, 48, 4, 2.5, 0.2);
+        List<Finding> low = findings(0.05, strong, weak);
+        List<Finding> high = findings(0.5, strong, weak);
+        assertEquals(2, low.size());
+        assertEquals(1, high.size());
+        assertEquals(low.get(0).voxelCount(), high.get(0).voxelCount(), "the same region at any threshold");
+    }
+
+    @Test
+    void equalPeaksAreNotOrderedBySlice() {
+        // identical blobs, the larger one on a later slice: size, not slice, decides
+        List<Finding> f = findings(0.05, new Blob(16, 16, 2, 1.5, 0.7), new Blob(48, 48, 6, 3, 0.7));
+        assertEquals(2, f.size());
+        assertTrue(f.get(0).voxelCount() > f.get(1).voxelCount(), f.toString());
+    }
+}

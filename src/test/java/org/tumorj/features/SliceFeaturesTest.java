@@ -1,0 +1,68 @@
+package org.tumorj.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+import org.tumorj.detect.TestVolumes;
+import org.tumorj.volume.Volume;
+
+class SliceFeaturesTest {
+    private static final FeatureSpec SPEC = FeatureSpec.filters(new double[] {1, 2, 4}, new double[] {2, 4});
+
+    /** Slice z holds a disc whose radius grows with z, so every slice differs. */
+    private static Volume volume(int depth) {
+        TestVolumes.Disc[] discs = new TestVolumes.Disc[depth];
+        for (int z = 0; z < depth; z++) {
+            discs[z] = new TestVolumes.Disc(20, 20, 2 + z, z, z, 0.9f);
+        }
+        return TestVolumes.discs(TestVolumes.info("MR", 40, 40, depth, 1, 1, 2, new double[3]), 0.1f, discs);
+    }
+
+    private static SliceFeatures features(Volume v) {
+        return new SliceFeatures(SPEC, v, z -> new float[][] {v.slice(z)}, null);
+    }
+
+    @Test
+    void theContextOfAnEndSliceIsReflectedNotRepeated() {
+        SliceFeatures f = features(volume(6));
+        assertEquals(1, f.reflect(-1));
+        assertEquals(2, f.reflect(-2));
+        assertEquals(4, f.reflect(6));
+        assertEquals(3, f.reflect(7));
+        assertEquals(0, features(volume(1)).reflect(-3), "a single slice is its own context");
+    }
+
+    @Test
+    void channelsAreTheBankThenTheSlicesBelowAndAbove() {
+        Volume v = volume(6);
+        SliceFeatures f = features(v);
+        FilterBank bank = new FilterBank(SPEC.sigmas());
+        assertEquals(bank.channels() + 2 * 2 * 3, f.channels(), "3 blob channels of 2 slices below and 2 above");
+        FeatureGrid g = f.slice(2);
+        assertEquals(20, g.width(), "every 2 px of 40");
+        float[][] own = bank.compute(v.slice(2), 40, 40);
+        float[][] above = bank.compute(v.slice(3), 40, 40); // 2 mm at 2 mm spacing: 1 slice
+        int i = 5, j = 7, pixel = j * 2 * 40 + i * 2;
+        float[] at = g.at(i, j);
+        assertEquals(own[FilterBank.channel(2, FilterBank.LOG)][pixel], at[FilterBank.channel(2, FilterBank.LOG)], 1e-6);
+        int firstAbove = bank.channels() + 2 * 3; // after the two slices below
+        assertEquals(above[FilterBank.channel(1, FilterBank.SMOOTHED)][pixel], at[firstAbove], 1e-6);
+        assertNotEquals(at[firstAbove], at[bank.channels() + 3], "below and above differ");
+    }
+
+    @Test
+    void theSameSliceGivesTheSameFeaturesInAnyOrder() {
+        Volume v = volume(8);
+        SliceFeatures forward = features(v);
+        float[] atFive = null;
+        for (int z = 0; z < 8; z++) {
+            float[] values = forward.slice(z).values();
+            if (z == 5) {
+                atFive = values;
+            }
+        }
+        assertArrayEquals(atFive, features(v).slice(5).values(), "the slice cache changes nothing");
+    }
+}
