@@ -40,6 +40,7 @@ public final class DetectorTraining {
     private final CellSampling cellSampling;
     /** Per-pixel features given outright (ablations); null: {@link #choice} for the studies' modality. */
     private final FeatureSpec features;
+    /** Which features; with {@link #features} given, only whether it is {@link FeatureChoice#CELLS} matters. */
     private final FeatureChoice choice;
 
     /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
@@ -78,7 +79,7 @@ public final class DetectorTraining {
 
     /** This training on exactly these per-pixel features (ablations). */
     public DetectorTraining withFeatures(FeatureSpec spec) {
-        return new DetectorTraining(backbone, requested, resolution, cellSampling, spec, FeatureChoice.BOTH);
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, spec, FeatureChoice.DEFAULT);
     }
 
     /** Loads every study of a folder of studies and trains on them. */

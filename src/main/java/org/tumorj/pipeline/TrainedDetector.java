@@ -8,9 +8,9 @@ import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.FindingExtractor;
 import org.tumorj.detect.PeakFindingExtractor;
-import org.tumorj.features.FeatureSpec;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.detect.TiledPrediction;
+import org.tumorj.features.FeatureSpec;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -53,7 +53,7 @@ public final class TrainedDetector {
         }
     }
 
-    /** Whether findings come from peaks of per-pixel maps (bundles since 0.2) rather than thresholded cells. */
+    /** Whether findings come from peaks of per-pixel maps rather than thresholded cells (a {@code --features cells} or older bundle). */
     public boolean findsPeaks() {
         return pixels != null;
     }
