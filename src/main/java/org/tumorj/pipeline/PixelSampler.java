@@ -23,8 +23,8 @@ import org.tumorj.volume.Volume;
  *
  * <ul>
  *   <li>Positives: grid points inside a tumour outline, at most {@link #PER_REGION} per outline,
- *       so that one large tumour does not outweigh ten small nodules; the few points of a small
- *       outline are repeated up to {@link #MIN_PER_REGION}.
+ *       so that one large tumour does not outweigh ten small nodules. (Repeating a small
+ *       outline's few points up to 12 was tried: MR gained 0.03-0.07, CT lost 0.16 at 1 FP/study.)
  *   <li>Ring negatives: points {@link #RING_MIN_PX}-{@link #RING_MAX_PX} px outside a tumour
  *       outline, what teaches the map to fall off beside a lesion; nearer points are ambiguous
  *       (outlines are drawn by hand) and left out.
@@ -42,8 +42,6 @@ import org.tumorj.volume.Volume;
  */
 public final class PixelSampler {
     static final int PER_REGION = 24;
-    /** A small lesion's few points are repeated up to this many, so that it counts nearly as much as a large one. */
-    static final int MIN_PER_REGION = 12;
     static final int RING_MIN_PX = 2;
     static final int RING_MAX_PX = 10;
     static final int RANDOM_ANNOTATED = 64;
@@ -132,10 +130,11 @@ public final class PixelSampler {
                 if (nearest >= 0 && Polygons.distanceToEdge(positives.get(nearest).xs(), positives.get(nearest).ys(), x, y) < RING_MIN_PX) {
                     continue; // the outline's own uncertainty
                 }
+                int normalRegion = nearest >= 0 ? -1 : containing(negatives, x, y);
                 if (nearest >= 0) {
                     ring.get(nearest).add(point);
-                } else if (containing(negatives, x, y) >= 0) {
-                    normal.get(containing(negatives, x, y)).add(point);
+                } else if (normalRegion >= 0) {
+                    normal.get(normalRegion).add(point);
                 } else if ((!ct || volume.slice(z)[py * volume.width() + px] > DetectionParams.DEFAULT_AIR_HU)
                         && !nearTumourElsewhere(nearby, x, y)) {
                     pool.add(point);
@@ -145,7 +144,7 @@ public final class PixelSampler {
                 labelledPoints++;
             }
         }
-        inside.forEach(points -> out.add(grid, atLeast(choose(points, PER_REGION, random), MIN_PER_REGION), 1, study.id()));
+        inside.forEach(points -> out.add(grid, choose(points, PER_REGION, random), 1, study.id()));
         ring.forEach(points -> out.add(grid, choose(points, PER_REGION, random), 0, study.id()));
         normal.forEach(points -> out.add(grid, choose(points, PER_REGION, random), 0, study.id()));
         if (scorer != null) {
@@ -221,18 +220,6 @@ public final class PixelSampler {
         List<Integer> shuffled = new ArrayList<>(points);
         Collections.shuffle(shuffled, random);
         return shuffled.subList(0, max);
-    }
-
-    /** The points repeated in turn until there are {@code min} (none stay none). */
-    private static List<Integer> atLeast(List<Integer> points, int min) {
-        if (points.isEmpty() || points.size() >= min) {
-            return points;
-        }
-        List<Integer> out = new ArrayList<>(min);
-        for (int k = 0; k < min; k++) {
-            out.add(points.get(k % points.size()));
-        }
-        return out;
     }
 
     private static List<List<Integer>> lists(int n) {
