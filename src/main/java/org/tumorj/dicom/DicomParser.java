@@ -272,6 +272,9 @@ final class DicomParser {
         if (tag == Tags.PIXEL_DATA && topLevel) {
             return readPixelData(valuePos, end, length, undefined);
         }
+        if (tag == Tags.PIXEL_DATA && undefined) {
+            return skipFragments(valuePos, end); // an icon's or private image's encapsulated pixels: not ours
+        }
         if (undefined || vr.equals("SQ")) {
             if (depth >= MAX_DEPTH) {
                 throw new DicomException(file, "sequences nested deeper than " + MAX_DEPTH + " levels at byte " + pos);
@@ -369,6 +372,27 @@ final class DicomParser {
         }
         pixels = new PixelDataLocation(first, pos - first, List.copyOf(fragments), offsets);
         return pos;
+    }
+
+    /**
+     * Skips encapsulated Pixel Data inside a sequence item (an Icon Image Sequence thumbnail, a
+     * private preview) by its fragment lengths, up to the sequence delimiter. It is legal there
+     * (PS3.5 A.4) and must never be parsed as a data set: its fragments are codestream bytes.
+     */
+    private int skipFragments(int pos, int end) {
+        int limit = end == UNDEFINED ? buf.limit() : end;
+        while (pos + 8 <= limit) {
+            int t = tag(pos);
+            if (t == Tags.SEQUENCE_DELIMITATION) {
+                return pos + 8;
+            }
+            if (t != Tags.ITEM) {
+                throw new DicomException(file, "encapsulated pixel data inside a sequence item holds " + Tags.format(t)
+                        + " at byte " + pos + " where a fragment item was expected; the file is corrupt");
+            }
+            pos = checkedEnd(Tags.PIXEL_DATA, pos + 8, u32(pos + 4), limit);
+        }
+        throw truncated(pos, "encapsulated pixel data inside a sequence item");
     }
 
     private long[] readOffsetTable(int pos, int len) {

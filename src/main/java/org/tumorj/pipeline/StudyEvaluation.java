@@ -31,7 +31,7 @@ public final class StudyEvaluation {
         // one-image studies (radiographs) have no negative slices: no slice-level AUC to report
         String sliceAuc = Double.isNaN(r.sliceAuc()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", r.sliceAuc());
         return String.format(java.util.Locale.ROOT, "%d studies, %d lesions, %d detected (sensitivity %.2f),"
-                        + " %.2f false positives per study; FROC sensitivity at 1 FP/study %.2f, average %.2f;"
+                        + " %.2f false positives per study; FROC sensitivity at 1 FP/study %.2f, CPM %.2f;"
                         + " slice AUC %s; Dice %.3f",
                 r.studies(), r.lesions(), r.detectedLesions(), r.sensitivity(), r.falsePositivesPerStudy(),
                 r.froc().sensitivityAt(1), r.froc().averageSensitivity(), sliceAuc, r.dicePooled());

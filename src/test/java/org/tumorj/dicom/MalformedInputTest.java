@@ -42,6 +42,28 @@ class MalformedInputTest {
         assertTrue(e.getMessage().startsWith(file + ": cannot decode JPEG 2000"), e.getMessage());
     }
 
+    /**
+     * Issue 13: a Siemens MR written by OsiriX/GDCM carries a JPEG 2000 thumbnail in its Icon Image
+     * Sequence; encapsulated Pixel Data inside an item must be skipped by its fragment lengths, not
+     * parsed as a data set (which failed with "invalid VR" on the codestream bytes).
+     */
+    @Test
+    void encapsulatedPixelDataInsideAnItemIsSkipped(@TempDir Path dir) throws IOException {
+        byte[] codestream = {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51, 0x00, 0x29, 0x00, 0x00, (byte) 0xFF, (byte) 0xD9};
+        TestDicomWriter icon = new TestDicomWriter().us(Tags.SAMPLES_PER_PIXEL, 1)
+                .text(Tags.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2").us(Tags.ROWS, 4).us(Tags.COLUMNS, 4)
+                .us(Tags.BITS_ALLOCATED, 8).us(Tags.BITS_STORED, 8).us(Tags.HIGH_BIT, 7).us(Tags.PIXEL_REPRESENTATION, 0)
+                .encapsulatedPixels(codestream);
+        short[] pixels = {1100, 1200, 1300, 1400};
+        Path file = TestDicomWriter.ctHeader("1.2.3.4", 1, 2, 2, 0).sequence(ICON_IMAGE_SEQUENCE, List.of(icon))
+                .pixels16(pixels).writeTo(dir.resolve("with-icon.dcm"), TestDicomWriter.EXPLICIT_LE);
+        float[] hu = new float[4];
+        PixelDecoder.open(file).greyFrame(0, hu);
+        assertEquals(1200 - 1024, hu[1], 0, "the main image, not the icon");
+    }
+
+    private static final int ICON_IMAGE_SEQUENCE = 0x00880200;
+
     @Test
     void aHeaderWithoutPixelDataIsNotAnImage(@TempDir Path dir) throws IOException {
         Path file = new TestDicomWriter().text(Tags.MODALITY, "CS", "SR").writeTo(dir.resolve("report.dcm"), TestDicomWriter.EXPLICIT_LE);

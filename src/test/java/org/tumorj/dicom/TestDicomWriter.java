@@ -64,6 +64,24 @@ public final class TestDicomWriter {
         return this;
     }
 
+    /**
+     * Encapsulated pixel data (undefined length): an empty Basic Offset Table, then one item per
+     * fragment, then the sequence delimiter; each fragment's bytes as given (even length).
+     */
+    public TestDicomWriter encapsulatedPixels(byte[]... fragments) {
+        header(Tags.PIXEL_DATA, "OB", 0xFFFFFFFFL);
+        tag(Tags.ITEM);
+        u32(0);
+        for (byte[] f : fragments) {
+            tag(Tags.ITEM);
+            u32(f.length);
+            out.writeBytes(f);
+        }
+        tag(Tags.SEQUENCE_DELIMITATION);
+        u32(0);
+        return this;
+    }
+
     /** 16-bit native pixel data. */
     public TestDicomWriter pixels16(short[] values) {
         ByteBuffer b = ByteBuffer.allocate(2 * values.length).order(ByteOrder.LITTLE_ENDIAN);
