@@ -29,7 +29,8 @@ public final class TumorJCli {
                 new TrainCommand(),
                 new DetectCommand(),
                 new EvaluateCommand(),
-                new DemoCommand());
+                new DemoCommand(),
+                new ModelCommand());
     }
 
     public static void main(String[] argv) {

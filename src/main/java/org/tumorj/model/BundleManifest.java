@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tumorj.backbone.BackboneInfo;
 import org.tumorj.metrics.ValidationReport;
@@ -22,7 +24,13 @@ import org.tumorj.metrics.ValidationReport;
 /** Writes and reads {@code bundle.json}, and verifies the files it lists. */
 final class BundleManifest {
     static final String FORMAT = "tumorj-model-bundle";
-    static final int FORMAT_VERSION = 1;
+    /** 2: the manifest carries {@link #DIGEST}, so that an edit to it is detected. */
+    static final int FORMAT_VERSION = 2;
+    /**
+     * sha256 of the manifest's text before this field, which is its last line: with the files' own
+     * checksums inside the manifest, one value that covers the whole bundle.
+     */
+    static final String DIGEST = "manifestSha256";
     /** Optional: present only when the bundle stores a fine-tuned backbone; older readers ignore it. */
     static final String BACKBONE_MODEL = "backboneModel";
     private static final List<String> REQUIRED_FILES = List.of(ModelBundle.HEAD_FILE, ModelBundle.TRAINING_LOG,
@@ -53,7 +61,16 @@ final class BundleManifest {
             root.add(BACKBONE_MODEL, backboneInfo(b.bundledBackbone()));
         }
         root.add("files", checksums(dir));
-        return GSON.toJson(root) + "\n";
+        String body = GSON.toJson(root);
+        // the digest goes last, on its own line, over the exact text before it
+        return body.substring(0, body.length() - 2) + ",\n  \"" + DIGEST + "\": \"" + sha256(body) + "\"\n}\n";
+    }
+
+    /** The digest line as {@link #write} ends the manifest with it; group 1 is the digest. */
+    private static final Pattern DIGEST_LINE = Pattern.compile(",\n  \"" + DIGEST + "\": \"([0-9a-f]{64})\"\n}\n$");
+
+    private static String sha256(String text) {
+        return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static ModelBundle read(Path dir) throws IOException {
@@ -62,15 +79,17 @@ final class BundleManifest {
             throw new InvalidBundleException(dir + ": not a TumorJ model bundle (no " + ModelBundle.MANIFEST
                     + "); choose the folder that `tumorj train` wrote");
         }
-        Fields f = new Fields(parse(manifest), manifest);
+        String text = Files.readString(manifest, StandardCharsets.UTF_8);
+        Fields f = new Fields(parse(text, manifest), manifest);
         checkFormat(f);
+        verifyDigest(text, f);
         verifyFiles(dir, f);
         HeadWeights head = readHead(dir, f);
         BundledBackbone bundled = readBundledBackbone(dir, f);
         try {
             return new ModelBundle(f.string("tumorjVersion"), f.instant("created"),
                     GSON.fromJson(f.object("backbone"), BackboneInfo.class), f.object("preprocessing"),
-                    f.integer("patchSize"), GSON.fromJson(f.object("classes"), ClassNames.class),
+                    f.integer("patchSize"), classes(f),
                     f.number("threshold"), f.number("temperature"),
                     GSON.fromJson(f.object("metrics"), ValidationReport.class), f.longInteger("seed"),
                     f.object("training"), Files.readString(dir.resolve(ModelBundle.TRAINING_LOG), StandardCharsets.UTF_8),
@@ -80,9 +99,39 @@ final class BundleManifest {
         }
     }
 
-    private static JsonObject parse(Path manifest) throws IOException {
+    /**
+     * A format-2 manifest must match its digest: an edited threshold, window, temperature or class
+     * list changes what the model finds without any file changing, so it is refused, with the
+     * command that makes such an edit deliberately. Format-1 bundles (before the digest) are read
+     * as they are.
+     */
+    private static void verifyDigest(String text, Fields f) throws InvalidBundleException {
+        if (f.integer("formatVersion") < 2) {
+            return;
+        }
+        Matcher m = DIGEST_LINE.matcher(text);
+        if (!m.find() || !m.group(1).equals(sha256(text.substring(0, m.start()) + "\n}"))) {
+            throw new InvalidBundleException(f.file + ": was changed after training (it no longer matches its "
+                    + DIGEST + "); an edited threshold, window, temperature or class list changes what the model"
+                    + " detects. Copy the bundle again, or retrain; to change the threshold on purpose use"
+                    + " `./tumorj model set-threshold MODEL_DIR VALUE`");
+        }
+    }
+
+    private static ClassNames classes(Fields f) throws InvalidBundleException {
+        JsonObject o = f.object("classes");
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8));
+            return new ClassNames(o.has("positive") ? o.get("positive").getAsString() : null,
+                    o.has("negative") ? o.get("negative").getAsString() : null);
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            throw new InvalidBundleException(f.file + ": the class names are unusable (" + e.getMessage()
+                    + "); the bundle is damaged or was edited, copy it again or retrain");
+        }
+    }
+
+    private static JsonObject parse(String text, Path manifest) throws IOException {
+        try {
+            JsonElement root = JsonParser.parseString(text);
             if (!root.isJsonObject()) {
                 throw new InvalidBundleException(manifest + ": is not a JSON object");
             }

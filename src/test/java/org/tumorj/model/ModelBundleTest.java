@@ -66,7 +66,8 @@ class ModelBundleTest {
     @Test
     void manifestRecordsVersionsAndChecksums() throws IOException {
         JsonObject json = manifest(saved);
-        assertEquals(1, json.get("formatVersion").getAsInt());
+        assertEquals(2, json.get("formatVersion").getAsInt());
+        assertEquals(64, json.get(BundleManifest.DIGEST).getAsString().length(), "a sha256 over the manifest itself");
         assertEquals("development", json.get("tumorjVersion").getAsString());
         assertEquals(BACKBONE.sha256(), json.getAsJsonObject("backbone").get("sha256").getAsString());
         JsonObject files = json.getAsJsonObject("files");
@@ -110,20 +111,65 @@ class ModelBundleTest {
     void futureFormatVersionIsRefused() throws IOException {
         Path copy = copyOfSaved();
         JsonObject json = manifest(copy);
-        json.addProperty("formatVersion", 2);
+        json.addProperty("formatVersion", BundleManifest.FORMAT_VERSION + 1);
         Files.writeString(copy.resolve("bundle.json"), json.toString());
         InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
         assertTrue(e.getMessage().contains("Update TumorJ"), e.getMessage());
     }
 
+    /** Issue 13: threshold 0.995 -> 0.005 in bundle.json turned one finding into the whole body, silently. */
     @Test
-    void missingRequiredFieldIsRefusedByName() throws IOException {
+    void anEditedManifestIsRefusedWithTheCommandForDeliberateEdits() throws IOException {
+        for (String field : new String[] {"threshold", "temperature"}) {
+            Path copy = copyOfSaved();
+            JsonObject json = manifest(copy);
+            json.addProperty(field, 0.005);
+            Files.writeString(copy.resolve("bundle.json"), json.toString());
+            InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+            assertTrue(e.getMessage().startsWith(copy.resolve("bundle.json") + ": was changed after training"), e.getMessage());
+            assertTrue(e.getMessage().contains("tumorj model set-threshold"), e.getMessage());
+        }
         Path copy = copyOfSaved();
         JsonObject json = manifest(copy);
-        json.remove("threshold");
+        json.getAsJsonObject("head").addProperty("hiddenUnits", 65);
         Files.writeString(copy.resolve("bundle.json"), json.toString());
+        assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+    }
+
+    @Test
+    void aDeliberateThresholdChangeLeavesAValidBundle() throws IOException {
+        Path copy = copyOfSaved();
+        ModelBundle before = ModelBundle.read(copy);
+        before.withThreshold(0.42, "thresholdSetByUser", new JsonObject()).save(copy);
+        ModelBundle after = ModelBundle.load(copy, BACKBONE);
+        assertEquals(0.42, after.threshold());
+        assertEquals(before.head().bias2(), after.head().bias2());
+    }
+
+    /** A bundle from before the digest (format 1): its fields are still checked one by one, by name. */
+    private Path formatOneCopy(java.util.function.Consumer<JsonObject> edit) throws IOException {
+        Path copy = copyOfSaved();
+        JsonObject json = manifest(copy);
+        json.addProperty("formatVersion", 1);
+        json.remove(BundleManifest.DIGEST);
+        edit.accept(json);
+        Files.writeString(copy.resolve("bundle.json"), json.toString());
+        return copy;
+    }
+
+    @Test
+    void missingRequiredFieldIsRefusedByName() throws IOException {
+        Path copy = formatOneCopy(json -> json.remove("threshold"));
         InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
         assertTrue(e.getMessage().contains("'threshold'"), e.getMessage());
+    }
+
+    @Test
+    void unusableClassNamesGetASentence() throws IOException {
+        Path copy = formatOneCopy(json -> json.getAsJsonObject("classes").addProperty("negative", ""));
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().contains("class names are unusable"), e.getMessage());
+        assertTrue(!e.getMessage().contains("constructor"), e.getMessage());
     }
 
     @Test
@@ -168,7 +214,7 @@ class ModelBundleTest {
     }
 
     private Path copyOfSaved() throws IOException {
-        Path copy = tmp.resolve("copy");
+        Path copy = Files.createTempDirectory(tmp, "copy");
         try (Stream<Path> walk = Files.walk(saved)) {
             for (Path p : walk.toList()) {
                 Path target = copy.resolve(saved.relativize(p).toString());
