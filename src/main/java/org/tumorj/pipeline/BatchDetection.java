@@ -133,20 +133,24 @@ public final class BatchDetection {
             String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
             Path target = output.resolve(id);
             String position = (i + 1) + "/" + studies.size();
+            // de-identified: a study's real path and folder name never reach the log, even inside an error
+            String[] secrets = deidentifier == null ? new String[0]
+                    : new String[] {study.toAbsolutePath().toString(), study.toString(), folderName};
+            Progress log = progress.redacting("<" + id + ">", secrets);
             if (skipExisting && Files.exists(target.resolve(StudyOutputs.CSV))) {
-                progress.log(position + " " + id + ": already done, skipped");
+                log.log(position + " " + id + ": already done, skipped");
                 skipped++;
                 continue;
             }
             try {
-                Detections d = detectOne(study, id, target, progress);
-                progress.log(position + " " + id + ": " + d.findings().size() + " finding(s)");
+                Detections d = detectOne(study, id, target, log);
+                log.log(position + " " + id + ": " + d.findings().size() + " finding(s)");
                 done++;
             } catch (CancelledException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                String message = position + " " + id + ": failed: " + e.getMessage();
-                progress.log(message);
+                String message = Progress.redact(position + " " + id + ": failed: " + e.getMessage(), "<" + id + ">", secrets);
+                log.log(message);
                 failures.add(message);
             }
             progress.update("batch detection", i + 1, studies.size());

@@ -22,6 +22,30 @@ public interface Progress {
         }
     }
 
+    /**
+     * This progress with every occurrence of each {@code secrets[k]} in logged lines replaced by
+     * {@code replacement}: for de-identified batches, where an error message would otherwise
+     * carry a study folder's real name.
+     */
+    default Progress redacting(String replacement, String... secrets) {
+        Progress inner = this;
+        return new Progress() {
+            @Override public void update(String step, long done, long total) { inner.update(step, done, total); }
+            @Override public boolean isCancelled() { return inner.isCancelled(); }
+            @Override public void log(String message) { inner.log(redact(message, replacement, secrets)); }
+        };
+    }
+
+    /** {@code text} with each non-empty secret replaced by {@code replacement}, longest first. */
+    static String redact(String text, String replacement, String... secrets) {
+        String out = text;
+        for (String s : java.util.Arrays.stream(secrets).filter(x -> x != null && !x.isEmpty())
+                .sorted((a, b) -> b.length() - a.length()).toList()) {
+            out = out.replace(s, replacement);
+        }
+        return out;
+    }
+
     /** A progress that reports nothing and is never cancelled. */
     static Progress none() {
         return new Progress() {
