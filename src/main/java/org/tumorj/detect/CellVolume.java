@@ -13,6 +13,9 @@ import org.tumorj.volume.VolumeInfo;
  * {@link PeakFindingExtractor} searches: a 512² slice on an 8 px grid is 4 096 cells, not 262 144 pixels.
  */
 final class CellVolume {
+    /** Owner mark of cells grown from a peak that turned out to be a shoulder of an earlier region. */
+    static final int SUPPRESSED = -1;
+
     private final float[] values;
     private final int width;
     private final int height;
@@ -148,9 +151,11 @@ final class CellVolume {
     /**
      * The 26-connected cells reachable from {@code seed} that no region owns yet, at or above
      * {@code level}, within {@code maxRadiusMm} of the seed; they are marked {@code label} in
-     * {@code owner}. When the fill touches a cell of an earlier region that is itself at or above
-     * {@code level} (the two peaks are joined by a ridge no lower than this peak's level: one
-     * object), the new cells join that region instead, and its label is returned in {@code joined[0]}.
+     * {@code owner}. When the fill touches a cell of an earlier region (or of a suppressed fill)
+     * that is itself at or above {@code level}, the seed is a shoulder of that object, not an
+     * object of its own: its cells are marked {@link #SUPPRESSED} instead, so that they neither
+     * become a finding nor widen the earlier one (a low shoulder merged into a lesion's region
+     * moved its centre off the lesion), and {@code joined[0]} is set.
      */
     int[] flood(int seed, int label, int[] owner, float[] s, float level, double maxRadiusMm, VolumeInfo info,
             int[] joined) {
@@ -173,8 +178,8 @@ final class CellVolume {
                             continue;
                         }
                         int n = nz * plane + nj * width + ni;
-                        if (owner[n] != 0 && owner[n] != label && s[n] >= level && joined[0] == 0) {
-                            joined[0] = owner[n];
+                        if (owner[n] != 0 && owner[n] != label && s[n] >= level) {
+                            joined[0] = 1;
                         }
                         if (owner[n] != 0 || s[n] < level
                                 || Math.hypot(Math.hypot((ni - i0) * sx, (nj - j0) * sy), (nz - z0) * sz) > maxRadiusMm) {
@@ -192,7 +197,7 @@ final class CellVolume {
         int[] cells = Arrays.copyOf(queue, tail);
         if (joined[0] != 0) {
             for (int c : cells) {
-                owner[c] = joined[0];
+                owner[c] = SUPPRESSED;
             }
         }
         return cells;

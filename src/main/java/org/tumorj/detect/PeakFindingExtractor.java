@@ -11,9 +11,10 @@ import org.tumorj.volume.VolumeInfo;
  * Findings at the peaks of the probability maps: 3D local maxima of the lightly smoothed map
  * (on the maps' own grid), taken from the highest down; each grows into the connected cells
  * whose probability is at least {@link #GROW_FRACTION} of its peak and no farther than
- * {@link #MAX_RADIUS_MM} from it. A peak inside a region already grown joins that finding, so a
- * large tumour with several maxima stays one finding, while a small lesion next to it keeps its
- * own as long as the map dips between them.
+ * {@link #MAX_RADIUS_MM} from it. A peak inside a region already grown, or whose own region meets
+ * one along cells above its level, is part of that object (a large tumour with several maxima
+ * stays one finding), while a small lesion next to it keeps its own as long as the map dips
+ * between them.
  *
  * <p>Why peaks rather than thresholded components: a component above a fixed threshold merges a
  * lesion with the bright tissue around it into one blob whose centroid misses the lesion, and its
@@ -66,7 +67,8 @@ public final class PeakFindingExtractor {
 
     /**
      * Regions grown from the peaks, highest first; {@code owner} gets each cell's region (1-based).
-     * A lower peak whose region meets an earlier one along cells above its own level joins it.
+     * A lower peak whose region meets an earlier one along cells above its own level is a shoulder
+     * of that object: no finding of its own, and it does not widen the other.
      */
     private List<int[]> grow(CellVolume cells, int[] owner, VolumeInfo info) {
         float[] smooth = cells.smoothed();
@@ -83,11 +85,6 @@ public final class PeakFindingExtractor {
                     MAX_RADIUS_MM, info, joined);
             if (joined[0] == 0) {
                 regions.add(grown);
-            } else {
-                int[] into = regions.get(joined[0] - 1);
-                int[] merged = Arrays.copyOf(into, into.length + grown.length);
-                System.arraycopy(grown, 0, merged, into.length, grown.length);
-                regions.set(joined[0] - 1, merged);
             }
         }
         return regions;
