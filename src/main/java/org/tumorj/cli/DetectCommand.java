@@ -8,6 +8,7 @@ import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.privacy.Deidentifier;
+import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
 /**
@@ -33,6 +34,7 @@ public final class DetectCommand implements CliCommand {
         Path model = o.requirePath("model");
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
+        AtomicFiles.checkWritable(out, true); // before the model loads and the first study runs
         Progress progress = new ConsoleProgress(System.out);
         BatchDetection.Summary summary;
         try (Bundles.Opened opened = Bundles.open(model)) {

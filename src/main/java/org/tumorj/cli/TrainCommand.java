@@ -13,6 +13,7 @@ import org.tumorj.pipeline.DetectorTraining;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.TrainSettings;
+import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
 /**
@@ -40,6 +41,7 @@ public final class TrainCommand implements CliCommand {
         }
         TrainSettings settings = settings(o);
         StudySet.open(studies); // validate before the backbone loads: a wrong folder fails in a second
+        AtomicFiles.checkWritable(out, true); // and an output that cannot be written, before training
         Progress progress = new ConsoleProgress(System.out);
         try (Backbone backbone = Backbones.openDefault()) {
             ModelBundle bundle = new DetectorTraining(backbone, settings).withFeatures(features(o)).trainOnFolder(studies,

@@ -99,4 +99,36 @@ public final class AtomicFiles {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /**
+     * Checks, before any work, that {@code target} (a file or folder to be written atomically,
+     * through a temporary sibling) can be written: it is not a file where a folder is wanted, and
+     * its nearest existing ancestor is a folder this process may write into. Training 26 s to then
+     * fail on a read-only output folder is what this prevents.
+     *
+     * @param folder whether {@code target} is to be a folder
+     * @throws IOException naming the path and the problem
+     */
+    public static void checkWritable(Path target, boolean folder) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (folder && Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IOException(target + ": exists and is not a folder; choose another output folder");
+        }
+        if (!folder && Files.isDirectory(absolute)) {
+            throw new IOException(target + ": is a folder; give a file name");
+        }
+        Path existing = absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new IOException(target + ": cannot be created, " + existing + " is not a folder");
+        }
+        try {
+            Files.deleteIfExists(Files.createTempFile(existing, ".tumorj-write-check", ".tmp"));
+        } catch (IOException e) {
+            throw new IOException(target + ": cannot write there (" + existing + " is read-only or not ours: "
+                    + e.getClass().getSimpleName() + "); choose another output folder", e);
+        }
+    }
 }
