@@ -27,11 +27,7 @@ public final class FindingExtractor {
     /** Findings of {@code volume} from its maps; checks for cancellation between slices. */
     public Detections extract(Volume volume, ProbabilityMaps maps, String study, Progress progress) {
         VolumeInfo info = volume.info();
-        if (maps.depth() != volume.depth() || maps.width() != volume.width() || maps.height() != volume.height()) {
-            throw new IllegalArgumentException("probability maps are " + maps.width() + "x" + maps.height() + "x"
-                    + maps.depth() + " but series " + info.seriesInstanceUid() + " is " + volume.width() + "x"
-                    + volume.height() + "x" + volume.depth());
-        }
+        maps.checkCovers(volume);
         boolean masked = params.bodyMask() && "CT".equalsIgnoreCase(info.modality());
         if (params.bodyMask() && !masked) {
             progress.log("Body mask skipped: it needs CT values in HU, series modality is " + info.modality());

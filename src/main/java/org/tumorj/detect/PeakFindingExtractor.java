@@ -42,11 +42,7 @@ public final class PeakFindingExtractor {
     /** Findings of {@code volume} from its maps; checks for cancellation between steps. */
     public Detections extract(Volume volume, ProbabilityMaps maps, String study, Progress progress) {
         VolumeInfo info = volume.info();
-        if (maps.depth() != volume.depth() || maps.width() != volume.width() || maps.height() != volume.height()) {
-            throw new IllegalArgumentException("probability maps are " + maps.width() + "x" + maps.height() + "x"
-                    + maps.depth() + " but series " + info.seriesInstanceUid() + " is " + volume.width() + "x"
-                    + volume.height() + "x" + volume.depth());
-        }
+        maps.checkCovers(volume);
         CellVolume cells = CellVolume.of(volume, maps, params, progress);
         float[] sliceScores = new float[volume.depth()];
         for (int z = 0; z < volume.depth(); z++) {

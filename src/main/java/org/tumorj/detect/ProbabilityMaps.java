@@ -1,6 +1,7 @@
 package org.tumorj.detect;
 
 import java.util.List;
+import org.tumorj.volume.Volume;
 
 /**
  * The probability maps of a whole volume, one {@link ProbabilityMap} per slice in slice order,
@@ -21,6 +22,15 @@ public final class ProbabilityMaps {
     public int width() { return width; }
     public int height() { return height; }
     public ProbabilityMap map(int z) { return maps.get(z); }
+
+    /** Throws unless these maps are one per slice of {@code volume}, at its size. */
+    public void checkCovers(Volume volume) {
+        if (depth() != volume.depth() || width != volume.width() || height != volume.height()) {
+            throw new IllegalArgumentException("probability maps are " + width + "x" + height + "x" + depth()
+                    + " but series " + volume.info().seriesInstanceUid() + " is " + volume.width() + "x"
+                    + volume.height() + "x" + volume.depth());
+        }
+    }
 
     /** Slice {@code z} upsampled to full resolution, row-major; computed on each call. */
     public float[] slice(int z) {
