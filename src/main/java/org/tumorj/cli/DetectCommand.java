@@ -27,6 +27,9 @@ public final class DetectCommand implements CliCommand {
         return "detect tumours: --model MODEL_DIR --input SERIES_OR_STUDIES_DIR --out DIR";
     }
 
+    /** Exit status of a batch in which some study was read without all of its files. */
+    static final int PARTIAL = 3;
+
     @Override
     public int run(List<String> args) throws Exception {
         Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify"), Set.of("redo", "include-patient-id",
@@ -44,7 +47,12 @@ public final class DetectCommand implements CliCommand {
                     .allowingOtherSeries(o.has("allow-other-series")).run(input, out, !o.has("redo"), progress);
         }
         System.out.println(summary + "; results in " + out.toAbsolutePath());
-        return summary.failures().isEmpty() ? 0 : 1;
+        return exitStatus(summary);
+    }
+
+    /** 0: every study complete; 1: a study failed; 3: none failed but some were read without all their files. */
+    static int exitStatus(BatchDetection.Summary summary) {
+        return !summary.failures().isEmpty() ? 1 : summary.partial().isEmpty() ? 0 : PARTIAL;
     }
 
     /** {@code --series REGEX}, else the SeriesDescription pattern the model was trained with (null: the only series). */

@@ -33,14 +33,27 @@ public final class BatchDetection {
     /** A file written beside a study's outputs when the model ran on a series of another kind. */
     public static final String WARNINGS = "warnings.txt";
 
-    /** What happened to a batch. */
-    public record Summary(int studies, int done, int skipped, List<String> failures) {
+    /** One row per study in the output folder: study, status, findings, detail. */
+    public static final String SUMMARY_CSV = "batch-summary.csv";
+
+    /**
+     * What happened to a batch.
+     *
+     * @param done studies detected completely in this run
+     * @param partial the log lines of studies detected although some of their files could not be
+     *     read (which ones and why: the study's warnings.txt)
+     * @param failures the log lines of studies that could not be detected
+     */
+    public record Summary(int studies, int done, int skipped, List<String> partial, List<String> failures) {
         @Override
         public String toString() {
-            return studies + " studies: " + done + " done, " + skipped + " skipped (already done), "
-                    + failures.size() + " failed";
+            return studies + " studies: " + done + " complete, " + partial.size() + " partial (files unreadable), "
+                    + skipped + " skipped (already done), " + failures.size() + " failed";
         }
     }
+
+    /** A study's outcome, as the summary file states it. */
+    private record Row(String study, String status, String findings, String detail) {}
 
     public BatchDetection(TrainedDetector detector, VolumeLoader volumes, StudyOutputs outputs) {
         this(detector, volumes, outputs, null);
@@ -125,7 +138,9 @@ public final class BatchDetection {
         Files.createDirectories(output);
         int done = 0;
         int skipped = 0;
+        List<String> partial = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < studies.size(); i++) {
             progress.checkCancelled();
             Path study = studies.get(i);
@@ -139,36 +154,74 @@ public final class BatchDetection {
             Progress log = progress.redacting("<" + id + ">", secrets);
             if (skipExisting && Files.exists(target.resolve(StudyOutputs.CSV))) {
                 log.log(position + " " + id + ": already done, skipped");
+                rows.add(new Row(id, "done earlier", "", ""));
                 skipped++;
                 continue;
             }
             try {
-                Detections d = detectOne(study, id, target, log);
-                log.log(position + " " + id + ": " + d.findings().size() + " finding(s)");
-                done++;
+                Outcome outcome = detectOne(study, id, target, log, secrets);
+                int found = outcome.detections().findings().size();
+                if (outcome.unreadable().isEmpty()) {
+                    log.log(position + " " + id + ": " + found + " finding(s)");
+                    rows.add(new Row(id, "complete", String.valueOf(found), ""));
+                    done++;
+                } else {
+                    String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
+                            + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
+                    log.log(line);
+                    partial.add(Progress.redact(line, "<" + id + ">", secrets));
+                    rows.add(new Row(id, "partial", String.valueOf(found), outcome.unreadable().size()
+                            + " file(s) could not be read"));
+                }
             } catch (CancelledException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
                 String message = Progress.redact(position + " " + id + ": failed: " + e.getMessage(), "<" + id + ">", secrets);
                 log.log(message);
                 failures.add(message);
+                rows.add(new Row(id, "failed", "", Progress.redact(String.valueOf(e.getMessage()), "<" + id + ">", secrets)));
             }
             progress.update("batch detection", i + 1, studies.size());
         }
-        return new Summary(studies.size(), done, skipped, failures);
+        AtomicFiles.writeString(output.resolve(SUMMARY_CSV), summaryCsv(rows));
+        return new Summary(studies.size(), done, skipped, partial, failures);
     }
 
-    private Detections detectOne(Path study, String id, Path target, Progress progress) throws IOException {
+    /** What detection of one study gave, and the files of it that could not be read. */
+    private record Outcome(Detections detections, List<String> unreadable) {}
+
+    private Outcome detectOne(Path study, String id, Path target, Progress progress, String[] secrets) throws IOException {
         Volume loaded = volumes.load(study);
         Volume volume = deidentifier == null ? loaded : deidentifier.apply(loaded);
         // checked before de-identification, which blanks the SeriesDescription (free text)
-        List<String> warnings = detector.trainedOn().check(loaded.info(), allowOtherSeries);
+        List<String> warnings = new ArrayList<>(detector.trainedOn().check(loaded.info(), allowOtherSeries));
         warnings.forEach(w -> progress.log(id + ": " + w));
+        List<String> unreadable = DicomStudies.skippedFiles(loaded).stream()
+                .map(w -> Progress.redact(w, "<" + id + ">", secrets)).toList();
+        warnings.addAll(unreadable);
         Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
         AtomicFiles.writeDirectory(target, dir -> {
             outputs.write(dir, volume, detections);
             writeWarnings(dir, warnings);
         });
-        return detections;
+        return new Outcome(detections, unreadable);
+    }
+
+    /** The summary rows as CSV; a cell that a spreadsheet would read as a formula is neutralised. */
+    static String summaryCsv(List<Row> rows) {
+        StringBuilder out = new StringBuilder("study,status,findings,detail\n");
+        for (Row r : rows) {
+            out.append(String.join(",", cell(r.study()), r.status(), r.findings(), cell(r.detail()))).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Quoted when needed; a leading = + - @ (spreadsheet formula injection) gets a leading apostrophe. */
+    static String cell(String text) {
+        String t = text.replace("\r", " ").replace("\n", " ");
+        if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
+            t = "'" + t;
+        }
+        return t.contains(",") || t.contains("\"") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 }

@@ -1,6 +1,8 @@
 package org.tumorj.pipeline;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.tumorj.dataset.VolumeLoader;
@@ -43,20 +45,36 @@ public final class DicomStudies implements VolumeLoader {
         return new DicomStudies(DicomReader.standard(), null, progress);
     }
 
+    /**
+     * The study's volume; each file that could not be read is logged and recorded among the
+     * volume's warnings as {@value #SKIPPED}{@code FILE: reason}, so that a study read without
+     * some of its files is reported as partial, never as complete.
+     */
     @Override
     public Volume load(Path studyDir) throws IOException {
         DicomScan scan = reader.scan(studyDir, progress);
+        List<String> skipped = new ArrayList<>();
         for (DicomException problem : scan.problems()) {
             if (!isSidecar(problem.file())) {
-                progress.log("skipped " + problem.getMessage());
+                skipped.add(SKIPPED + problem.getMessage());
+                progress.log(SKIPPED + problem.getMessage());
             }
         }
         DicomSeries series = choose(studyDir, scan);
         try {
-            return reader.readVolume(series, progress);
+            Volume volume = reader.readVolume(series, progress);
+            return skipped.isEmpty() ? volume : new Volume(volume.info().withWarnings(skipped), volume.slices());
         } catch (DicomException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** How a warning about a file that could not be read starts. */
+    public static final String SKIPPED = "skipped ";
+
+    /** The warnings of {@code volume} about files that could not be read (see {@link #load}). */
+    public static List<String> skippedFiles(Volume volume) {
+        return volume.info().warnings().stream().filter(w -> w.startsWith(SKIPPED)).toList();
     }
 
     private DicomSeries choose(Path studyDir, DicomScan scan) throws IOException {

@@ -73,6 +73,15 @@ public record VolumeInfo(
         columnDirection = columnDirection.clone();
     }
 
+    /** This description with {@code more} warnings after its own. */
+    public VolumeInfo withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new VolumeInfo(modality, studyInstanceUid, seriesInstanceUid, seriesDescription, patientId, width, height,
+                spacingX, spacingY, spacingZ, origin, rowDirection, columnDirection, windowCenter, windowWidth,
+                invertedForDisplay, sopInstanceUids, all, voiLut, shutter);
+    }
+
     /** A projection radiograph (CR, DX, MG, ...): a 2D study, not a slice of a volume. */
     public boolean isProjection() {
         return isProjectionModality(modality);

@@ -93,7 +93,7 @@ class DiscAlignmentTest {
      * 400 x 400 DX at 0.2 mm (the centres scaled by 6.25), with noise and one lesion on the middle
      * slices, outlined as a 32-gon.
      */
-    private static LoadedStudy study(String modality, int index) {
+    static LoadedStudy study(String modality, int index) {
         boolean dx = dx(modality);
         int size = dx ? 400 : 64, depth = dx ? 1 : SLICES;
         double scale = dx ? DX_SCALE : 1, spacing = dx ? 0.2 : 1;

@@ -56,6 +56,7 @@ public final class BatchDetectFolder extends TumorJCommand {
                         .allowingOtherSeries(v.bool("allow_other_series")).run(input, output, v.bool("skip_existing"), progress);
             }
         });
+        summary.partial().forEach(f -> IJ.log(name + ": " + f));
         summary.failures().forEach(f -> IJ.log(name + ": " + f));
         IJ.log(name + ": " + summary + "; results in " + output.toAbsolutePath());
     }

@@ -1,0 +1,86 @@
+package org.tumorj.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.detect.FakeBackbone;
+import org.tumorj.dicom.TestDicomWriter;
+import org.tumorj.model.ModelBundle;
+import org.tumorj.train.TrainingListener;
+import org.tumorj.util.Progress;
+
+/**
+ * Issue 13: a study with one unreadable slice was reported as a success ({@code 2/3 B-corrupt:
+ * 3 finding(s)}, 0 failed, exit 0). It is now partial: in the log, in the summary, in the batch's
+ * summary file and in the study's warnings.txt, which names the file and why.
+ */
+class PartialStudyTest {
+
+    @Test
+    void aStudyWithAnUnreadableSliceIsPartialEverywhere(@TempDir Path in, @TempDir Path out) throws IOException {
+        TrainedDetector detector = smallDetector();
+        Path good = Files.createDirectories(in.resolve("A-good"));
+        Path broken = Files.createDirectories(in.resolve("B-corrupt"));
+        for (int z = 0; z < 6; z++) {
+            short[] pixels = new short[64 * 64];
+            java.util.Arrays.fill(pixels, (short) 1064);
+            TestDicomWriter.ctSlice("1.2.3." + z / 10, z + 1, 64, 64, 2.5 * z, pixels).writeTo(
+                    good.resolve("IM-000" + (z + 1) + ".dcm"), TestDicomWriter.EXPLICIT_LE);
+            TestDicomWriter.ctSlice("1.2.4", z + 1, 64, 64, 2.5 * z, pixels).writeTo(
+                    broken.resolve("IM-000" + (z + 1) + ".dcm"), TestDicomWriter.EXPLICIT_LE);
+        }
+        Files.write(broken.resolve("IM-0007.dcm"), new byte[] {1, 2, 3, 4});
+        List<String> log = new ArrayList<>();
+
+        BatchDetection.Summary summary = new BatchDetection(detector, DicomStudies.standard(Progress.none()),
+                StudyOutputs.csv(false)).run(in, out, false, logInto(log));
+
+        assertEquals(1, summary.done(), summary.toString());
+        assertEquals(1, summary.partial().size(), summary.toString());
+        assertTrue(summary.failures().isEmpty(), summary.toString());
+        assertTrue(log.stream().anyMatch(l -> l.contains("B-corrupt") && l.contains("PARTIAL: 1 file(s) could not be read")),
+                String.join("\n", log));
+        String warnings = Files.readString(out.resolve("B-corrupt").resolve(BatchDetection.WARNINGS));
+        assertTrue(warnings.contains("IM-0007.dcm"), warnings);
+        List<String> rows = Files.readAllLines(out.resolve(BatchDetection.SUMMARY_CSV));
+        assertEquals("study,status,findings,detail", rows.get(0));
+        assertTrue(rows.get(1).startsWith("A-good,complete,"), rows.toString());
+        assertTrue(rows.get(2).startsWith("B-corrupt,partial,"), rows.toString());
+    }
+
+    @Test
+    void summaryCellsAreNotFormulas() {
+        assertEquals("\"'=HYPERLINK(\"\"x\"\",1)\"", BatchDetection.cell("=HYPERLINK(\"x\",1)"));
+        assertEquals("'@SUM", BatchDetection.cell("@SUM"));
+        assertEquals("two lines", BatchDetection.cell("two\nlines"));
+    }
+
+    /** A filter detector trained in a few seconds on synthetic CT spheres (the alignment test's studies). */
+    private static TrainedDetector smallDetector() {
+        List<LoadedStudy> studies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            studies.add(DiscAlignmentTest.study("CT", i));
+        }
+        TrainSettings d = TrainSettings.defaults(1);
+        TrainSettings settings = TrainSettings.of(1, 10, true, "modality", d.inputScale(), "", "", 0.3, "");
+        ModelBundle bundle = new DetectorTraining(new FakeBackbone(32, 8), settings).withFeatures(FeatureChoice.FILTERS)
+                .train(studies, Progress.none(), TrainingListener.none());
+        return new TrainedDetector(new FakeBackbone(32, 8), bundle);
+    }
+
+    private static Progress logInto(List<String> lines) {
+        return new Progress() {
+            @Override public void update(String step, long done, long total) {}
+            @Override public void log(String message) { lines.add(message); }
+            @Override public boolean isCancelled() { return false; }
+        };
+    }
+}
