@@ -42,7 +42,11 @@ record PixelFormat(int rows, int columns, int frames, int samplesPerPixel, int b
             throw new DicomException(file, "invalid value for VR IS: NumberOfFrames (0028,0008) is '" + framesText
                     + "', not a number; the frame count is unknown");
         }
-        int frames = Math.max(1, ds.integer(Tags.NUMBER_OF_FRAMES, 1));
+        int frames = ds.integer(Tags.NUMBER_OF_FRAMES, 1);
+        if (frames < 1) {
+            throw new DicomException(file, "NumberOfFrames (0028,0008) is " + frames + "; an image has at least 1"
+                    + " frame, so the header is corrupt");
+        }
         checkSize(file, rows, columns, samples, frames);
         return new PixelFormat(rows, columns, frames, samples, bitsAllocated, bitsStored, highBit,
                 ds.integer(Tags.PIXEL_REPRESENTATION, 0) == 1, ds.integer(Tags.PLANAR_CONFIGURATION, 0), photometric);

@@ -134,7 +134,7 @@ public final class BatchDetection {
     }
 
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
-        List<Path> studies = studies(input);
+        List<Path> studies = withoutOutput(studies(input), input, output, progress);
         Files.createDirectories(output);
         int done = 0;
         int skipped = 0;
@@ -185,6 +185,24 @@ public final class BatchDetection {
         }
         AtomicFiles.writeString(output.resolve(SUMMARY_CSV), summaryCsv(rows));
         return new Summary(studies.size(), done, skipped, partial, failures);
+    }
+
+    /**
+     * The studies less the output folder itself (or a study folder holding it): {@code --out}
+     * inside a folder of studies is not a study, on this run or the next. (A single series folder
+     * given as input stays its own study.)
+     */
+    private static List<Path> withoutOutput(List<Path> studies, Path input, Path output, Progress progress) {
+        Path out = output.toAbsolutePath().normalize();
+        List<Path> kept = new ArrayList<>();
+        for (Path s : studies) {
+            if (!s.equals(input) && out.startsWith(s.toAbsolutePath().normalize())) {
+                progress.log("skipped " + s + ": it is (or holds) the output folder");
+            } else {
+                kept.add(s);
+            }
+        }
+        return kept;
     }
 
     /** What detection of one study gave, and the files of it that could not be read. */

@@ -64,6 +64,16 @@ class MalformedInputTest {
 
     private static final int ICON_IMAGE_SEQUENCE = 0x00880200;
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "-3"})
+    void numberOfFramesBelowOneIsAnError(String frames, @TempDir Path dir) throws IOException {
+        Path file = TestDicomWriter.ctHeader("1.2.3.4", 1, 2, 2, 0).text(Tags.NUMBER_OF_FRAMES, "IS", frames)
+                .pixels16(new short[4]).writeTo(dir.resolve("frames.dcm"), TestDicomWriter.EXPLICIT_LE);
+        DicomException e = assertThrows(DicomException.class, () -> PixelDecoder.open(file));
+        assertTrue(e.getMessage().contains("NumberOfFrames (0028,0008) is " + frames + "; an image has at least 1 frame"),
+                e.getMessage());
+    }
+
     @Test
     void aHeaderWithoutPixelDataIsNotAnImage(@TempDir Path dir) throws IOException {
         Path file = new TestDicomWriter().text(Tags.MODALITY, "CS", "SR").writeTo(dir.resolve("report.dcm"), TestDicomWriter.EXPLICIT_LE);

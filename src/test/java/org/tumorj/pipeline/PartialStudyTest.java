@@ -56,6 +56,20 @@ class PartialStudyTest {
         assertTrue(rows.get(2).startsWith("B-corrupt,partial,"), rows.toString());
     }
 
+    /** Issue 13: {@code --out} inside {@code --input} was taken for a study on the next run. */
+    @Test
+    void theOutputFolderInsideTheInputIsNotAStudy(@TempDir Path in) throws IOException {
+        Path out = Files.createDirectories(in.resolve("results"));
+        Files.writeString(out.resolve(BatchDetection.SUMMARY_CSV), "study,status,findings,detail\n");
+        Files.writeString(Files.createDirectories(in.resolve("A")).resolve("IM-0001.dcm"), "not DICOM");
+        List<String> log = new ArrayList<>();
+        BatchDetection.Summary summary = new BatchDetection(null, dir -> {
+            throw new IOException(dir + ": unreadable");
+        }, StudyOutputs.csv(false)).run(in, out, false, logInto(log));
+        assertEquals(1, summary.studies(), "only A: " + log);
+        assertTrue(log.get(0).contains("results: it is (or holds) the output folder"), log.toString());
+    }
+
     @Test
     void summaryCellsAreNotFormulas() {
         assertEquals("\"'=HYPERLINK(\"\"x\"\",1)\"", BatchDetection.cell("=HYPERLINK(\"x\",1)"));
