@@ -33,6 +33,9 @@ public final class BatchDetection {
     /** A file written beside a study's outputs when the model ran on a series of another kind. */
     public static final String WARNINGS = "warnings.txt";
 
+    /** Temporary output folders older than this belong to no live run (see {@link AtomicFiles#removeLeftovers}). */
+    static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(10);
+
     /** One row per study in the output folder: study, status, findings, detail. */
     public static final String SUMMARY_CSV = "batch-summary.csv";
 
@@ -136,6 +139,10 @@ public final class BatchDetection {
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
         List<Path> studies = withoutOutput(studies(input), input, output, progress);
         Files.createDirectories(output);
+        int stale = AtomicFiles.removeLeftovers(output, LEFTOVER_AGE);
+        if (stale > 0) {
+            progress.log("removed " + stale + " unfinished output folder(s) of an earlier, interrupted run");
+        }
         int done = 0;
         int skipped = 0;
         List<String> partial = new ArrayList<>();

@@ -76,6 +76,36 @@ public final class AtomicFiles {
      * A fresh hidden name beside the target. Not Files.createTemp*: those make owner-only files
      * (0600), and outputs must get the user's normal permissions so a lab can share them.
      */
+    /**
+     * Removes the temporary siblings a killed run left in {@code dir} ({@code .NAME.NONCE.partial},
+     * written by this class), when older than {@code minimumAge}: a temporary folder is only filled
+     * for the seconds its outputs take to write, so an old one belongs to no live run, while a
+     * young one may belong to a second batch writing into the same folder.
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path dir, java.time.Duration minimumAge) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(minimumAge);
+        int removed = 0;
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.filter(AtomicFiles::isLeftover).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+                    deleteRecursively(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static boolean isLeftover(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".partial");
+    }
+
     private static Path temporarySibling(Path dir, Path target, String suffix) {
         long nonce = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         return dir.resolve("." + target.getFileName() + "." + Long.toString(nonce, 36) + suffix);

@@ -70,6 +70,24 @@ class PartialStudyTest {
         assertTrue(log.get(0).contains("results: it is (or holds) the output folder"), log.toString());
     }
 
+    /** Issue 13: the temporary folders of a killed run stayed behind for ever. */
+    @Test
+    void anInterruptedRunsTemporaryFoldersAreRemovedOnTheNext(@TempDir Path in, @TempDir Path out) throws IOException {
+        Path stale = Files.createDirectories(out.resolve(".ct-0001.k3j2.partial"));
+        Files.writeString(stale.resolve("detections.csv"), "half");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        Path young = Files.createDirectories(out.resolve(".ct-0002.x9.partial")); // another batch writing right now
+        Path mine = Files.createDirectories(out.resolve(".keep-me")); // not ours
+        Files.writeString(Files.createDirectories(in.resolve("A")).resolve("IM-0001.dcm"), "not DICOM");
+        List<String> log = new ArrayList<>();
+        new BatchDetection(null, dir -> {
+            throw new IOException(dir + ": unreadable");
+        }, StudyOutputs.csv(false)).run(in, out, false, logInto(log));
+        assertTrue(!Files.exists(stale), log.toString());
+        assertTrue(Files.exists(young) && Files.exists(mine));
+        assertTrue(log.get(0).startsWith("removed 1 unfinished output folder"), log.toString());
+    }
+
     @Test
     void summaryCellsAreNotFormulas() {
         assertEquals("\"'=HYPERLINK(\"\"x\"\",1)\"", BatchDetection.cell("=HYPERLINK(\"x\",1)"));
