@@ -23,9 +23,9 @@ final class TumorJDicomReader implements DicomReader {
 
     @Override
     public DicomScan scan(Path path, Progress progress) {
-        List<Path> files = listFiles(path);
-        List<DicomImage> images = Collections.synchronizedList(new ArrayList<>());
         List<DicomException> problems = Collections.synchronizedList(new ArrayList<>());
+        List<Path> files = listFiles(path, problems);
+        List<DicomImage> images = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         files.parallelStream().forEach(f -> {
             progress.checkCancelled();
@@ -42,21 +42,45 @@ final class TumorJDicomReader implements DicomReader {
         return new DicomScan(SeriesBuilder.build(new ArrayList<>(images)), problems);
     }
 
-    private static List<Path> listFiles(Path path) {
+    /**
+     * The regular files under {@code path} (DICOMDIR left out), sorted. Symbolic links are
+     * followed, since labs link studies into training sets; a link that loops back is recorded
+     * in {@code problems} and skipped, and the rest of the folder is read.
+     */
+    private static List<Path> listFiles(Path path, List<DicomException> problems) {
         if (!Files.exists(path)) {
             throw new DicomException(path, "no such file or folder");
         }
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
-        // Symbolic links are followed: labs link studies into training sets; a loop is an error.
-        try (Stream<Path> walk = Files.walk(path, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR"))
-                    .sorted().toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(path, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                            if (a.isRegularFile() && !file.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
+                                files.add(file);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                            if (e instanceof java.nio.file.FileSystemLoopException) {
+                                problems.add(new DicomException(file, "symbolic link loops back to a folder above it;"
+                                        + " skipped, the rest of the folder is read", e));
+                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (IOException | UncheckedIOException e) {
             throw new DicomException(path, "cannot list the folder: " + e.getMessage(), e);
         }
+        files.sort(null);
+        return files;
     }
 
     @Override
