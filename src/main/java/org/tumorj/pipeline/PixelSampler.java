@@ -108,10 +108,8 @@ public final class PixelSampler {
         List<Annotation> positives = on(study, z, AnnotationClasses.Role.POSITIVE);
         List<Annotation> negatives = on(study, z, AnnotationClasses.Role.NEGATIVE);
         List<Annotation> nearby = positives.isEmpty() ? nearbyPositives(study, z) : List.of();
-        boolean annotated = !positives.isEmpty() || !negatives.isEmpty();
         List<List<Integer>> inside = lists(positives.size()), ring = lists(positives.size()), normal = lists(negatives.size());
         List<Integer> pool = new ArrayList<>();
-        boolean ct = "CT".equalsIgnoreCase(volume.info().modality());
         for (int j = 0; j < grid.height(); j++) {
             for (int i = 0; i < grid.width(); i++) {
                 int px = i * grid.stride(), py = j * grid.stride();
@@ -120,29 +118,23 @@ public final class PixelSampler {
                     continue;
                 }
                 int point = j * grid.width() + i;
-                int region = containing(positives, x, y);
-                if (region >= 0) {
-                    inside.get(region).add(point);
-                    positivePoints++;
-                    labelledPoints++;
-                    continue;
-                }
-                int nearest = nearestWithin(positives, x, y, RING_MAX_PX);
-                if (nearest >= 0 && Polygons.distanceToEdge(positives.get(nearest).xs(), positives.get(nearest).ys(), x, y) < RING_MIN_PX) {
-                    continue; // the outline's own uncertainty
-                }
-                int normalRegion = nearest >= 0 ? -1 : containing(negatives, x, y);
-                if (nearest >= 0) {
-                    ring.get(nearest).add(point);
-                } else if (normalRegion >= 0) {
-                    normal.get(normalRegion).add(point);
-                } else if ((!ct || volume.slice(z)[py * volume.width() + px] > DetectionParams.DEFAULT_AIR_HU)
-                        && !nearTumourElsewhere(nearby, x, y)) {
-                    pool.add(point);
-                } else {
-                    continue;
+                Place place = place(positives, negatives, x, y);
+                switch (place.kind()) {
+                    case INSIDE -> inside.get(place.outline()).add(point);
+                    case RING -> ring.get(place.outline()).add(point);
+                    case NORMAL -> normal.get(place.outline()).add(point);
+                    case ELSEWHERE -> {
+                        if (!inBody(volume, z, px, py) || nearTumourElsewhere(nearby, x, y)) {
+                            continue;
+                        }
+                        pool.add(point);
+                    }
+                    case EDGE -> {
+                        continue; // the outline's own uncertainty
+                    }
                 }
                 labelledPoints++;
+                positivePoints += place.kind() == Place.Kind.INSIDE ? 1 : 0;
             }
         }
         inside.forEach(points -> out.add(grid, choose(points, PER_REGION, random), 1, study.id()));
@@ -151,7 +143,34 @@ public final class PixelSampler {
         if (scorer != null) {
             pool = withHardFirst(grid, pool, out, study.id());
         }
+        boolean annotated = !positives.isEmpty() || !negatives.isEmpty();
         out.add(grid, choose(pool, annotated ? RANDOM_ANNOTATED : RANDOM_OTHER, random), 0, study.id());
+    }
+
+    /** Where a grid point lies among one slice's outlines; {@code outline} indexes its list, -1 for none. */
+    private record Place(Kind kind, int outline) {
+        enum Kind { INSIDE, EDGE, RING, NORMAL, ELSEWHERE }
+    }
+
+    private static Place place(List<Annotation> positives, List<Annotation> negatives, double x, double y) {
+        int region = containing(positives, x, y);
+        if (region >= 0) {
+            return new Place(Place.Kind.INSIDE, region);
+        }
+        int nearest = nearestWithin(positives, x, y, RING_MAX_PX);
+        if (nearest >= 0) {
+            Annotation a = positives.get(nearest);
+            boolean edge = Polygons.distanceToEdge(a.xs(), a.ys(), x, y) < RING_MIN_PX;
+            return new Place(edge ? Place.Kind.EDGE : Place.Kind.RING, nearest);
+        }
+        int normal = containing(negatives, x, y);
+        return normal >= 0 ? new Place(Place.Kind.NORMAL, normal) : new Place(Place.Kind.ELSEWHERE, -1);
+    }
+
+    /** Not air outside the patient: on CT above the body mask's air level; every point elsewhere. */
+    private static boolean inBody(Volume volume, int z, int px, int py) {
+        return !"CT".equalsIgnoreCase(volume.info().modality())
+                || volume.slice(z)[py * volume.width() + px] > DetectionParams.DEFAULT_AIR_HU;
     }
 
     /** Adds the hard negatives of {@code pool} to {@code out} and returns the rest. */
