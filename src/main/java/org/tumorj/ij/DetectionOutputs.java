@@ -28,6 +28,11 @@ public final class DetectionOutputs implements StudyOutputs {
     }
 
     /** CSV plus these image files: what a batch writes per study. */
+    @Override
+    public java.util.List<String> files() {
+        return java.util.List.of(OVERLAY_TIFF, HEAT_MAP_TIFF, PREVIEW_PNG);
+    }
+
     public static StudyOutputs all(boolean includePatientId) {
         return StudyOutputs.csv(includePatientId).andThen(new DetectionOutputs());
     }

@@ -159,7 +159,7 @@ public final class BatchDetection {
             String[] secrets = deidentifier == null ? new String[0]
                     : new String[] {study.toAbsolutePath().toString(), study.toString(), folderName};
             Progress log = progress.redacting("<" + id + ">", secrets);
-            if (skipExisting && Files.exists(target.resolve(StudyOutputs.CSV))) {
+            if (skipExisting && isDone(target)) {
                 log.log(position + " " + id + ": already done, skipped");
                 rows.add(new Row(id, "done earlier", "", ""));
                 skipped++;
@@ -210,6 +210,15 @@ public final class BatchDetection {
             }
         }
         return kept;
+    }
+
+    /**
+     * Whether a study's folder holds every output file (and at least its CSV): a folder a user
+     * emptied in part is done again, not skipped.
+     */
+    private boolean isDone(Path target) {
+        return Files.isRegularFile(target.resolve(StudyOutputs.CSV))
+                && outputs.files().stream().allMatch(f -> Files.isRegularFile(target.resolve(f)));
     }
 
     /** What detection of one study gave, and the files of it that could not be read. */

@@ -12,23 +12,50 @@ import org.tumorj.volume.Volume;
  * whole. The core writes {@code detections.csv}; the ImageJ glue adds the overlay TIFF, heat-map
  * TIFF and PNG preview (see {@code org.tumorj.ij.DetectionOutputs}).
  */
-@FunctionalInterface
 public interface StudyOutputs {
     String CSV = "detections.csv";
 
     void write(Path folder, Volume volume, Detections detections) throws IOException;
 
+    /**
+     * The files {@link #write} leaves in a study's folder; a resumed batch redoes a study when any
+     * of them is missing. None by default (nothing to check).
+     */
+    default List<String> files() {
+        return List.of();
+    }
+
     /** Only {@code detections.csv}; patient ID column only when asked. */
     static StudyOutputs csv(boolean includePatientId) {
-        return (folder, volume, detections) ->
+        return new StudyOutputs() {
+            @Override
+            public void write(Path folder, Volume volume, Detections detections) throws IOException {
                 DetectionsCsv.write(folder.resolve(CSV), List.of(detections), includePatientId);
+            }
+
+            @Override
+            public List<String> files() {
+                return List.of(CSV);
+            }
+        };
     }
 
     /** This, then the other. */
     default StudyOutputs andThen(StudyOutputs other) {
-        return (folder, volume, detections) -> {
-            write(folder, volume, detections);
-            other.write(folder, volume, detections);
+        StudyOutputs first = this;
+        return new StudyOutputs() {
+            @Override
+            public void write(Path folder, Volume volume, Detections detections) throws IOException {
+                first.write(folder, volume, detections);
+                other.write(folder, volume, detections);
+            }
+
+            @Override
+            public List<String> files() {
+                List<String> all = new java.util.ArrayList<>(first.files());
+                all.addAll(other.files());
+                return all;
+            }
         };
     }
 }

@@ -56,6 +56,38 @@ class PartialStudyTest {
         assertTrue(rows.get(2).startsWith("B-corrupt,partial,"), rows.toString());
     }
 
+    /** Issue 13: resume looked at detections.csv only; a study with a deleted output was skipped. */
+    @Test
+    void aResumedBatchRedoesAStudyMissingAnyOutput(@TempDir Path in, @TempDir Path out) throws IOException {
+        Path study = Files.createDirectories(in.resolve("A"));
+        for (int z = 0; z < 4; z++) {
+            TestDicomWriter.ctSlice("1.2.5", z + 1, 64, 64, 2.5 * z, new short[64 * 64]).writeTo(
+                    study.resolve("IM-000" + (z + 1) + ".dcm"), TestDicomWriter.EXPLICIT_LE);
+        }
+        StudyOutputs withPreview = StudyOutputs.csv(false).andThen(new StudyOutputs() {
+            @Override
+            public void write(Path folder, org.tumorj.volume.Volume volume, org.tumorj.detect.Detections d) throws IOException {
+                Files.writeString(folder.resolve("preview.txt"), "preview");
+            }
+
+            @Override
+            public List<String> files() {
+                return List.of("preview.txt");
+            }
+        });
+        BatchDetection batch = new BatchDetection(smallDetector(), DicomStudies.standard(Progress.none()), withPreview);
+        batch.run(in, out, true, Progress.none());
+        List<String> log = new ArrayList<>();
+        batch.run(in, out, true, logInto(log));
+        assertTrue(log.stream().anyMatch(l -> l.contains("A: already done")), log.toString());
+
+        Files.delete(out.resolve("A").resolve("preview.txt"));
+        log.clear();
+        batch.run(in, out, true, logInto(log));
+        assertTrue(log.stream().anyMatch(l -> l.contains("1/1 A: ") && l.contains("finding(s)")), "redone: " + log);
+        assertTrue(Files.exists(out.resolve("A").resolve("preview.txt")));
+    }
+
     /** Issue 13: {@code --out} inside {@code --input} was taken for a study on the next run. */
     @Test
     void theOutputFolderInsideTheInputIsNotAStudy(@TempDir Path in) throws IOException {
