@@ -36,7 +36,11 @@ public final class FindingsOverlay {
     public static final String LABEL = "tumorj-label";
     public static final String HEAT_MAP = "tumorj-heatmap";
     public static final String LEGEND = "tumorj-legend";
-    /** Probabilities below this are transparent in the heat map, so empty tissue stays readable. */
+    /**
+     * Probabilities below this, or below the detection threshold when that is lower, are
+     * transparent in the heat map, so empty tissue stays readable. (Per-pixel models correct
+     * their probabilities to the real tumour prior: their findings can score 0.05.)
+     */
     public static final double HEAT_MAP_FLOOR = 0.2;
     public static final double HEAT_MAP_OPACITY = 0.4;
     /** ROI property naming the kind of a TumorJ overlay element. */
@@ -151,20 +155,22 @@ public final class FindingsOverlay {
     }
 
     /**
-     * One ImageRoi per slice whose highest probability reaches {@link #HEAT_MAP_FLOOR} (the others
+     * One ImageRoi per slice whose highest probability reaches {@link #HEAT_MAP_FLOOR} or the
+     * detection threshold, whichever is lower (the others
      * would be fully transparent), the probability scaled to 0..255 through the fire LUT.
      */
     public static List<Roi> heatMapRois(ImagePlus imp, Detections d) {
         List<Roi> rois = new ArrayList<>();
         int w = d.maps().width(), h = d.maps().height();
+        float floor = (float) Math.min(HEAT_MAP_FLOOR, d.params().threshold());
         for (int z = 0; z < d.maps().depth(); z++) {
-            if (d.maps().map(z).max() < HEAT_MAP_FLOOR) {
+            if (d.maps().map(z).max() < floor) {
                 continue;
             }
             float[] p = d.maps().slice(z);
             byte[] px = new byte[w * h];
             for (int i = 0; i < px.length; i++) {
-                px[i] = p[i] < HEAT_MAP_FLOOR ? 0 : (byte) Math.max(1, Math.round(Math.min(1f, p[i]) * 255));
+                px[i] = p[i] < floor ? 0 : (byte) Math.max(1, Math.round(Math.min(1f, p[i]) * 255));
             }
             ByteProcessor bp = new ByteProcessor(w, h, px, ScoreColors.lut());
             ImageRoi roi = new ImageRoi(0, 0, bp);
