@@ -37,7 +37,7 @@ public final class DetectCommand implements CliCommand {
         Path model = o.requirePath("model");
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
-        AtomicFiles.checkWritable(out, true); // before the model loads and the first study runs
+        AtomicFiles.checkWritable(out, false); // before the model loads and the first study runs
         Progress progress = new ConsoleProgress(System.out);
         BatchDetection.Summary summary;
         try (Bundles.Opened opened = Bundles.open(model)) {

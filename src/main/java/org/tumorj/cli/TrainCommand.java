@@ -40,11 +40,12 @@ public final class TrainCommand implements CliCommand {
             throw CliException.forFile(studies, "not a folder; give a folder of study folders");
         }
         TrainSettings settings = settings(o);
+        FeatureChoice features = features(o);
         StudySet.open(studies); // validate before the backbone loads: a wrong folder fails in a second
         AtomicFiles.checkWritable(out, true); // and an output that cannot be written, before training
         Progress progress = new ConsoleProgress(System.out);
         try (Backbone backbone = Backbones.openDefault()) {
-            ModelBundle bundle = new DetectorTraining(backbone, settings).withFeatures(features(o)).trainOnFolder(studies,
+            ModelBundle bundle = new DetectorTraining(backbone, settings).withFeatures(features).trainOnFolder(studies,
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
                     PipelineSettings.annotations(), progress, e -> System.out.printf("  epoch %d: train loss %.4f, validation loss %.4f,"
                             + " validation AUC %.3f%s%n", e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAuc(),

@@ -8,4 +8,9 @@ import org.tumorj.volume.Volume;
 @FunctionalInterface
 public interface VolumeLoader {
     Volume load(Path studyDir) throws IOException;
+
+    /** As {@link #load(Path)}, with what it logs going to {@code log} (a batch's de-identifying log). */
+    default Volume load(Path studyDir, org.tumorj.util.Progress log) throws IOException {
+        return load(studyDir);
+    }
 }

@@ -120,7 +120,17 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         return o;
     }
 
+    /** @throws IllegalArgumentException naming what is missing, for a damaged or hand-made record */
     public static FeatureSpec fromJson(JsonObject o) {
+        try {
+            return parse(o);
+        } catch (NullPointerException | ClassCastException | IllegalStateException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("the model's per-pixel feature record is incomplete (" + o
+                    + "); retrain the model", e);
+        }
+    }
+
+    private static FeatureSpec parse(JsonObject o) {
         JsonArray layers = o.getAsJsonArray("hypercolumns");
         String[] names = new String[layers.size()];
         for (int i = 0; i < names.length; i++) {

@@ -27,12 +27,12 @@ public final class DetectionOutputs implements StudyOutputs {
         DetectionFiles.saveMontagePng(imp, detections, folder.resolve(PREVIEW_PNG));
     }
 
-    /** CSV plus these image files: what a batch writes per study. */
     @Override
     public java.util.List<String> files() {
         return java.util.List.of(OVERLAY_TIFF, HEAT_MAP_TIFF, PREVIEW_PNG);
     }
 
+    /** The CSV plus these image files: what a batch writes per study. */
     public static StudyOutputs all(boolean includePatientId) {
         return StudyOutputs.csv(includePatientId).andThen(new DetectionOutputs());
     }

@@ -170,7 +170,7 @@ public final class FindingsOverlay {
             float[] p = d.maps().slice(z);
             byte[] px = new byte[w * h];
             for (int i = 0; i < px.length; i++) {
-                px[i] = p[i] < floor ? 0 : (byte) Math.max(1, Math.round(Math.min(1f, p[i]) * 255));
+                px[i] = p[i] < floor ? 0 : (byte) colour(p[i], floor);
             }
             ByteProcessor bp = new ByteProcessor(w, h, px, ScoreColors.lut());
             ImageRoi roi = new ImageRoi(0, 0, bp);
@@ -181,6 +181,15 @@ public final class FindingsOverlay {
             rois.add(roi);
         }
         return rois;
+    }
+
+    /**
+     * The fire-LUT index of a probability at or above the floor: the floor itself at a quarter of
+     * the scale, 1 at the top, so that a finding just above a low threshold is visible, not black.
+     */
+    static int colour(float p, float floor) {
+        float t = floor >= 1 ? 1 : (Math.min(1f, p) - floor) / (1 - floor);
+        return Math.max(1, Math.round(64 + t * 191));
     }
 
     /** A vertical colour bar (probability 0 at the bottom, 1 at the top) with its scale, on every slice. */

@@ -107,6 +107,10 @@ final class BundleManifest {
      */
     private static void verifyDigest(String text, Fields f) throws InvalidBundleException {
         if (f.integer("formatVersion") < 2) {
+            if (f.object("training").has("pixelFeatures")) { // written as format 2: downgraded by hand
+                throw new InvalidBundleException(f.file + ": says format 1 but holds a per-pixel model, which only"
+                        + " format 2 writes; it was edited after training. Copy the bundle again, or retrain");
+            }
             return;
         }
         Matcher m = DIGEST_LINE.matcher(text);

@@ -64,6 +64,10 @@ final class BackboneHypercolumns implements Hypercolumns {
         }
         Map<String, Pca> projections = new LinkedHashMap<>();
         for (String layer : spec.hypercolumns()) {
+            if (!fitted.has(layer) || !fitted.get(layer).isJsonObject()) {
+                throw new IllegalArgumentException("the bundle's '" + KEY + "' has no projection for layer " + layer
+                        + "; retrain it");
+            }
             projections.put(layer, Pca.fromJson(fitted.getAsJsonObject(layer)));
         }
         return factory(spec, backbone, input, projections);
@@ -75,7 +79,10 @@ final class BackboneHypercolumns implements Hypercolumns {
         return volume -> new BackboneHypercolumns(backbone, input.forVolume(volume), volume, layers, projections);
     }
 
-    /** The projections of {@code spec}'s layers, fitted on cells of up to {@link #PCA_SLICES} training slices. */
+    /**
+     * The projections of {@code spec}'s layers, fitted on {@link #PCA_CELLS_PER_SLICE} cells of
+     * each of {@code max(1, PCA_SLICES / studies)} random slices per training study.
+     */
     static Map<String, Pca> fit(FeatureSpec spec, Backbone backbone, ModelInput input, List<LoadedStudy> studies,
             long seed, Progress progress) {
         Random random = new Random(seed);

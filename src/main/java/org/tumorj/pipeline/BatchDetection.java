@@ -156,9 +156,9 @@ public final class BatchDetection {
             Path target = output.resolve(id);
             String position = (i + 1) + "/" + studies.size();
             // de-identified: a study's real path and folder name never reach the log, even inside an error
-            String[] secrets = deidentifier == null ? new String[0]
-                    : new String[] {study.toAbsolutePath().toString(), study.toString(), folderName};
-            Progress log = progress.redacting("<" + id + ">", secrets);
+            List<String> secrets = deidentifier == null ? new ArrayList<>()
+                    : new ArrayList<>(List.of(study.toAbsolutePath().toString(), study.toString(), folderName));
+            Progress log = deidentifier == null ? progress : redacting(progress, id, secrets);
             if (skipExisting && isDone(target)) {
                 log.log(position + " " + id + ": already done, skipped");
                 rows.add(new Row(id, "done earlier", "", ""));
@@ -176,17 +176,17 @@ public final class BatchDetection {
                     String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
                             + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
                     log.log(line);
-                    partial.add(Progress.redact(line, "<" + id + ">", secrets));
+                    partial.add(redact(line, id, secrets));
                     rows.add(new Row(id, "partial", String.valueOf(found), outcome.unreadable().size()
                             + " file(s) could not be read"));
                 }
             } catch (CancelledException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                String message = Progress.redact(position + " " + id + ": failed: " + e.getMessage(), "<" + id + ">", secrets);
+                String message = redact(position + " " + id + ": failed: " + e.getMessage(), id, secrets);
                 log.log(message);
                 failures.add(message);
-                rows.add(new Row(id, "failed", "", Progress.redact(String.valueOf(e.getMessage()), "<" + id + ">", secrets)));
+                rows.add(new Row(id, "failed", "", redact(String.valueOf(e.getMessage()), id, secrets)));
             }
             progress.update("batch detection", i + 1, studies.size());
         }
@@ -199,12 +199,17 @@ public final class BatchDetection {
      * inside a folder of studies is not a study, on this run or the next. (A single series folder
      * given as input stays its own study.)
      */
-    private static List<Path> withoutOutput(List<Path> studies, Path input, Path output, Progress progress) {
+    private static List<Path> withoutOutput(List<Path> studies, Path input, Path output, Progress progress)
+            throws IOException {
         Path out = output.toAbsolutePath().normalize();
+        if (out.equals(input.toAbsolutePath().normalize())) {
+            throw new IOException(output + ": is the input folder; the results would be read as studies on the next"
+                    + " run. Choose another output folder");
+        }
         List<Path> kept = new ArrayList<>();
         for (Path s : studies) {
             if (!s.equals(input) && out.startsWith(s.toAbsolutePath().normalize())) {
-                progress.log("skipped " + s + ": it is (or holds) the output folder");
+                progress.log("skipped the output folder " + output + " (it is inside the input folder)");
             } else {
                 kept.add(s);
             }
@@ -221,17 +226,47 @@ public final class BatchDetection {
                 && outputs.files().stream().allMatch(f -> Files.isRegularFile(target.resolve(f)));
     }
 
+    /**
+     * A de-identified study's log: its real names replaced, and the reader's per-file lines left
+     * out (a file's path may name the patient in any folder; the study's PARTIAL line counts them
+     * and its warnings.txt lists them by number).
+     */
+    private static Progress redacting(Progress progress, String id, List<String> secrets) {
+        return new Progress() {
+            @Override public void update(String step, long done, long total) { progress.update(step, done, total); }
+            @Override public boolean isCancelled() { return progress.isCancelled(); }
+            @Override public void log(String message) {
+                if (!message.startsWith(DicomStudies.SKIPPED)) {
+                    progress.log(redact(message, id, secrets));
+                }
+            }
+        };
+    }
+
+    /** {@code text} with a de-identified study's real names (the list grows once its header is read) replaced. */
+    private static String redact(String text, String id, List<String> secrets) {
+        return Progress.redact(text, "<" + id + ">", secrets.toArray(String[]::new));
+    }
+
     /** What detection of one study gave, and the files of it that could not be read. */
     private record Outcome(Detections detections, List<String> unreadable) {}
 
-    private Outcome detectOne(Path study, String id, Path target, Progress progress, String[] secrets) throws IOException {
-        Volume loaded = volumes.load(study);
+    private Outcome detectOne(Path study, String id, Path target, Progress progress, List<String> secrets)
+            throws IOException {
+        Volume loaded = volumes.load(study, progress);
+        if (deidentifier != null && loaded.info().seriesDescription() != null) {
+            secrets.add(loaded.info().seriesDescription()); // free text: in a refusal it must not reach the log
+        }
         Volume volume = deidentifier == null ? loaded : deidentifier.apply(loaded);
         // checked before de-identification, which blanks the SeriesDescription (free text)
         List<String> warnings = new ArrayList<>(detector.trainedOn().check(loaded.info(), allowOtherSeries));
         warnings.forEach(w -> progress.log(id + ": " + w));
-        List<String> unreadable = DicomStudies.skippedFiles(loaded).stream()
-                .map(w -> Progress.redact(w, "<" + id + ">", secrets)).toList();
+        List<String> skipped = DicomStudies.skippedFiles(loaded);
+        List<String> unreadable = new ArrayList<>();
+        for (int k = 0; k < skipped.size(); k++) {
+            String w = skipped.get(k); // de-identified: the file's name and folders give way to a number
+            unreadable.add(deidentifier == null ? w : DicomStudies.SKIPPED + "file " + (k + 1) + w.substring(w.indexOf(": ")));
+        }
         warnings.addAll(unreadable);
         Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
         AtomicFiles.writeDirectory(target, dir -> {

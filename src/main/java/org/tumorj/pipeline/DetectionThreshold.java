@@ -70,6 +70,12 @@ final class DetectionThreshold {
                 chosen = t;
             }
         }
+        if (peaks && best == Double.NEGATIVE_INFINITY) {
+            // no candidate within the budget (or no validation lesion): the fewest findings, not a median
+            chosen = candidates[candidates.length - 1];
+            record.addProperty("fallback", "no threshold kept false positives within " + FP_BUDGET
+                    + " per study on the validation studies; the highest candidate is used");
+        }
         record.addProperty("chosen", chosen);
         return new Choice(chosen, record);
     }

@@ -47,17 +47,25 @@ public final class DicomStudies implements VolumeLoader {
 
     /**
      * The study's volume; each file that could not be read is logged and recorded among the
-     * volume's warnings as {@value #SKIPPED}{@code FILE: reason}, so that a study read without
-     * some of its files is reported as partial, never as complete.
+     * volume's warnings as {@value #SKIPPED}{@code PATH: reason} (PATH relative to the study
+     * folder), so that a study read without some of its files is reported as partial, never as
+     * complete. Files that are not DICOM at all (a .DS_Store, a note) are logged, not recorded.
      */
     @Override
     public Volume load(Path studyDir) throws IOException {
+        return load(studyDir, progress);
+    }
+
+    @Override
+    public Volume load(Path studyDir, Progress log) throws IOException {
         DicomScan scan = reader.scan(studyDir, progress);
         List<String> skipped = new ArrayList<>();
         for (DicomException problem : scan.problems()) {
             if (!isSidecar(problem.file())) {
-                skipped.add(SKIPPED + problem.getMessage());
-                progress.log(SKIPPED + problem.getMessage());
+                log.log(SKIPPED + problem.getMessage());
+                if (!problem.problem().startsWith(NOT_DICOM)) {
+                    skipped.add(SKIPPED + relative(studyDir, problem.file()) + ": " + problem.problem());
+                }
             }
         }
         DicomSeries series = choose(studyDir, scan);
@@ -67,6 +75,13 @@ public final class DicomStudies implements VolumeLoader {
         } catch (DicomException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** How the reader describes a file that is not DICOM at all. */
+    private static final String NOT_DICOM = "not a DICOM file";
+
+    private static String relative(Path studyDir, Path file) {
+        return file == null ? "?" : studyDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
     }
 
     /** How a warning about a file that could not be read starts. */

@@ -39,7 +39,7 @@ public final class ModalityDefaults {
      * The per-pixel features a modality kind trains on by default: the filter bank at 1-8 px (to
      * 16 px on radiographs, whose nodules are up to 30 mm at 0.8 mm), every 2 pixels, and on
      * sliced modalities the slices 2.5, 5 and 10 mm above and below, where a nodule has ended and
-     * a vessel runs on. CT's filter bank sees HU from air to bone ({@link #CT_PLANES_HU}).
+     * a vessel runs on. CT's filter bank sees two windows at once ({@link #CT_PLANES_HU}).
      */
     public static FeatureSpec features(ModalityKind kind) {
         return switch (kind) {

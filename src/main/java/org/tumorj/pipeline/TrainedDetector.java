@@ -91,8 +91,9 @@ public final class TrainedDetector {
     }
 
     /**
-     * Probability maps on the volume's own pixels (computed at the working resolution, tile by
-     * tile; see {@link WorkingPrediction}); {@link FindingExtractor} turns them into findings at any threshold.
+     * Probability maps on the volume's own pixels, computed at the working resolution (per-pixel
+     * features slice by slice, {@link PixelPrediction}; or backbone cells tile by tile,
+     * {@link WorkingPrediction}); {@link #findings} turns them into findings at any threshold.
      */
     public ProbabilityMaps predict(Volume volume, DetectionParams params, Progress progress) {
         return pixels != null ? pixels.predict(volume, progress) : prediction.predict(volume, params, progress);

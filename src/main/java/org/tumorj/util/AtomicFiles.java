@@ -73,12 +73,9 @@ public final class AtomicFiles {
     }
 
     /**
-     * A fresh hidden name beside the target. Not Files.createTemp*: those make owner-only files
-     * (0600), and outputs must get the user's normal permissions so a lab can share them.
-     */
-    /**
      * Removes the temporary siblings a killed run left in {@code dir} ({@code .NAME.NONCE.partial},
-     * written by this class), when older than {@code minimumAge}: a temporary folder is only filled
+     * written by this class; not a {@code .old} folder of an interrupted swap, which may hold the
+     * only copy of an earlier output), when older than {@code minimumAge}: a temporary folder is only filled
      * for the seconds its outputs take to write, so an old one belongs to no live run, while a
      * young one may belong to a second batch writing into the same folder.
      *
@@ -106,6 +103,10 @@ public final class AtomicFiles {
         return name.startsWith(".") && name.endsWith(".partial");
     }
 
+    /**
+     * A fresh hidden name beside the target. Not Files.createTemp*: those make owner-only files
+     * (0600), and outputs must get the user's normal permissions so a lab can share them.
+     */
     private static Path temporarySibling(Path dir, Path target, String suffix) {
         long nonce = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         return dir.resolve("." + target.getFileName() + "." + Long.toString(nonce, 36) + suffix);
@@ -131,23 +132,21 @@ public final class AtomicFiles {
     }
 
     /**
-     * Checks, before any work, that {@code target} (a file or folder to be written atomically,
-     * through a temporary sibling) can be written: it is not a file where a folder is wanted, and
-     * its nearest existing ancestor is a folder this process may write into. Training 26 s to then
-     * fail on a read-only output folder is what this prevents.
+     * Checks, before any work, that the folder {@code target} can be written: it is not a file,
+     * and the process may create files where the writes go. With {@code beside}, outputs are
+     * swapped in from a temporary sibling (a model bundle), so its parent must be writable;
+     * otherwise they go into the folder itself (a batch's study folders), so an existing folder
+     * must be writable, and a missing one's nearest existing ancestor. Training for minutes to
+     * then fail on a read-only output folder is what this prevents.
      *
-     * @param folder whether {@code target} is to be a folder
      * @throws IOException naming the path and the problem
      */
-    public static void checkWritable(Path target, boolean folder) throws IOException {
+    public static void checkWritable(Path target, boolean beside) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        if (folder && Files.exists(absolute) && !Files.isDirectory(absolute)) {
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IOException(target + ": exists and is not a folder; choose another output folder");
         }
-        if (!folder && Files.isDirectory(absolute)) {
-            throw new IOException(target + ": is a folder; give a file name");
-        }
-        Path existing = absolute.getParent();
+        Path existing = beside || !Files.isDirectory(absolute) ? absolute.getParent() : absolute;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }

@@ -22,20 +22,6 @@ public interface Progress {
         }
     }
 
-    /**
-     * This progress with every occurrence of each {@code secrets[k]} in logged lines replaced by
-     * {@code replacement}: for de-identified batches, where an error message would otherwise
-     * carry a study folder's real name.
-     */
-    default Progress redacting(String replacement, String... secrets) {
-        Progress inner = this;
-        return new Progress() {
-            @Override public void update(String step, long done, long total) { inner.update(step, done, total); }
-            @Override public boolean isCancelled() { return inner.isCancelled(); }
-            @Override public void log(String message) { inner.log(redact(message, replacement, secrets)); }
-        };
-    }
-
     /** {@code text} with each non-empty secret replaced by {@code replacement}, longest first. */
     static String redact(String text, String replacement, String... secrets) {
         String out = text;

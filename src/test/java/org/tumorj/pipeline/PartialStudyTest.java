@@ -37,7 +37,9 @@ class PartialStudyTest {
             TestDicomWriter.ctSlice("1.2.4", z + 1, 64, 64, 2.5 * z, pixels).writeTo(
                     broken.resolve("IM-000" + (z + 1) + ".dcm"), TestDicomWriter.EXPLICIT_LE);
         }
-        Files.write(broken.resolve("IM-0007.dcm"), new byte[] {1, 2, 3, 4});
+        byte[] slice = TestDicomWriter.ctSlice("1.2.4", 7, 64, 64, 15, new short[64 * 64]).part10(TestDicomWriter.EXPLICIT_LE);
+        Files.write(broken.resolve("IM-0007.dcm"), java.util.Arrays.copyOf(slice, slice.length - 4000)); // truncated
+        Files.writeString(good.resolve(".DS_Store"), "not DICOM at all: no reason to call a study partial");
         List<String> log = new ArrayList<>();
 
         BatchDetection.Summary summary = new BatchDetection(detector, DicomStudies.standard(Progress.none()),
@@ -99,7 +101,7 @@ class PartialStudyTest {
             throw new IOException(dir + ": unreadable");
         }, StudyOutputs.csv(false)).run(in, out, false, logInto(log));
         assertEquals(1, summary.studies(), "only A: " + log);
-        assertTrue(log.get(0).contains("results: it is (or holds) the output folder"), log.toString());
+        assertTrue(log.get(0).startsWith("skipped the output folder " + out), log.toString());
     }
 
     /** Issue 13: the temporary folders of a killed run stayed behind for ever. */
@@ -118,6 +120,39 @@ class PartialStudyTest {
         assertTrue(!Files.exists(stale), log.toString());
         assertTrue(Files.exists(young) && Files.exists(mine));
         assertTrue(log.get(0).startsWith("removed 1 unfinished output folder"), log.toString());
+    }
+
+    /** De-identified: neither the study folder's name nor a subfolder's reaches the log, warnings or summary. */
+    @Test
+    void aDeidentifiedPartialStudyNamesNoFolder(@TempDir Path in, @TempDir Path out) throws IOException {
+        Path study = Files.createDirectories(in.resolve("ZZ-ROE-JANE"));
+        Path sub = Files.createDirectories(study.resolve("DOE^JOHN"));
+        for (int z = 0; z < 4; z++) {
+            TestDicomWriter.ctSlice("1.2.6", z + 1, 64, 64, 2.5 * z, new short[64 * 64]).writeTo(
+                    sub.resolve("IM-000" + (z + 1) + ".dcm"), TestDicomWriter.EXPLICIT_LE);
+        }
+        byte[] slice = TestDicomWriter.ctSlice("1.2.6", 5, 64, 64, 10, new short[64 * 64]).part10(TestDicomWriter.EXPLICIT_LE);
+        Files.write(sub.resolve("IM-0005.dcm"), java.util.Arrays.copyOf(slice, slice.length - 4000));
+        List<String> log = new ArrayList<>();
+        BatchDetection.Summary summary = new BatchDetection(smallDetector(), DicomStudies.standard(Progress.none()),
+                StudyOutputs.csv(false), new org.tumorj.privacy.Deidentifier("salt")).run(in, out, false, logInto(log));
+        assertEquals(1, summary.partial().size(), summary + " " + log);
+        StringBuilder everything = new StringBuilder(String.join("\n", log)).append(summary);
+        try (var files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".txt")
+                    || f.toString().endsWith(".csv")).toList()) {
+                everything.append(f).append(Files.readString(f));
+            }
+        }
+        assertTrue(!everything.toString().contains("ROE") && !everything.toString().contains("DOE"), everything.toString());
+    }
+
+    @Test
+    void theInputFolderIsNotAnOutputFolder(@TempDir Path in) throws IOException {
+        Files.writeString(Files.createDirectories(in.resolve("A")).resolve("IM-0001.dcm"), "not DICOM");
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> new BatchDetection(null,
+                dir -> null, StudyOutputs.csv(false)).run(in, in, false, Progress.none()));
+        assertTrue(e.getMessage().contains("is the input folder"), e.getMessage());
     }
 
     @Test
