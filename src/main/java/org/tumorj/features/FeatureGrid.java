@@ -17,15 +17,10 @@ public record FeatureGrid(float[] values, int width, int height, int channels, i
         return (pixels + stride - 1) / stride;
     }
 
-    /** Offset of point {@code (i, j)}'s first channel in {@link #values()}. */
-    public int index(int i, int j) {
-        return (j * width + i) * channels;
-    }
-
     /** The features of point {@code (i, j)}, copied. */
     public float[] at(int i, int j) {
         float[] f = new float[channels];
-        System.arraycopy(values, index(i, j), f, 0, channels);
+        System.arraycopy(values, (j * width + i) * channels, f, 0, channels);
         return f;
     }
 }

@@ -63,10 +63,6 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         return new FeatureSpec(sigmas, contextMm, gridStride, on, hypercolumns, hypercolumnComponents, planeWindows);
     }
 
-    public FeatureSpec withContext(double[] mm) {
-        return new FeatureSpec(sigmas, mm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows);
-    }
-
     /** @param lowHighPairs see {@link #planeWindows()} */
     public FeatureSpec withPlaneWindows(double... lowHighPairs) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, lowHighPairs);

@@ -77,10 +77,9 @@ public record Pca(float[] mean, float[][] components) {
         return new Pca(m, components);
     }
 
-    public int inputs() { return mean.length; }
     public int outputs() { return components.length; }
 
-    /** Projects the {@link #inputs()} values at {@code offset} of {@code x} into {@code out} at {@code at}. */
+    /** Projects the {@code mean.length} values at {@code offset} of {@code x} into {@code out} at {@code at}. */
     public void project(float[] x, int offset, float[] out, int at) {
         for (int i = 0; i < components.length; i++) {
             float[] v = components[i];

@@ -71,9 +71,6 @@ public final class SliceFeatures {
         return filters + (hypercolumns == null ? 0 : hypercolumns.channels());
     }
 
-    public int gridWidth() { return gridWidth; }
-    public int gridHeight() { return gridHeight; }
-
     /** All features of slice {@code z}. */
     public FeatureGrid slice(int z) {
         int c = channels();

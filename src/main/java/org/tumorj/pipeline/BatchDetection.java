@@ -245,7 +245,12 @@ public final class BatchDetection {
 
     /** {@code text} with a de-identified study's real names (the list grows once its header is read) replaced. */
     private static String redact(String text, String id, List<String> secrets) {
-        return Progress.redact(text, "<" + id + ">", secrets.toArray(String[]::new));
+        String out = text;
+        for (String secret : secrets.stream().filter(x -> x != null && !x.isEmpty())
+                .sorted((a, b) -> b.length() - a.length()).toList()) { // a path before the folder name inside it
+            out = out.replace(secret, "<" + id + ">");
+        }
+        return out;
     }
 
     /** What detection of one study gave, and the files of it that could not be read. */

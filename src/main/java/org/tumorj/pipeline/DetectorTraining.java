@@ -13,7 +13,6 @@ import org.tumorj.dataset.Split;
 import org.tumorj.dataset.StudySplitter;
 import org.tumorj.dataset.TrainingData;
 import org.tumorj.dataset.VolumeLoader;
-import org.tumorj.features.FeatureSpec;
 import org.tumorj.metrics.EvaluationOptions;
 import org.tumorj.metrics.ValidationReport;
 import org.tumorj.model.ClassNames;
@@ -38,9 +37,7 @@ public final class DetectorTraining {
     private final TrainSettings requested;
     private final WorkingResolution resolution;
     private final CellSampling cellSampling;
-    /** Per-pixel features given outright (ablations); null: {@link #choice} for the studies' modality. */
-    private final FeatureSpec features;
-    /** Which features; with {@link #features} given, only whether it is {@link FeatureChoice#CELLS} matters. */
+    /** Which features, made concrete for the studies' modality when training starts. */
     private final FeatureChoice choice;
 
     /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
@@ -50,16 +47,15 @@ public final class DetectorTraining {
 
     /** @param resolution the spacing projection images are trained (and later detected) at */
     public DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution) {
-        this(backbone, settings, resolution, CellSampling.defaults(), null, FeatureChoice.DEFAULT);
+        this(backbone, settings, resolution, CellSampling.defaults(), FeatureChoice.DEFAULT);
     }
 
     private DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution,
-            CellSampling cellSampling, FeatureSpec features, FeatureChoice choice) {
+            CellSampling cellSampling, FeatureChoice choice) {
         this.backbone = backbone;
         this.requested = settings;
         this.resolution = resolution;
         this.cellSampling = cellSampling;
-        this.features = features;
         this.choice = choice;
     }
 
@@ -69,17 +65,12 @@ public final class DetectorTraining {
      * Kept for comparison; it rarely finds lesions (docs/detection-quality.md).
      */
     public DetectorTraining withCellSampling(CellSampling newCellSampling) {
-        return new DetectorTraining(backbone, requested, resolution, newCellSampling, null, FeatureChoice.CELLS);
+        return new DetectorTraining(backbone, requested, resolution, newCellSampling, FeatureChoice.CELLS);
     }
 
     /** This training on another choice of features ({@code --features}). */
     public DetectorTraining withFeatures(FeatureChoice newChoice) {
-        return new DetectorTraining(backbone, requested, resolution, cellSampling, null, newChoice);
-    }
-
-    /** This training on exactly these per-pixel features (ablations). */
-    public DetectorTraining withFeatures(FeatureSpec spec) {
-        return new DetectorTraining(backbone, requested, resolution, cellSampling, spec, FeatureChoice.DEFAULT);
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, newChoice);
     }
 
     /** Loads every study of a folder of studies and trains on them. */
@@ -106,8 +97,7 @@ public final class DetectorTraining {
                 split.train().size(), split.validation().size()));
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
         if (choice != FeatureChoice.CELLS) {
-            FeatureSpec spec = features != null ? features : choice.spec(modality);
-            return new PixelTraining(backbone, settings, spec, resolution, classNames())
+            return new PixelTraining(backbone, settings, choice.spec(modality), resolution, classNames())
                     .train(studies, split, input, series, progress, listener);
         }
         DenseCellSampler cells = new DenseCellSampler(ScaledBackbone.of(backbone, settings.inputScale()),

@@ -22,16 +22,6 @@ public interface Progress {
         }
     }
 
-    /** {@code text} with each non-empty secret replaced by {@code replacement}, longest first. */
-    static String redact(String text, String replacement, String... secrets) {
-        String out = text;
-        for (String s : java.util.Arrays.stream(secrets).filter(x -> x != null && !x.isEmpty())
-                .sorted((a, b) -> b.length() - a.length()).toList()) {
-            out = out.replace(s, replacement);
-        }
-        return out;
-    }
-
     /** A progress that reports nothing and is never cancelled. */
     static Progress none() {
         return new Progress() {
