@@ -7,6 +7,7 @@ import org.tumorj.ij.DetectionOutputs;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
@@ -19,6 +20,8 @@ import org.tumorj.util.Progress;
  * series is the one matching {@code --series REGEX}, else the model's own SeriesDescription
  * pattern; a series of another modality or kind than the model's is refused unless
  * {@code --allow-other-series} (then {@code warnings.txt} says so beside the outputs).
+ * {@code --candidates} adds {@code candidates.csv}: every finding down to a score of 1e-4, the
+ * ranked list a FROC analysis needs.
  */
 public final class DetectCommand implements CliCommand {
     @Override public String name() { return "detect"; }
@@ -33,7 +36,7 @@ public final class DetectCommand implements CliCommand {
     @Override
     public int run(List<String> args) throws Exception {
         Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify"), Set.of("redo", "include-patient-id",
-                "allow-other-series"));
+                "allow-other-series", "candidates"));
         Path model = o.requirePath("model");
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
@@ -41,9 +44,14 @@ public final class DetectCommand implements CliCommand {
         Progress progress = new ConsoleProgress(System.out);
         BatchDetection.Summary summary;
         try (Bundles.Opened opened = Bundles.open(model)) {
+            boolean patientId = o.has("include-patient-id");
+            StudyOutputs outputs = DetectionOutputs.all(patientId);
+            if (o.has("candidates")) {
+                outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), patientId));
+            }
             summary = new BatchDetection(opened.detector(),
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), series(o, opened), progress),
-                    DetectionOutputs.all(o.has("include-patient-id")), deidentifier(o))
+                    outputs, deidentifier(o))
                     .allowingOtherSeries(o.has("allow-other-series")).run(input, out, !o.has("redo"), progress);
         }
         System.out.println(summary + "; results in " + out.toAbsolutePath());

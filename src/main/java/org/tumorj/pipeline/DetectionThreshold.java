@@ -106,7 +106,7 @@ final class DetectionThreshold {
         return java.util.Arrays.stream(out).distinct().toArray();
     }
 
-    static final double LOWEST_PEAK = 1e-4;
+    static final double LOWEST_PEAK = TrainedDetector.CANDIDATE_FLOOR;
     static final int MAX_CANDIDATES = 60;
 
     private static EvaluationReport evaluateAt(double t, TrainedDetector detector, List<LoadedStudy> validation,

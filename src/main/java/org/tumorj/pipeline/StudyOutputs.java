@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionsCsv;
+import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 
 /**
@@ -14,6 +15,7 @@ import org.tumorj.volume.Volume;
  */
 public interface StudyOutputs {
     String CSV = "detections.csv";
+    String CANDIDATES_CSV = "candidates.csv";
 
     void write(Path folder, Volume volume, Detections detections) throws IOException;
 
@@ -36,6 +38,26 @@ public interface StudyOutputs {
             @Override
             public List<String> files() {
                 return List.of(CSV);
+            }
+        };
+    }
+
+    /**
+     * {@code candidates.csv}, in the columns of {@code detections.csv}: every finding down to
+     * {@link TrainedDetector#CANDIDATE_FLOOR}, for a FROC analysis over the whole ranked list
+     * rather than the one operating point the model's threshold chose.
+     */
+    static StudyOutputs candidates(TrainedDetector detector, boolean includePatientId) {
+        return new StudyOutputs() {
+            @Override
+            public void write(Path folder, Volume volume, Detections detections) throws IOException {
+                Detections all = detector.candidates(volume, detections, Progress.none());
+                DetectionsCsv.write(folder.resolve(CANDIDATES_CSV), List.of(all), includePatientId);
+            }
+
+            @Override
+            public List<String> files() {
+                return List.of(CANDIDATES_CSV);
             }
         };
     }

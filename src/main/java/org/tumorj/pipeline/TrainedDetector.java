@@ -104,6 +104,25 @@ public final class TrainedDetector {
         return findings(volume, predict(volume, params, progress), study, params, progress);
     }
 
+    /**
+     * Lowest score a candidate finding may have: every peak down to here is what training's
+     * threshold sweep ranks and what {@link #candidates} lists. Prior-corrected probabilities of
+     * faint lesions lie between 1e-4 and 1e-2, below any operating threshold worth reporting.
+     */
+    public static final double CANDIDATE_FLOOR = 1e-4;
+
+    /**
+     * The findings of {@code detections}' maps down to {@link #CANDIDATE_FLOOR}, at most
+     * {@link PeakFindingExtractor#MAX_FINDINGS}: the ranked list a free-response (FROC) analysis
+     * sweeps. Peaks are grown highest first, so every finding at the operating threshold is among
+     * them with the same region; the others are those the threshold held back.
+     */
+    public Detections candidates(Volume volume, Detections detections, Progress progress) {
+        DetectionParams params = detections.params();
+        return findings(volume, detections.maps(), detections.study(),
+                params.withThreshold(Math.min(CANDIDATE_FLOOR, params.threshold())), progress);
+    }
+
     /** Findings of maps this detector predicted: peaks for pixel bundles, thresholded components for cell bundles. */
     public Detections findings(Volume volume, ProbabilityMaps maps, String study, DetectionParams params, Progress progress) {
         return pixels != null ? new PeakFindingExtractor(params).extract(volume, maps, study, progress)

@@ -40,12 +40,8 @@ class DiscAlignmentTest {
         for (int i = 0; i < 5; i++) {
             studies.add(study(modality, i));
         }
-        TrainSettings d = TrainSettings.defaults(3);
-        TrainSettings settings = new TrainSettings(d.preprocessing(), !dx(modality), d.sampling(),
-                d.training().withEpochs(30, 5), d.classes(), 0.3, null, d.inputScale());
-        ModelBundle bundle = new DetectorTraining(new FakeBackbone(32, 8), withWindow(settings, dx(modality) ? "auto" : "modality"))
-                .withFeatures(FeatureChoice.FILTERS).train(studies.subList(0, 4), Progress.none(), TrainingListener.none());
-        TrainedDetector detector = new TrainedDetector(new FakeBackbone(32, 8), bundle);
+        TrainedDetector detector = trained(modality, studies.subList(0, 4));
+        ModelBundle bundle = detector.bundle();
         LoadedStudy unseen = studies.get(4);
         Detections found = detector.detect(unseen.volume(), unseen.id(), detector.defaultParams(unseen.volume()),
                 Progress.none());
@@ -58,6 +54,16 @@ class DiscAlignmentTest {
         assertEquals(CENTRES.get(4)[1] * scale, best.centroidPx().y(), 2.0, "y of " + best);
         int middle = unseen.volume().depth() / 2;
         assertTrue(best.sliceFirst() <= middle && middle <= best.sliceLast(), "slices of " + best);
+    }
+
+    /** A filter-bank detector trained on {@code studies} at the defaults, fewer epochs. */
+    static TrainedDetector trained(String modality, List<LoadedStudy> studies) {
+        TrainSettings d = TrainSettings.defaults(3);
+        TrainSettings settings = new TrainSettings(d.preprocessing(), !dx(modality), d.sampling(),
+                d.training().withEpochs(30, 5), d.classes(), 0.3, null, d.inputScale());
+        ModelBundle bundle = new DetectorTraining(new FakeBackbone(32, 8), withWindow(settings, dx(modality) ? "auto" : "modality"))
+                .withFeatures(FeatureChoice.FILTERS).train(studies, Progress.none(), TrainingListener.none());
+        return new TrainedDetector(new FakeBackbone(32, 8), bundle);
     }
 
     private static float max(float[] v) {
