@@ -1,39 +1,99 @@
 package org.tumorj;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tumorj.metrics.LayeringViolationFixture;
 
-/** The core must stay plain Java: only the glue and the commands may touch ImageJ, AWT windows or Swing. */
+/**
+ * The layout is the architecture, checked on the compiled classes (ArchUnit sees every use of a
+ * type, not only imports): the packages stack in the order data flows through them, no package
+ * reaches one above it (so there is no cycle), and the core stays plain Java, ImageJ and Swing
+ * only in {@code ij} (Fiji) and {@code cli}.
+ */
 class ArchitectureTest {
-    private static final Path SRC = Path.of("src/main/java/org/tumorj");
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "^import\\s+(static\\s+)?(ij\\.|javax\\.swing\\.|java\\.awt\\.(?!image\\.|geom\\.)|org\\.scijava\\.)",
-            Pattern.MULTILINE);
+    /**
+     * Lowest first: each package may use those before it, never one after it. DICOM and
+     * annotations become volumes and datasets; features, statistics and the backbone feed the
+     * model; the model's head drives detection, whose findings evaluation scores; training uses
+     * the model and statistics; the pipeline joins them; Fiji and the command line sit on top.
+     */
+    static final List<String> FLOW = List.of("util", "volume", "dicom", "annotation", "privacy", "dataset",
+            "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "train", "pipeline",
+            "ij", "cli");
+
+    /** Packages with no ImageJ, Swing or desktop AWT in them: everything but Fiji's and the CLI's. */
+    static final List<String> CORE = FLOW.subList(0, FLOW.indexOf("pipeline") + 1);
+
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importProduct() {
+        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.tumorj");
+    }
 
     @Test
-    void coreImportsNothingFromImageJOrSwing() throws IOException {
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(SRC)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !SRC.relativize(p).startsWith("ij"))
-                    .filter(ArchitectureTest::importsForbidden)
-                    .map(Path::toString)
-                    .toList();
+    void packagesFollowTheDataFlow() {
+        flowRules().forEach(rule -> rule.check(product));
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.tumorj.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    @Test
+    void coreUsesNothingFromImageJOrSwing() {
+        coreStaysPlainJava().check(product);
+    }
+
+    @Test
+    void everyProductPackageIsPlacedInTheFlow() {
+        List<String> unplaced = product.stream().map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("org.tumorj.")).map(p -> p.substring("org.tumorj.".length()).split("\\.")[0])
+                .distinct().filter(p -> !FLOW.contains(p)).sorted().toList();
+        assertEquals(List.of(), unplaced, "packages missing from ArchitectureTest.FLOW: place each where it belongs");
+    }
+
+    /** The rules would catch a break: a statistics class reaching up into detection is reported. */
+    @Test
+    void aDependencyAgainstTheFlowIsCaught() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(LayeringViolationFixture.class);
+        List<String> violated = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (ArchRule rule : flowRules()) {
+            EvaluationResult result = rule.allowEmptyShould(true).evaluate(fixture); // one class: most rules see none
+            if (result.hasViolation()) {
+                violated.add(rule.getDescription());
+                details.addAll(result.getFailureReport().getDetails());
+            }
         }
-        assertEquals(List.of(), offenders, "core classes importing ImageJ/Swing/AWT UI");
+        assertEquals(1, violated.size(), String.join("\n", violated));
+        assertTrue(violated.get(0).contains("'org.tumorj.metrics..'"), violated.get(0));
+        assertTrue(details.stream().anyMatch(d -> d.contains("org.tumorj.detect.Finding")), String.join("\n", details));
     }
 
     @Test
     void everyPackageSaysWhatLivesThere() throws IOException {
+        Path src = Path.of("src/main/java/org/tumorj");
         List<String> missing;
-        try (Stream<Path> dirs = Files.walk(SRC)) {
+        try (Stream<Path> dirs = Files.walk(src)) {
             missing = dirs.filter(Files::isDirectory)
                     .filter(ArchitectureTest::holdsJava)
                     .filter(d -> !Files.exists(d.resolve("package-info.java")))
@@ -43,12 +103,25 @@ class ArchitectureTest {
         assertEquals(List.of(), missing, "packages without package-info.java");
     }
 
-    private static boolean importsForbidden(Path p) {
-        try {
-            return FORBIDDEN.matcher(Files.readString(p)).find();
-        } catch (IOException e) {
-            throw new IllegalStateException(p + ": " + e.getMessage(), e);
+    /** One rule per package: no class in it uses a class of a package later in {@link #FLOW}. */
+    static List<ArchRule> flowRules() {
+        List<ArchRule> rules = new ArrayList<>();
+        for (int i = 0; i < FLOW.size() - 1; i++) {
+            String[] above = FLOW.subList(i + 1, FLOW.size()).stream().map(p -> "org.tumorj." + p + "..")
+                    .toArray(String[]::new);
+            rules.add(noClasses().that().resideInAPackage("org.tumorj." + FLOW.get(i) + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(above)
+                    .because(FLOW.get(i) + " comes before " + String.join(", ", FLOW.subList(i + 1, FLOW.size()))
+                            + " in the data flow"));
         }
+        return rules;
+    }
+
+    static ArchRule coreStaysPlainJava() {
+        String[] core = CORE.stream().map(p -> "org.tumorj." + p + "..").toArray(String[]::new);
+        return noClasses().that().resideInAnyPackage(core).should().dependOnClassesThat()
+                .resideInAnyPackage("ij..", "javax.swing..", "org.scijava..", "java.awt", "java.awt.event..")
+                .because("the core must run headless, without ImageJ (only org.tumorj.ij and org.tumorj.cli may)");
     }
 
     private static boolean holdsJava(Path dir) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.tumorj.annotation.AnnotationClasses;
-import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.StudyEvaluation;

@@ -3,7 +3,7 @@ package org.tumorj.ij;
 import ij.gui.Plot;
 import java.awt.Color;
 import java.util.Locale;
-import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.metrics.FrocCurve;
 
 /** ImageJ plots of an evaluation: the FROC curve with LUNA16's operating points. */

@@ -7,10 +7,10 @@ import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.ProbabilityMaps;
-import org.tumorj.metrics.DetectionEvaluation;
-import org.tumorj.metrics.EvaluationCase;
-import org.tumorj.metrics.EvaluationReport;
-import org.tumorj.metrics.GroundTruth;
+import org.tumorj.evaluation.DetectionEvaluation;
+import org.tumorj.evaluation.EvaluationCase;
+import org.tumorj.evaluation.EvaluationReport;
+import org.tumorj.evaluation.GroundTruth;
 import org.tumorj.util.Progress;
 
 /**

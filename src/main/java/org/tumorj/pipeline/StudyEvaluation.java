@@ -12,10 +12,10 @@ import org.tumorj.dataset.StudySet;
 import org.tumorj.dataset.TrainingData;
 import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.detect.Detections;
-import org.tumorj.metrics.DetectionEvaluation;
-import org.tumorj.metrics.EvaluationCase;
-import org.tumorj.metrics.EvaluationReport;
-import org.tumorj.metrics.GroundTruth;
+import org.tumorj.evaluation.DetectionEvaluation;
+import org.tumorj.evaluation.EvaluationCase;
+import org.tumorj.evaluation.EvaluationReport;
+import org.tumorj.evaluation.GroundTruth;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.Progress;
 

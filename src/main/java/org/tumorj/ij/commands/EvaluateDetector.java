@@ -12,7 +12,7 @@ import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
-import org.tumorj.metrics.EvaluationReport;
+import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.StudyEvaluation;
 

@@ -1,4 +1,4 @@
-package org.tumorj.metrics;
+package org.tumorj.evaluation;
 
 import org.tumorj.detect.Point3;
 

@@ -1,4 +1,4 @@
-package org.tumorj.metrics;
+package org.tumorj.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.tumorj.metrics;
+package org.tumorj.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.tumorj.metrics;
+package org.tumorj.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +7,11 @@ import org.tumorj.detect.Detections;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.SliceRegion;
 import org.tumorj.util.Progress;
+import org.tumorj.metrics.Dice;
+import org.tumorj.metrics.Froc;
+import org.tumorj.metrics.FrocCurve;
+import org.tumorj.metrics.Roc;
+import org.tumorj.metrics.StudyResult;
 
 /**
  * Evaluates detections against annotations: lesion level (hits by {@link HitRule}, FROC), slice

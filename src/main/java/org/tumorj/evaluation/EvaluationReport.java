@@ -1,9 +1,12 @@
-package org.tumorj.metrics;
+package org.tumorj.evaluation;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.tumorj.util.AtomicFiles;
+import org.tumorj.metrics.Dice;
+import org.tumorj.metrics.FrocCurve;
+import org.tumorj.metrics.StudyResult;
 
 /**
  * Lesion-, slice- and voxel-level evaluation over a set of studies.

@@ -1,4 +1,4 @@
-package org.tumorj.metrics;
+package org.tumorj.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +19,7 @@ import org.tumorj.detect.TestVolumes;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
+import org.tumorj.metrics.StudyResult;
 
 /**
  * Two studies through the real detector with an exact (stride-1) fake backbone. Study A: a 20x20

@@ -1,4 +1,4 @@
-package org.tumorj.metrics;
+package org.tumorj.evaluation;
 
 /**
  * Rasterises a polygon the way ImageJ fills a polygon ROI: pixel (x, y) is inside when its centre
