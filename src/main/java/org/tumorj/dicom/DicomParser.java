@@ -27,7 +27,7 @@ final class DicomParser {
     private static final Set<String> VRS = Set.of("AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD",
             "IS", "LO", "LT", "OB", "OD", "OF", "OL", "OV", "OW", "PN", "SH", "SL", "SQ", "SS", "ST", "SV",
             "TM", "UC", "UI", "UL", "UN", "UR", "US", "UT", "UV");
-    private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV",
+    static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV",
             "UC", "UN", "UR", "UT", "UV");
 
     /** Bytes read first when only the header is wanted; most headers are far smaller. */
@@ -184,31 +184,9 @@ final class DicomParser {
     }
 
     private ByteBuffer inflate(int pos) {
-        int compressed = buf.limit() - pos;
-        long cap = Math.min(512L << 20, Math.max(1L << 20, 1024L * compressed));
-        byte[] in = new byte[compressed];
-        buf.get(pos, in);
-        Inflater inflater = new Inflater(true);
-        inflater.setInput(in);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(compressed * 8, (int) cap));
-        byte[] chunk = new byte[65536];
-        try {
-            while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                if (out.size() + n > cap) {
-                    throw new DicomException(file, "deflated data set expands beyond " + (cap >> 20) + " MiB; refusing it");
-                }
-                out.write(chunk, 0, n);
-            }
-        } catch (DataFormatException e) {
-            throw new DicomException(file, "deflated data set is corrupt: " + e.getMessage(), e);
-        } finally {
-            inflater.end();
-        }
-        return ByteBuffer.wrap(out.toByteArray());
+        byte[] compressed = new byte[buf.limit() - pos];
+        buf.get(pos, compressed);
+        return DeflatedDataset.inflate(file, compressed);
     }
 
     /** Reads elements in [pos, end); stops at an item delimiter when {@code end} is open-ended. */

@@ -33,6 +33,50 @@ class MalformedInputTest {
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
+    /**
+     * Issue 13: a 1 MB deflated file took the reader to 2.1 GB of heap before it refused. Inflation
+     * now stops where the header's image (here 4 x 4 x 16 bits) plus a 1 MiB margin ends: 100 MB of
+     * zeros after the pixel data are never inflated.
+     */
+    @Test
+    void aDeflatedFileCannotExpandPastWhatItsHeaderDeclares(@TempDir Path dir) throws IOException {
+        byte[] bomb = TestDicomWriter.ctSlice("1.2.3.5", 1, 4, 4, 0, new short[16])
+                .bytes(0x7FE10010, "OB", new byte[100 << 20]).part10Deflated();
+        assertTrue(bomb.length < 200_000, "the test file is " + bomb.length + " bytes");
+        Path file = Files.write(dir.resolve("bomb.dcm"), bomb);
+
+        DicomException e = assertThrows(DicomException.class, () -> PixelDecoder.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": deflated data set expands beyond the "), e.getMessage());
+        assertTrue(e.getMessage().contains("4 x 4 x 1 frame(s) x 1 sample(s) x 16 bits"), e.getMessage());
+        long bound = Long.parseLong(e.getMessage().replaceAll(".*beyond the (\\d+) bytes.*", "$1"));
+        assertTrue(bound < (2 << 20), "bound " + bound);
+    }
+
+    @Test
+    void aDeflatedFileWithoutPixelDataInItsFirst64MiBIsRefused(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("no-pixels.dcm"), new TestDicomWriter()
+                .bytes(0x00091010, "OB", new byte[80 << 20]).part10Deflated());
+        DicomException e = assertThrows(DicomException.class, () -> PixelDecoder.open(file));
+        assertTrue(e.getMessage().contains("no Pixel Data in its first 64 MiB"), e.getMessage());
+    }
+
+    @Test
+    void aDeflatedImageReadsAsTheSameImageUncompressed(@TempDir Path dir) throws IOException {
+        short[] pixels = new short[64 * 48];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (short) (1000 + i % 97);
+        }
+        TestDicomWriter slice = TestDicomWriter.ctSlice("1.2.3.6", 1, 48, 64, 0, pixels)
+                .sequence(0x00081140, List.of(new TestDicomWriter().text(0x00081150, "UI", "1.2.3").text(0x00081155, "UI", "1.2.4")));
+        Path deflated = Files.write(dir.resolve("deflated.dcm"), slice.part10Deflated());
+        Path plain = slice.writeTo(dir.resolve("plain.dcm"), TestDicomWriter.EXPLICIT_LE);
+        float[] a = new float[pixels.length], b = new float[pixels.length];
+        PixelDecoder.open(deflated).greyFrame(0, a);
+        PixelDecoder.open(plain).greyFrame(0, b);
+        assertTrue(java.util.Arrays.equals(a, b));
+        assertEquals(1000 - 1024 + 0f, a[0], 1e-3, "rescaled first pixel");
+    }
+
     @Test
     void aDelimiterInsideAJpeg2000FragmentDoesNotEndThePixelData() {
         Path file = TestImages.file("pydicom/malformed/JPEG2000-embedded-sequence-delimiter.dcm");

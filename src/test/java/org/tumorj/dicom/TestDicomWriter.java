@@ -111,6 +111,25 @@ public final class TestDicomWriter {
         return file.toByteArray();
     }
 
+    public static final String DEFLATED_LE = "1.2.840.10008.1.2.1.99";
+
+    /** As {@link #part10}, the data set deflated (raw deflate, no zlib header) as PS3.5 A.5 says. */
+    public byte[] part10Deflated() {
+        byte[] plain = part10(DEFLATED_LE);
+        byte[] body = dataset();
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
+        deflater.setInput(body);
+        deflater.finish();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(plain, 0, plain.length - body.length);
+        byte[] chunk = new byte[65536];
+        while (!deflater.finished()) {
+            file.write(chunk, 0, deflater.deflate(chunk));
+        }
+        deflater.end();
+        return file.toByteArray();
+    }
+
     public Path writeTo(Path file, String transferSyntax) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.write(file, part10(transferSyntax));
