@@ -22,7 +22,7 @@ public final class DetectionsCsv {
             "study", "series", "finding_id", "slice_first", "slice_last", "slice_count",
             "centroid_x_px", "centroid_y_px", "centroid_slice",
             "centroid_x_mm", "centroid_y_mm", "centroid_z_mm",
-            "area_mm2", "volume_mm3", "voxels", "score_max", "score_mean",
+            "area_mm2", "volume_mm3", "voxels", "score", "probability_max", "probability_mean",
             "bbox_x_px", "bbox_y_px", "bbox_width_px", "bbox_height_px");
 
     /** Inserted after {@code series} when {@code includePatientId} is set. */
@@ -73,8 +73,9 @@ public final class DetectionsCsv {
         r.add(fixed(f.maxAreaMm2(), 2));
         r.add(fixed(f.volumeMm3(), 2));
         r.add(Long.toString(f.voxelCount()));
-        r.add(fixed(f.scoreMax(), SCORE_DECIMALS));
-        r.add(fixed(f.scoreMean(), SCORE_DECIMALS));
+        r.add(fixed(f.score(), SCORE_DECIMALS));
+        r.add(fixed(f.probabilityMax(), SCORE_DECIMALS));
+        r.add(fixed(f.probabilityMean(), SCORE_DECIMALS));
         r.add(Integer.toString(f.bounds().x()));
         r.add(Integer.toString(f.bounds().y()));
         r.add(Integer.toString(f.bounds().width()));

@@ -7,8 +7,11 @@ import java.util.List;
  * consecutive slices where their components overlap).
  *
  * @param id 1-based, in the deterministic order of {@link FindingExtractor}: score descending
- * @param scoreMax highest probability over the finding's voxels
- * @param scoreMean mean probability over its voxels
+ * @param score what findings are ranked and thresholded by: the probability that the finding is
+ *     a lesion according to the model's finding scorer, or, for a model without one, its
+ *     highest voxel probability
+ * @param probabilityMax highest probability over the finding's voxels
+ * @param probabilityMean mean probability over its voxels
  * @param sliceFirst first slice, 0-based (ImageJ shows {@code sliceFirst + 1})
  * @param sliceLast last slice, 0-based
  * @param bounds in-plane bounding box over all its slices, pixels
@@ -21,8 +24,9 @@ import java.util.List;
  */
 public record Finding(
         int id,
-        float scoreMax,
-        float scoreMean,
+        float score,
+        float probabilityMax,
+        float probabilityMean,
         int sliceFirst,
         int sliceLast,
         BoundingBox bounds,
@@ -38,7 +42,13 @@ public record Finding(
     }
 
     Finding withId(int newId) {
-        return new Finding(newId, scoreMax, scoreMean, sliceFirst, sliceLast, bounds, voxelCount,
+        return new Finding(newId, score, probabilityMax, probabilityMean, sliceFirst, sliceLast, bounds, voxelCount,
+                maxAreaMm2, volumeMm3, centroidPx, centroidMm, slices);
+    }
+
+    /** This finding with another score (a finding scorer's); its id is left to the renumbering that follows. */
+    Finding withScore(float newScore) {
+        return new Finding(id, newScore, probabilityMax, probabilityMean, sliceFirst, sliceLast, bounds, voxelCount,
                 maxAreaMm2, volumeMm3, centroidPx, centroidMm, slices);
     }
 

@@ -97,8 +97,9 @@ public final class FindingExtractor {
      * findings in which equal peak scores are decided by the evidence, not by the slice.
      */
     static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> -f.scoreMax())
-            .thenComparing((Finding f) -> -f.scoreMean())
+            .comparing((Finding f) -> -f.score())
+            .thenComparing((Finding f) -> -f.probabilityMax())
+            .thenComparing((Finding f) -> -f.probabilityMean())
             .thenComparingLong(f -> -f.voxelCount())
             .thenComparingDouble(f -> f.centroidPx().z())
             .thenComparingDouble(f -> f.centroidPx().y())
@@ -118,14 +119,14 @@ public final class FindingExtractor {
             sumY += c.sumY;
             sumZ += (long) c.slice.z() * c.count;
             sumP += c.sumP;
-            max = Math.max(max, c.slice.scoreMax());
+            max = Math.max(max, c.slice.probabilityMax());
             box = box == null ? c.slice.region().bounds() : box.union(c.slice.region().bounds());
             areaByZ.merge(c.slice.z(), c.slice.areaMm2(), Double::sum);
             slices.add(c.slice);
         }
         Point3 centroid = new Point3((double) sumX / n, (double) sumY / n, (double) sumZ / n);
         double maxArea = areaByZ.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return new Finding(0, max, (float) (sumP / n), areaByZ.firstKey(), areaByZ.lastKey(), box, n, maxArea,
+        return new Finding(0, max, max, (float) (sumP / n), areaByZ.firstKey(), areaByZ.lastKey(), box, n, maxArea,
                 n * info.voxelVolumeMm3(), centroid,
                 Point3.of(info.toPatient(centroid.x(), centroid.y(), centroid.z())), slices);
     }

@@ -8,6 +8,6 @@ package org.tumorj.detect;
  * @param region the component's pixels
  * @param contour its outer boundary along pixel edges
  * @param areaMm2 pixel count times the pixel area
- * @param scoreMax highest probability in the component
+ * @param probabilityMax highest probability in the component
  */
-public record FindingSlice(int z, SliceRegion region, Contour contour, double areaMm2, float scoreMax) {}
+public record FindingSlice(int z, SliceRegion region, Contour contour, double areaMm2, float probabilityMax) {}

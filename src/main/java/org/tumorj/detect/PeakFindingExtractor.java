@@ -3,6 +3,7 @@ package org.tumorj.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tumorj.model.FindingScorer;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
@@ -32,11 +33,27 @@ public final class PeakFindingExtractor {
      * reader would review, and each finding costs a pass over its slices' pixels.
      */
     public static final int MAX_FINDINGS = 100;
+    /**
+     * Lowest peak probability a candidate finding may have: what training's threshold sweep and a
+     * finding scorer see, and what {@code candidates.csv} lists. Prior-corrected probabilities of
+     * faint lesions lie between 1e-4 and 1e-2, below any operating threshold worth reporting.
+     */
+    public static final double CANDIDATE_FLOOR = 1e-4;
 
     private final DetectionParams params;
+    private final FindingScorer scorer;
 
     public PeakFindingExtractor(DetectionParams params) {
+        this(params, null);
+    }
+
+    /**
+     * @param scorer when not null, every peak down to {@link #CANDIDATE_FLOOR} becomes a candidate,
+     *     the scorer gives each its score, and the threshold applies to that score
+     */
+    public PeakFindingExtractor(DetectionParams params, FindingScorer scorer) {
         this.params = params;
+        this.scorer = scorer;
     }
 
     /** Findings of {@code volume} from its maps; checks for cancellation between steps. */
@@ -52,9 +69,16 @@ public final class PeakFindingExtractor {
         List<int[]> regions = grow(cells, owner, info);
         progress.checkCancelled();
         List<Finding> findings = new ArrayList<>();
+        FindingFeatures measured = scorer == null ? null : FindingFeatures.of(volume, maps);
         for (int r = 0; r < regions.size(); r++) {
             Finding f = toFinding(regions.get(r), r + 1, owner, cells, volume, maps);
-            if (f != null && f.equivalentDiameterMm() >= params.minSizeMm()) {
+            if (f == null || f.equivalentDiameterMm() < params.minSizeMm()) {
+                continue;
+            }
+            if (measured != null) {
+                f = f.withScore((float) scorer.probability(measured.of(f)));
+            }
+            if (f.score() >= params.threshold()) {
                 findings.add(f);
             }
         }
@@ -70,7 +94,8 @@ public final class PeakFindingExtractor {
         float[] smooth = cells.smoothed();
         List<int[]> regions = new ArrayList<>();
         int[] joined = new int[1];
-        for (int peak : cells.peaks(smooth, (float) params.threshold())) {
+        float lowest = (float) (scorer == null ? params.threshold() : Math.min(CANDIDATE_FLOOR, params.threshold()));
+        for (int peak : cells.peaks(smooth, lowest)) {
             if (regions.size() == MAX_FINDINGS) {
                 break;
             }

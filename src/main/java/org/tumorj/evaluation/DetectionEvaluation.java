@@ -65,12 +65,12 @@ public final class DetectionEvaluation {
             for (int l = 0; l < lesions.size(); l++) {
                 if (HitRule.hits(f, lesions.get(l))) {
                     hitAny = true;
-                    best[l] = Double.isNaN(best[l]) ? f.scoreMax() : Math.max(best[l], f.scoreMax());
+                    best[l] = Double.isNaN(best[l]) ? f.score() : Math.max(best[l], f.score());
                 }
             }
             if (!hitAny) {
                 fp++;
-                fpScores.add((double) f.scoreMax());
+                fpScores.add((double) f.score());
             }
         }
         int detectedLesions = 0;

@@ -121,7 +121,7 @@ public final class FindingsOverlay {
         List<Roi> rois = new ArrayList<>();
         Font font = new Font("SansSerif", Font.PLAIN, fontSize(imp));
         for (Finding f : d.findings()) {
-            Color c = ScoreColors.of(f.scoreMax());
+            Color c = ScoreColors.of(f.score());
             int labelledZ = -1;
             for (FindingSlice s : f.slices()) {
                 Roi outline = polygon(s.contour());
@@ -142,7 +142,7 @@ public final class FindingsOverlay {
     private static Roi label(ImagePlus imp, Finding f, FindingSlice s, Font font, Color c) {
         var box = s.region().bounds();
         double y = Math.max(0, box.y() - font.getSize() - 2);
-        TextRoi t = new TextRoi(box.x(), y, f.id() + " " + String.format(java.util.Locale.ROOT, "%.2f", f.scoreMax()), font);
+        TextRoi t = new TextRoi(box.x(), y, f.id() + " " + String.format(java.util.Locale.ROOT, "%.2f", f.score()), font);
         tag(t, LABEL);
         t.setStrokeColor(c);
         position(imp, t, s.z());
@@ -230,7 +230,7 @@ public final class FindingsOverlay {
             for (FindingSlice s : f.slices()) {
                 Roi r = polygon(s.contour());
                 r.setName("tumor " + f.id());
-                r.setStrokeColor(ScoreColors.of(f.scoreMax()));
+                r.setStrokeColor(ScoreColors.of(f.score()));
                 position(imp, r, s.z());
                 rois.add(r);
             }
@@ -267,13 +267,15 @@ public final class FindingsOverlay {
                 rt.addValue("Z (mm)", f.centroidMm().z());
                 rt.addValue("Area (mm2)", f.maxAreaMm2());
                 rt.addValue("Volume (mm3)", f.volumeMm3());
-                rt.addValue("Score max", f.scoreMax());
-                rt.addValue("Score mean", f.scoreMean());
+                rt.addValue("Score", f.score());
+                rt.addValue("Probability max", f.probabilityMax());
+                rt.addValue("Probability mean", f.probabilityMean());
             }
         }
         if (rt.size() > 0) { // without findings the columns do not exist, and ImageJ refuses index -1
-            rt.setDecimalPlaces(rt.getColumnIndex("Score max"), 4);
-            rt.setDecimalPlaces(rt.getColumnIndex("Score mean"), 4);
+            for (String column : new String[] {"Score", "Probability max", "Probability mean"}) {
+                rt.setDecimalPlaces(rt.getColumnIndex(column), 4);
+            }
         }
         return rt;
     }

@@ -128,6 +128,11 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
                 temperature, metrics, seed, t, trainingLogCsv, head, bundledBackbone);
     }
 
+    /** The same bundle with one more entry in its training record (a finding scorer, a report). */
+    public ModelBundle withTrainingRecord(String key, JsonObject record) {
+        return withThreshold(threshold, key, record);
+    }
+
     /**
      * The same bundle serving {@code sigmoid(logit / newTemperature)}; 1 for a head whose logits
      * are already calibrated otherwise (a prior correction folded into its bias).

@@ -41,11 +41,22 @@ final class DetectionThreshold {
 
     static Choice choose(TrainedDetector detector, List<LoadedStudy> validation, AnnotationClasses classes,
             Progress progress) {
+        return choose(detector, validation, predict(detector, validation, progress), classes, progress);
+    }
+
+    /** The validation studies' maps, computed once for everything chosen on them. */
+    static List<ProbabilityMaps> predict(TrainedDetector detector, List<LoadedStudy> validation, Progress progress) {
         List<ProbabilityMaps> maps = new ArrayList<>();
         for (LoadedStudy s : validation) {
             progress.checkCancelled();
             maps.add(detector.predict(s.volume(), detector.defaultParams(s.volume()), progress));
         }
+        return maps;
+    }
+
+    /** As above, on maps already predicted for {@code validation} (the same head: a finding scorer does not change them). */
+    static Choice choose(TrainedDetector detector, List<LoadedStudy> validation, List<ProbabilityMaps> maps,
+            AnnotationClasses classes, Progress progress) {
         boolean peaks = detector.findsPeaks();
         JsonObject record = new JsonObject();
         record.addProperty("rule", peaks
@@ -92,7 +103,7 @@ final class DetectionThreshold {
             LoadedStudy s = validation.get(i);
             DetectionParams params = detector.defaultParams(s.volume()).withThreshold(LOWEST_PEAK);
             detector.findings(s.volume(), maps.get(i), s.id(), params, progress).findings()
-                    .forEach(f -> scores.add((double) f.scoreMax()));
+                    .forEach(f -> scores.add((double) f.score()));
         }
         double[] sorted = scores.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
         if (sorted.length == 0) {

@@ -17,7 +17,9 @@ import org.tumorj.metrics.ValidationReport;
 import org.tumorj.model.ClassNames;
 import org.tumorj.model.DenseHead;
 import org.tumorj.model.HeadWeights;
+import org.tumorj.model.FindingScorer;
 import org.tumorj.model.ModelBundle;
+import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.train.FeatureSet;
 import org.tumorj.train.HeadEvaluation;
 import org.tumorj.train.HeadTrainer;
@@ -98,8 +100,19 @@ final class PixelTraining {
         BackboneInfo features = new BackboneInfo(b.id(), b.sha256(), b.inputSize(), spec.gridStride(), first.featureChannels());
         ModelBundle bundle = ModelBundle.of(features, settings.preprocessing().toJson(), settings.sampling().patchSize(),
                 classNames, report, seed, record, TrainingLog.toCsv(result.log()), weights).withTemperature(1);
+        TrainedDetector plain = new TrainedDetector(backbone, bundle);
+        List<ProbabilityMaps> maps = DetectionThreshold.predict(plain, split.validation(), progress);
+        FindingScorerTraining.Fit fit = FindingScorerTraining.fit(plain, split.validation(), maps, settings.classes(), progress);
+        progress.log(fit.scorer() == null ? "finding scorer: not fitted, " + fit.record().get("why").getAsString()
+                : "finding scorer: fitted on " + fit.record().get("candidates") + " validation candidates, "
+                        + fit.record().get("onLesions") + " on lesions");
+        if (fit.scorer() != null) {
+            JsonObject scorer = fit.scorer().toJson();
+            fit.record().entrySet().forEach(e -> scorer.add(e.getKey(), e.getValue()));
+            bundle = bundle.withTrainingRecord(FindingScorer.KEY, scorer);
+        }
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, bundle),
-                split.validation(), settings.classes(), progress);
+                split.validation(), maps, settings.classes(), progress);
         progress.log(String.format("detection threshold %.3g (chosen on the validation studies' lesions)", choice.threshold()));
         return bundle.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }

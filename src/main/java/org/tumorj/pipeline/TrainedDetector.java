@@ -11,6 +11,7 @@ import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.detect.TiledPrediction;
 import org.tumorj.features.FeatureSpec;
+import org.tumorj.model.FindingScorer;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -30,6 +31,8 @@ public final class TrainedDetector {
     private final WorkingPrediction prediction;
     /** The per-pixel feature path, or null for a bundle whose head reads backbone cells (older bundles). */
     private final PixelPrediction pixels;
+    /** The second stage scoring candidate findings, or null (older bundles, too few validation lesions). */
+    private final FindingScorer scorer;
 
     public TrainedDetector(Backbone backbone, ModelBundle bundle) {
         this.bundle = bundle;
@@ -39,6 +42,8 @@ public final class TrainedDetector {
         JsonElement scale = bundle.training().get("inputScale");
         this.backbone = ScaledBackbone.of(backbone, scale == null ? 1 : scale.getAsInt());
         WorkingResolution resolution = WorkingResolution.fromTraining(bundle.training());
+        JsonElement scorerRecord = bundle.training().get(FindingScorer.KEY);
+        this.scorer = scorerRecord == null ? null : FindingScorer.fromJson(scorerRecord.getAsJsonObject());
         JsonElement features = bundle.training().get(FeatureSpec.KEY);
         if (features == null) {
             this.prediction = new WorkingPrediction(this.backbone, bundle.denseHead(), preprocessing, adjacentSlices,
@@ -104,12 +109,8 @@ public final class TrainedDetector {
         return findings(volume, predict(volume, params, progress), study, params, progress);
     }
 
-    /**
-     * Lowest score a candidate finding may have: every peak down to here is what training's
-     * threshold sweep ranks and what {@link #candidates} lists. Prior-corrected probabilities of
-     * faint lesions lie between 1e-4 and 1e-2, below any operating threshold worth reporting.
-     */
-    public static final double CANDIDATE_FLOOR = 1e-4;
+    /** Lowest peak probability of a candidate finding ({@link PeakFindingExtractor#CANDIDATE_FLOOR}). */
+    public static final double CANDIDATE_FLOOR = PeakFindingExtractor.CANDIDATE_FLOOR;
 
     /**
      * The findings of {@code detections}' maps down to {@link #CANDIDATE_FLOOR}, at most
@@ -125,7 +126,7 @@ public final class TrainedDetector {
 
     /** Findings of maps this detector predicted: peaks for pixel bundles, thresholded components for cell bundles. */
     public Detections findings(Volume volume, ProbabilityMaps maps, String study, DetectionParams params, Progress progress) {
-        return pixels != null ? new PeakFindingExtractor(params).extract(volume, maps, study, progress)
+        return pixels != null ? new PeakFindingExtractor(params, scorer).extract(volume, maps, study, progress)
                 : new FindingExtractor(params).extract(volume, maps, study, progress);
     }
 }

@@ -32,8 +32,8 @@ class FindingExtractorTest {
         assertEquals(2, d.findings().size());
         Finding f = d.findings().get(0);
         assertEquals(1, f.id());
-        assertEquals(0.9f, f.scoreMax(), 1e-6);
-        assertEquals(0.9f, f.scoreMean(), 1e-6);
+        assertEquals(0.9f, f.probabilityMax(), 1e-6);
+        assertEquals(0.9f, f.probabilityMean(), 1e-6);
         assertEquals(3, f.sliceFirst());
         assertEquals(7, f.sliceLast());
         long perSlice = strong.pixelsPerSlice(100, 80);
@@ -50,7 +50,7 @@ class FindingExtractorTest {
 
         Finding g = d.findings().get(1);
         assertEquals(2, g.id());
-        assertEquals(0.7f, g.scoreMax(), 1e-6);
+        assertEquals(0.7f, g.probabilityMax(), 1e-6);
         assertEquals(10, g.sliceFirst());
         assertEquals(11, g.sliceLast());
         assertEquals(0.9f, d.sliceScores()[4], 1e-6);
@@ -161,7 +161,7 @@ class FindingExtractorTest {
         assertTrue(a.findings().size() > 10);
         assertEquals(DetectionsCsv.format(List.of(a), false), DetectionsCsv.format(List.of(b), false));
         for (int i = 1; i < a.findings().size(); i++) {
-            assertTrue(a.findings().get(i - 1).scoreMax() >= a.findings().get(i).scoreMax(), "ordered by score");
+            assertTrue(a.findings().get(i - 1).probabilityMax() >= a.findings().get(i).probabilityMax(), "ordered by score");
         }
     }
 }

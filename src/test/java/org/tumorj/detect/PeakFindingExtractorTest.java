@@ -59,7 +59,7 @@ class PeakFindingExtractorTest {
         assertEquals(5, f.get(0).centroidPx().z(), 0.5);
         assertEquals(16, f.get(1).centroidPx().x(), 1.0);
         assertEquals(20, f.get(1).centroidPx().y(), 1.0);
-        assertEquals(0.9, f.get(0).scoreMax(), 1e-6, "scored by its peak");
+        assertEquals(0.9, f.get(0).probabilityMax(), 1e-6, "scored by its peak");
     }
 
     @Test

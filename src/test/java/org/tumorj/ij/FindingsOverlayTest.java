@@ -81,7 +81,7 @@ class FindingsOverlayTest {
         FindingSlice s = f.slices().get(1);
         Roi outline = outlines.get(1);
         assertEquals(s.z() + 1, outline.getPosition());
-        assertEquals(ScoreColors.of(f.scoreMax()), outline.getStrokeColor());
+        assertEquals(ScoreColors.of(f.probabilityMax()), outline.getStrokeColor());
         assertMaskIsRegion(outline, s);
         assertTrue(named(o, FindingsOverlay.LABEL).get(0) instanceof ij.gui.TextRoi);
         assertTrue(((ij.gui.TextRoi) named(o, FindingsOverlay.LABEL).get(0)).getText().startsWith("1 0.90"));
@@ -159,7 +159,8 @@ class FindingsOverlayTest {
         assertEquals(4, rt.getValue("Last slice", 0), 0);
         assertEquals(30, rt.getValue("X (px)", 0), 1e-9);
         assertEquals(-10 + 30 * 0.6, rt.getValue("X (mm)", 0), 1e-9);
-        assertEquals(0.7, rt.getValue("Score max", 1), 1e-6);
+        assertEquals(0.7, rt.getValue("Score", 1), 1e-6);
+        assertEquals(0.7, rt.getValue("Probability max", 1), 1e-6);
     }
 
     @Test

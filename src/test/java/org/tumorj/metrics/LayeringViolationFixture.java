@@ -11,6 +11,6 @@ public final class LayeringViolationFixture {
     private LayeringViolationFixture() {}
 
     public static double score(Finding finding) {
-        return finding.scoreMax();
+        return finding.probabilityMax();
     }
 }

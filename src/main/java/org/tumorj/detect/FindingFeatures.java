@@ -1,0 +1,124 @@
+package org.tumorj.detect;
+
+import java.util.Arrays;
+import java.util.List;
+import org.tumorj.volume.Volume;
+
+/**
+ * What a finding scorer reads of a candidate finding: its pixel probabilities, size and extent
+ * through the slices, the probability map around it, and the image's intensity in it and around
+ * it (on its centroid slice, in a ring {@value #RING_GAP_MM}-{@value #RING_OUTER_MM} mm outside
+ * its equivalent radius). The ring's SD is what tells a nodule in quiet tissue from a noise spot
+ * in noisy lung; the ring's probabilities tell a lone peak from one of many.
+ *
+ * <p>Intensities are in HU / 100 on CT; on MR and radiographs, whose values have no fixed scale,
+ * in SDs of the series' foreground (voxels above its 20th percentile) from its median, so that
+ * one scorer serves series from different scanners.
+ */
+public final class FindingFeatures {
+    /** The names, in order, as a bundle records them. */
+    public static final List<String> NAMES = List.of("logit_probability_max", "logit_probability_mean", "log_voxels",
+            "slice_count", "logit_ring_probability_p90", "logit_ring_probability_p99", "intensity_inside",
+            "intensity_contrast", "intensity_ring_sd");
+    static final double RING_GAP_MM = 3;
+    static final double RING_OUTER_MM = 10;
+
+    private final Volume volume;
+    private final ProbabilityMaps maps;
+    private final double offset;
+    private final double unit;
+
+    private FindingFeatures(Volume volume, ProbabilityMaps maps, double offset, double unit) {
+        this.volume = volume;
+        this.maps = maps;
+        this.offset = offset;
+        this.unit = unit;
+    }
+
+    /** Measures findings of {@code volume} on its maps; fixes the intensity scale once per series. */
+    public static FindingFeatures of(Volume volume, ProbabilityMaps maps) {
+        if ("CT".equalsIgnoreCase(volume.info().modality())) {
+            return new FindingFeatures(volume, maps, 0, 100);
+        }
+        float[] sample = sample(volume);
+        Arrays.sort(sample);
+        float[] foreground = Arrays.copyOfRange(sample, sample.length / 5, sample.length);
+        double median = foreground.length == 0 ? 0 : foreground[foreground.length / 2];
+        double sd = 0;
+        for (float v : foreground) {
+            sd += (v - median) * (v - median);
+        }
+        sd = Math.sqrt(sd / Math.max(1, foreground.length));
+        return new FindingFeatures(volume, maps, median, sd > 0 ? sd : 1);
+    }
+
+    /** Every 7th voxel at most about a million: the scale needs a percentile, not every voxel. */
+    private static float[] sample(Volume volume) {
+        long voxels = (long) volume.width() * volume.height() * volume.depth();
+        int step = (int) Math.max(7, voxels / 1_000_000);
+        float[] out = new float[(int) (voxels / step) + 1];
+        int n = 0, plane = volume.width() * volume.height();
+        for (long k = 0; k < voxels; k += step) {
+            out[n++] = volume.slice((int) (k / plane))[(int) (k % plane)];
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The features of {@code f}, in the order of {@link #NAMES}. */
+    public double[] of(Finding f) {
+        int slices = f.sliceLast() - f.sliceFirst() + 1;
+        int z = (int) Math.max(f.sliceFirst(), Math.min(f.sliceLast(), Math.round(f.centroidPx().z())));
+        double spacing = Math.max(1e-6, Math.min(volume.info().spacingX(), volume.info().spacingY()));
+        double radius = Math.sqrt(f.voxelCount() / (double) slices / Math.PI);
+        double inner = radius + RING_GAP_MM / spacing, outer = radius + RING_OUTER_MM / spacing;
+        int w = volume.width(), h = volume.height();
+        double cx = f.centroidPx().x(), cy = f.centroidPx().y();
+        float[] image = volume.slice(z), p = maps.slice(z);
+        float[] ringP = new float[(int) Math.min((long) w * h, (long) Math.ceil(4 * (outer + 1) * (outer + 1)))];
+        float[] ringI = new float[ringP.length];
+        int n = 0, insideCount = 0;
+        double insideSum = 0;
+        for (int y = (int) Math.max(0, Math.floor(cy - outer)); y <= Math.min(h - 1, Math.ceil(cy + outer)); y++) {
+            for (int x = (int) Math.max(0, Math.floor(cx - outer)); x <= Math.min(w - 1, Math.ceil(cx + outer)); x++) {
+                double d = Math.hypot(x - cx, y - cy);
+                int k = y * w + x;
+                if (d <= Math.max(radius, 1)) {
+                    insideSum += image[k];
+                    insideCount++;
+                } else if (d > inner && d <= outer && n < ringP.length) {
+                    ringP[n] = p[k];
+                    ringI[n++] = image[k];
+                }
+            }
+        }
+        double insideMean = insideCount == 0 ? image[clamp((int) Math.round(cy), h) * w + clamp((int) Math.round(cx), w)]
+                : insideSum / insideCount;
+        float[] probabilities = Arrays.copyOf(ringP, n), intensities = Arrays.copyOf(ringI, n);
+        Arrays.sort(probabilities);
+        Arrays.sort(intensities);
+        double ringMedian = n == 0 ? insideMean : intensities[n / 2];
+        double ringSd = 0;
+        for (float v : intensities) {
+            ringSd += (v - ringMedian) * (v - ringMedian);
+        }
+        ringSd = Math.sqrt(ringSd / Math.max(1, n));
+        return new double[] {
+            logit(f.probabilityMax()), logit(f.probabilityMean()), Math.log(Math.max(1, f.voxelCount())), slices,
+            logit(percentile(probabilities, 0.90)), logit(percentile(probabilities, 0.99)),
+            (insideMean - offset) / unit, (insideMean - ringMedian) / unit, ringSd / unit};
+    }
+
+    private static int clamp(int v, int size) {
+        return Math.max(0, Math.min(size - 1, v));
+    }
+
+    private static double percentile(float[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+
+    /** Log-odds, clamped so that 0 and 1 stay finite. */
+    static double logit(double p) {
+        double c = Math.max(1e-7, Math.min(1 - 1e-7, p));
+        return Math.log(c / (1 - c));
+    }
+}
