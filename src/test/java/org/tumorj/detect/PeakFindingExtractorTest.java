@@ -94,4 +94,37 @@ class PeakFindingExtractorTest {
         assertEquals(2, f.size());
         assertTrue(f.get(0).voxelCount() > f.get(1).voxelCount(), f.toString());
     }
+
+    /**
+     * With a finding scorer the scorer's probability is the score: findings are ranked and
+     * thresholded by it, not by their peak. This one (fitted to prefer broad candidates over
+     * sharp ones) puts the broad, fainter blob first and drops the sharp one at its threshold.
+     */
+    @Test
+    void aFindingScorerDecidesRankAndThreshold() {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> lesion = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            boolean broad = i % 2 == 0;
+            double[] row = new double[FindingFeatures.NAMES.size()];
+            row[FindingFeatures.NAMES.indexOf("log_voxels")] = broad ? 5 + 0.1 * (i % 7) : 2 + 0.1 * (i % 5);
+            row[FindingFeatures.NAMES.indexOf("logit_probability_max")] = broad ? -1 - 0.1 * (i % 3) : 2 + 0.1 * (i % 4);
+            x.add(row);
+            lesion.add(broad);
+        }
+        org.tumorj.model.FindingScorer scorer = org.tumorj.model.FindingScorer.fit(FindingFeatures.NAMES, x, lesion);
+        ProbabilityMaps m = maps(new Blob(16, 20, 4, 5, 0.4), new Blob(44, 40, 5, 1.2, 0.95));
+
+        List<Finding> all = new PeakFindingExtractor(DetectionParams.of(1e-4), scorer).extract(volume(), m, "s",
+                Progress.none()).findings();
+        assertEquals(2, all.size(), all.toString());
+        assertEquals(16, all.get(0).centroidPx().x(), 1.5, "the broad blob first, though its peak is lower");
+        assertTrue(all.get(0).score() > 0.5 && all.get(1).score() < 0.5, all.toString());
+        assertEquals(0.95, all.get(1).probabilityMax(), 1e-6, "pixel probabilities kept beside the score");
+
+        List<Finding> kept = new PeakFindingExtractor(DetectionParams.of(0.5), scorer).extract(volume(), m, "s",
+                Progress.none()).findings();
+        assertEquals(1, kept.size(), kept.toString());
+        assertEquals(16, kept.get(0).centroidPx().x(), 1.5);
+    }
 }

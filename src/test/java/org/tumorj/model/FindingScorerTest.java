@@ -1,0 +1,80 @@
+package org.tumorj.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The finding scorer must learn what separates lesions from look-alikes among candidates, whatever
+ * the features' units, and survive the bundle's JSON unchanged.
+ */
+class FindingScorerTest {
+    private static final List<String> NAMES = List.of("peak", "noise_around", "constant");
+
+    /** Lesions: higher peak, quiet surroundings; others: noisy surroundings whatever their peak. */
+    private static void candidates(Random r, int n, List<double[]> x, List<Boolean> y) {
+        for (int i = 0; i < n; i++) {
+            boolean lesion = i % 5 == 0;
+            double peak = (lesion ? 2 : 1) + r.nextGaussian() * 0.5;
+            double noise = (lesion ? 30 : 300) + r.nextGaussian() * 40; // HU: a feature in other units
+            x.add(new double[] {peak, noise, 7});
+            y.add(lesion);
+        }
+    }
+
+    @Test
+    void ranksLesionsAboveLookAlikesOnNewCandidates() {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        candidates(new Random(1), 200, x, y);
+        FindingScorer scorer = FindingScorer.fit(NAMES, x, y);
+
+        List<double[]> test = new ArrayList<>();
+        List<Boolean> truth = new ArrayList<>();
+        candidates(new Random(2), 200, test, truth);
+        int correct = 0, pairs = 0;
+        for (int i = 0; i < test.size(); i++) {
+            for (int j = 0; j < test.size(); j++) {
+                if (truth.get(i) && !truth.get(j)) {
+                    pairs++;
+                    correct += scorer.probability(test.get(i)) > scorer.probability(test.get(j)) ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(correct > 0.95 * pairs, "AUC " + correct / (double) pairs);
+        double meanProbability = test.stream().mapToDouble(scorer::probability).average().orElseThrow();
+        assertEquals(0.2, meanProbability, 0.05, "calibrated to the share of lesions among candidates");
+    }
+
+    @Test
+    void survivesTheBundleRecord() {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        candidates(new Random(3), 100, x, y);
+        FindingScorer scorer = FindingScorer.fit(NAMES, x, y);
+        FindingScorer read = FindingScorer.fromJson(com.google.gson.JsonParser.parseString(scorer.toJson().toString())
+                .getAsJsonObject());
+        assertEquals(NAMES, read.featureNames());
+        for (double[] row : x) {
+            assertEquals(scorer.probability(row), read.probability(row), 1e-12);
+        }
+    }
+
+    @Test
+    void refusesCandidatesOfOneKindAndAWrongFeatureCount() {
+        List<double[]> x = List.of(new double[] {1, 2, 3}, new double[] {2, 3, 4});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FindingScorer.fit(NAMES, x, List.of(false, false)));
+        assertTrue(e.getMessage().contains("lesions and ones that are not"), e.getMessage());
+        FindingScorer scorer = FindingScorer.fit(NAMES, x, List.of(true, false));
+        e = assertThrows(IllegalArgumentException.class, () -> scorer.probability(new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("expects 3 features"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FindingScorer.fromJson(new com.google.gson.JsonObject()));
+        assertTrue(e.getMessage().contains("retrain the model"), e.getMessage());
+    }
+}
