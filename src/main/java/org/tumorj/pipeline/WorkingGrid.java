@@ -74,10 +74,12 @@ public record WorkingGrid(int width, int height, double factorX, double factorY)
 
     /** A polygon (pixel-edge coordinates) on the working grid: every vertex divided by the factors. */
     public Annotation toWorking(Annotation a) {
-        float[] xs = a.xs(), ys = a.ys();
+        // new arrays: the annotation's own are shared with the study it came from, which training
+        // still uses on the original grid (scaling them in place moved every radiograph's lesions)
+        float[] xs = new float[a.xs().length], ys = new float[xs.length];
         for (int k = 0; k < xs.length; k++) {
-            xs[k] = (float) (xs[k] / factorX);
-            ys[k] = (float) (ys[k] / factorY);
+            xs[k] = (float) (a.xs()[k] / factorX);
+            ys[k] = (float) (a.ys()[k] / factorY);
         }
         return new Annotation(a.label(), a.sliceIndex(), a.sopInstanceUid(), xs, ys);
     }

@@ -124,6 +124,10 @@ class WorkingResolutionTest {
         // Working pixel 0's centre is original pixel (1.5, 1.5): the origin moves by 1.5 x 0.2 mm.
         assertEquals(10 + 0.3, study.volume().info().origin()[0], 1e-9);
         assertEquals("s1", study.id());
+        // the original study keeps its outline: training measures on both grids (scaling the shared
+        // arrays in place left every radiograph's validation lesions at a quarter of their place)
+        assertEquals(200, square.xs()[1], 1e-6);
+        assertEquals(180, square.ys()[2], 1e-6);
     }
 
     private static LoadedStudy study(VolumeInfo info) {
