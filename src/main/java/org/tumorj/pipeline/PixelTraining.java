@@ -102,9 +102,10 @@ final class PixelTraining {
                 classNames, report, seed, record, TrainingLog.toCsv(result.log()), weights).withTemperature(1);
         TrainedDetector plain = new TrainedDetector(backbone, bundle);
         List<ProbabilityMaps> maps = DetectionThreshold.predict(plain, split.validation(), progress);
-        FindingScorerTraining.Fit fit = FindingScorerTraining.fit(plain, split.validation(), maps, settings.classes(), progress);
+        FindingScorerTraining.Fit fit = FindingScorerTraining.fit(plain, split.train(), split.validation(), maps,
+                settings.classes(), progress);
         progress.log(fit.scorer() == null ? "finding scorer: not fitted, " + fit.record().get("why").getAsString()
-                : "finding scorer: fitted on " + fit.record().get("candidates") + " validation candidates, "
+                : "finding scorer: fitted on " + fit.record().get("candidates") + " candidates, "
                         + fit.record().get("onLesions") + " on lesions");
         if (fit.scorer() != null) {
             JsonObject scorer = fit.scorer().toJson();
