@@ -43,9 +43,9 @@ class CandidateFindingsTest {
             assertTrue(candidateRows.contains(finding), finding + " missing from " + candidateRows);
         }
         double threshold = reported.params().threshold();
-        long below = candidates.findings().stream().filter(f -> f.probabilityMax() < threshold).count();
+        long below = candidates.findings().stream().filter(f -> f.score() < threshold).count();
         assertEquals(candidates.findings().size() - reported.findings().size(), below);
-        assertTrue(candidates.findings().stream().allMatch(f -> f.probabilityMax() >= TrainedDetector.CANDIDATE_FLOOR));
+        assertTrue(candidates.findings().stream().allMatch(f -> f.score() >= TrainedDetector.CANDIDATE_FLOOR));
 
         StudyOutputs.csv(false).andThen(StudyOutputs.candidates(detector, false)).write(out, unseen.volume(), reported);
         assertEquals(reported.findings().size() + 1, Files.readAllLines(out.resolve(StudyOutputs.CSV)).size());
@@ -56,6 +56,6 @@ class CandidateFindingsTest {
     /** A finding's place and score, without its id (ids number each list on its own). */
     private static List<String> rows(List<Finding> findings) {
         return findings.stream().map(f -> f.centroidPx() + " " + f.sliceFirst() + "-" + f.sliceLast() + " "
-                + f.voxelCount() + " " + f.probabilityMax()).toList();
+                + f.voxelCount() + " " + f.score()).toList();
     }
 }
