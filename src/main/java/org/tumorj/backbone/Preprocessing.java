@@ -14,7 +14,7 @@ import org.tumorj.backbone.tfjs.JsLiteral;
  * @param channelMode grey replicated, or three windows as colours
  * @param patchSize training patch edge in pixels, a multiple of 32 (224 for MobileNetV2)
  */
-public record Preprocessing(List<Window> windows, ChannelMode channelMode, int patchSize) {
+public record Preprocessing(List<InputWindow> windows, ChannelMode channelMode, int patchSize) {
     public static final int STRIDE = 32;
 
     public Preprocessing {
@@ -29,17 +29,17 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
 
     /** CT default: soft-tissue window replicated, 224 px patches. */
     public static Preprocessing ctSoftTissue() {
-        return new Preprocessing(List.of(Window.SOFT_TISSUE), ChannelMode.REPLICATE, 224);
+        return new Preprocessing(List.of(InputWindow.SOFT_TISSUE), ChannelMode.REPLICATE, 224);
     }
 
     /** CT with soft tissue, lung and bone windows as R, G and B. */
     public static Preprocessing ctThreeWindows() {
-        return new Preprocessing(List.of(Window.SOFT_TISSUE, Window.LUNG, Window.BONE), ChannelMode.THREE_WINDOWS, 224);
+        return new Preprocessing(List.of(InputWindow.SOFT_TISSUE, InputWindow.LUNG, InputWindow.BONE), ChannelMode.THREE_WINDOWS, 224);
     }
 
     /** MR and X-ray default: 1st-99th percentile window of each image, replicated. */
     public static Preprocessing auto() {
-        return new Preprocessing(List.of(Window.AUTO), ChannelMode.REPLICATE, 224);
+        return new Preprocessing(List.of(InputWindow.AUTO), ChannelMode.REPLICATE, 224);
     }
 
     /** Automatic windows resolved on {@code values} (a slice or a whole volume); fixed ones unchanged. */
@@ -53,7 +53,7 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
     }
 
     /** This preprocessing with its windows replaced (e.g. a modality's default for a placeholder). */
-    public Preprocessing withWindows(List<Window> newWindows, ChannelMode newMode) {
+    public Preprocessing withWindows(List<InputWindow> newWindows, ChannelMode newMode) {
         return new Preprocessing(newWindows, newMode, patchSize);
     }
 
@@ -81,7 +81,7 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
         if (slice.length != width * height) {
             throw new IllegalArgumentException("slice has " + slice.length + " values, " + width + "x" + height + " needs " + (width * height));
         }
-        Window[] w = windows.stream().map(win -> win.resolve(slice)).toArray(Window[]::new);
+        InputWindow[] w = windows.stream().map(win -> win.resolve(slice)).toArray(InputWindow[]::new);
         for (int y = 0; y < batch.h(); y++) {
             int sy = y0 + y;
             for (int x = 0; x < batch.w(); x++) {
@@ -112,14 +112,14 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
         StringBuilder sb = new StringBuilder("{\"channelMode\":\"").append(channelMode).append("\",\"patchSize\":").append(patchSize)
                 .append(",\"windows\":[");
         for (int i = 0; i < windows.size(); i++) {
-            Window w = windows.get(i);
+            InputWindow w = windows.get(i);
             sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(w.name().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            if (w.scheme() != Window.Scheme.FIXED && w.scheme() != Window.Scheme.PERCENTILE) {
+            if (w.scheme() != InputWindow.Scheme.FIXED && w.scheme() != InputWindow.Scheme.PERCENTILE) {
                 sb.append(",\"scheme\":\"").append(w.scheme()).append('"'); // absent: fixed or percentile, as older bundles
             }
-            if (w.scheme() == Window.Scheme.ZSCORE_IN_BODY) {
+            if (w.scheme() == InputWindow.Scheme.ZSCORE_IN_BODY) {
                 sb.append(",\"zScale\":").append(num(w.zScale()));
-            } else if (w.scheme() == Window.Scheme.PRESENTATION || w.scheme() == Window.Scheme.BY_MODALITY) {
+            } else if (w.scheme() == InputWindow.Scheme.PRESENTATION || w.scheme() == InputWindow.Scheme.BY_MODALITY) {
                 // resolved on each series from its own header
             } else if (w.isAuto()) {
                 sb.append(",\"lowPercentile\":").append(num(w.lowPercentile())).append(",\"highPercentile\":").append(num(w.highPercentile()));
@@ -143,7 +143,7 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
         if (!(mode instanceof String m) || !(size instanceof Number n) || !(root.get("windows") instanceof List<?> list)) {
             throw new IllegalArgumentException("preprocessing: needs channelMode (text), patchSize (number) and windows (list)");
         }
-        List<Window> windows = new ArrayList<>();
+        List<InputWindow> windows = new ArrayList<>();
         for (Object o : list) {
             windows.add(window((Map<String, Object>) o));
         }
@@ -156,33 +156,33 @@ public record Preprocessing(List<Window> windows, ChannelMode channelMode, int p
         return new Preprocessing(windows, channelMode, n.intValue());
     }
 
-    private static Window window(Map<String, Object> o) {
+    private static InputWindow window(Map<String, Object> o) {
         String name = String.valueOf(o.get("name"));
         if (o.get("scheme") instanceof String scheme) {
             return schemed(name, scheme, o);
         }
         if (o.containsKey("lowPercentile")) {
-            return new Window(name, Double.NaN, Double.NaN, number(o, "lowPercentile"), number(o, "highPercentile"));
+            return new InputWindow(name, Double.NaN, Double.NaN, number(o, "lowPercentile"), number(o, "highPercentile"));
         }
-        return Window.fixed(name, number(o, "center"), number(o, "width"));
+        return InputWindow.fixed(name, number(o, "center"), number(o, "width"));
     }
 
     /** A window with a scheme newer than fixed/percentile; an unknown scheme is named. */
-    private static Window schemed(String name, String scheme, Map<String, Object> o) {
-        Window.Scheme s;
+    private static InputWindow schemed(String name, String scheme, Map<String, Object> o) {
+        InputWindow.Scheme s;
         try {
-            s = Window.Scheme.valueOf(scheme.toUpperCase(Locale.ROOT));
+            s = InputWindow.Scheme.valueOf(scheme.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("preprocessing: window '" + name + "' has unknown scheme '" + scheme
-                    + "' (a newer TumorJ wrote it?); known: " + java.util.Arrays.toString(Window.Scheme.values()));
+                    + "' (a newer TumorJ wrote it?); known: " + java.util.Arrays.toString(InputWindow.Scheme.values()));
         }
         return switch (s) {
-            case ZSCORE_IN_BODY -> new Window(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s, number(o, "zScale"), null);
-            case PERCENTILE_IN_BODY -> new Window(name, Double.NaN, Double.NaN, number(o, "lowPercentile"),
+            case ZSCORE_IN_BODY -> new InputWindow(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s, number(o, "zScale"), null);
+            case PERCENTILE_IN_BODY -> new InputWindow(name, Double.NaN, Double.NaN, number(o, "lowPercentile"),
                     number(o, "highPercentile"), s, Double.NaN, null);
-            case PRESENTATION, BY_MODALITY -> new Window(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s, Double.NaN, null);
-            default -> o.containsKey("lowPercentile") ? new Window(name, Double.NaN, Double.NaN, number(o, "lowPercentile"),
-                    number(o, "highPercentile")) : Window.fixed(name, number(o, "center"), number(o, "width"));
+            case PRESENTATION, BY_MODALITY -> new InputWindow(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s, Double.NaN, null);
+            default -> o.containsKey("lowPercentile") ? new InputWindow(name, Double.NaN, Double.NaN, number(o, "lowPercentile"),
+                    number(o, "highPercentile")) : InputWindow.fixed(name, number(o, "center"), number(o, "width"));
         };
     }
 

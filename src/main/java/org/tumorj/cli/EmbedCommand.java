@@ -12,7 +12,7 @@ import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.Padding;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.RgbImages;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
@@ -81,8 +81,8 @@ public final class EmbedCommand implements CliCommand {
         }
         Volume volume = reader.readVolume(series, Progress.none());
         VolumeInfo info = volume.info();
-        Window window = info.windowWidth() > 0 && Double.isFinite(info.windowCenter())
-                ? Window.fixed("DICOM default", info.windowCenter(), info.windowWidth()) : Window.AUTO;
+        InputWindow window = info.windowWidth() > 0 && Double.isFinite(info.windowCenter())
+                ? InputWindow.fixed("DICOM default", info.windowCenter(), info.windowWidth()) : InputWindow.AUTO;
         Preprocessing p = new Preprocessing(List.of(window), ChannelMode.REPLICATE, Preprocessing.STRIDE);
         FloatTensor rgb = p.toRgb(volume.slice(0), info.width(), info.height(), Padding.EDGE);
         // toRgb pads to a multiple of 32; crop back so that the resize sees only the slice.

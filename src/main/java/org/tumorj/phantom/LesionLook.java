@@ -14,7 +14,7 @@ final class LesionLook {
 
     private LesionLook() {}
 
-    static void assign(Lesion l, TissueValues tissues, PhantomModality modality, RandomGenerator r) {
+    static void assign(PlantedLesion l, TissueValues tissues, PhantomModality modality, RandomGenerator r) {
         double u = r.nextDouble();
         l.conspicuity = u < 0.5 ? CLEAR : u < 0.85 || l.equivalentDiameter() > 12 ? SUBTLE : NEAR_INVISIBLE;
         l.organValue = tissues.organ(l.organ);
@@ -36,7 +36,7 @@ final class LesionLook {
         }
     }
 
-    private static double ctValue(Lesion l, double sign, RandomGenerator r) {
+    private static double ctValue(PlantedLesion l, double sign, RandomGenerator r) {
         double organ = l.organValue;
         if (l.organ == Organ.LUNG) {
             return switch (l.conspicuity) {
@@ -52,7 +52,7 @@ final class LesionLook {
         };
     }
 
-    private static double mrValue(Lesion l, RandomGenerator r) {
+    private static double mrValue(PlantedLesion l, RandomGenerator r) {
         if (l.organ == Organ.LUNG) {
             return switch (l.conspicuity) {
                 case CLEAR -> r.nextDouble(200, 450);

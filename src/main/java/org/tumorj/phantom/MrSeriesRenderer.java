@@ -27,13 +27,13 @@ final class MrSeriesRenderer {
         this.seed = seed;
     }
 
-    float[][] render(MrSeries series, List<Vessel> vessels, List<Lesion> lesions) {
+    float[][] render(MrSeries series, List<Vessel> vessels, List<PlantedLesion> lesions) {
         TissueValues tissues = t2.scaled(series.tissueFactors());
         List<double[]> saved = new ArrayList<>();
         lesions.forEach(l -> saved.add(new double[] {l.value, l.organValue, l.textureAmplitude, l.coreValue}));
         vessels.forEach(v -> saved.add(new double[] {v.value, v.organValue}));
         try {
-            for (Lesion l : lesions) {
+            for (PlantedLesion l : lesions) {
                 restyle(l, series, tissues);
             }
             for (Vessel v : vessels) {
@@ -46,7 +46,7 @@ final class MrSeriesRenderer {
         } finally {
             for (int i = 0; i < lesions.size(); i++) {
                 double[] s = saved.get(i);
-                Lesion l = lesions.get(i);
+                PlantedLesion l = lesions.get(i);
                 l.value = s[0];
                 l.organValue = s[1];
                 l.textureAmplitude = s[2];
@@ -60,7 +60,7 @@ final class MrSeriesRenderer {
         }
     }
 
-    private void restyle(Lesion l, MrSeries series, TissueValues tissues) {
+    private void restyle(PlantedLesion l, MrSeries series, TissueValues tissues) {
         MrLesionBehaviour behaviour = MrLesionBehaviour.draw(new SplittableRandom(seed * 1_000_003L + l.id));
         double t2Ratio = l.value / l.organValue;
         double organ = tissues.organ(l.organ);

@@ -50,11 +50,11 @@ final class Nodule {
     }
 
     /**
-     * The nodule as the phantom's {@link Lesion} in the image plane of a one-slice grid (x = u,
+     * The nodule as the phantom's {@link PlantedLesion} in the image plane of a one-slice grid (x = u,
      * y = v, z = 0), so that outlines, pixel look-ups and ground truth work as for CT and MR.
      */
-    Lesion asImageLesion() {
-        Lesion l = new Lesion(id, Organ.LUNG, new double[] {x, -z, 0}, new double[] {major, minor, depth}, angle,
+    PlantedLesion asImageLesion() {
+        PlantedLesion l = new PlantedLesion(id, Organ.LUNG, new double[] {x, -z, 0}, new double[] {major, minor, depth}, angle,
                 new double[3], new double[3]);
         l.conspicuity = conspicuity;
         return l;

@@ -13,10 +13,10 @@ final class NormalRegions {
     private static final double MARGIN_MM = 5;
     private final Grid g;
     private final Anatomy anatomy;
-    private final List<Lesion> lesions;
+    private final List<PlantedLesion> lesions;
     private final RandomGenerator r;
 
-    NormalRegions(Grid g, Anatomy anatomy, List<Lesion> lesions, RandomGenerator r) {
+    NormalRegions(Grid g, Anatomy anatomy, List<PlantedLesion> lesions, RandomGenerator r) {
         this.g = g;
         this.anatomy = anatomy;
         this.lesions = lesions;
@@ -61,7 +61,7 @@ final class NormalRegions {
     }
 
     private boolean nearLesion(double x, double y, double z, double radius) {
-        for (Lesion l : lesions) {
+        for (PlantedLesion l : lesions) {
             double d = Math.sqrt((x - l.cx) * (x - l.cx) + (y - l.cy) * (y - l.cy) + (z - l.cz) * (z - l.cz));
             if (d < l.maxRadius() + radius + MARGIN_MM) {
                 return true;

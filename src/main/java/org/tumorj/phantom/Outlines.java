@@ -9,7 +9,7 @@ final class Outlines {
     private Outlines() {}
 
     /** {xs, ys} of the outline on slice k, or null when the lesion covers no pixel centre there. */
-    static float[][] lesion(Grid g, Lesion l, int k) {
+    static float[][] lesion(Grid g, PlantedLesion l, int k) {
         double z = g.z(k);
         if (pixelsCovered(g, l, k) == 0) {
             return null;
@@ -34,7 +34,7 @@ final class Outlines {
     }
 
     /** Number of pixel centres of slice k inside the lesion. */
-    static int pixelsCovered(Grid g, Lesion l, int k) {
+    static int pixelsCovered(Grid g, PlantedLesion l, int k) {
         double z = g.z(k);
         if (Math.abs(z - l.cz) > l.maxRadius()) {
             return 0;
@@ -66,7 +66,7 @@ final class Outlines {
         return new float[][] {xs, ys};
     }
 
-    private static double refine(Lesion l, double z, double dx, double dy, double in, double out) {
+    private static double refine(PlantedLesion l, double z, double dx, double dy, double in, double out) {
         for (int i = 0; i < 20; i++) {
             double mid = (in + out) / 2;
             if (l.contains(l.cx + mid * dx, l.cy + mid * dy, z)) {

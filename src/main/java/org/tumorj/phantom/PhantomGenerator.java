@@ -40,7 +40,7 @@ public final class PhantomGenerator {
         TissueValues tissues = TissueValues.of(c.modality(), r);
         Scanner scanner = Scanner.draw(c.modality(), r);
         Placement placement = new Placement(g, anatomy, tissues, c.modality(), r);
-        List<Lesion> lesions = placement.lesions(c.minLesions() + r.nextInt(c.maxLesions() - c.minLesions() + 1));
+        List<PlantedLesion> lesions = placement.lesions(c.minLesions() + r.nextInt(c.maxLesions() - c.minLesions() + 1));
         List<Vessel> vessels = placement.vessels(c.vessels(), lesions);
         float[][] pixels = new Renderer(g, anatomy, tissues, scanner, c.modality()).render(vessels, lesions, r);
 
@@ -51,12 +51,12 @@ public final class PhantomGenerator {
         List<Annotation> annotations = new ArrayList<>();
         List<LesionTruth> lesionTruth = new ArrayList<>();
         double unitScale = c.modality() == PhantomModality.MR ? scanner.mrScale() : 1;
-        for (Lesion l : lesions) {
+        for (PlantedLesion l : lesions) {
             lesionTruth.add(outline(g, l, sops, annotations, unitScale));
         }
         new NormalRegions(g, anatomy, lesions, r).add(sops, annotations);
         List<VesselTruth> vesselTruth = vessels.stream().map(v -> truth(g, anatomy, v, unitScale)).toList();
-        GroundTruth truth = new GroundTruth(c.studyId(), c.modality().name(), spacing, g.dz, scanner.describe(),
+        AnswerKey truth = new AnswerKey(c.studyId(), c.modality().name(), spacing, g.dz, scanner.describe(),
                 lesionTruth, vesselTruth);
         Volume volume = new Volume(info(c, g, sops, pixels, scanner), Arrays.asList(pixels));
         PhantomStudy study = new PhantomStudy(c, volume, annotations, truth, g, anatomy, lesions, vessels, scanner.name());
@@ -99,7 +99,7 @@ public final class PhantomGenerator {
         return h ^ (h >>> 29);
     }
 
-    private static LesionTruth outline(Grid g, Lesion l, List<String> sops, List<Annotation> out, double unitScale) {
+    private static LesionTruth outline(Grid g, PlantedLesion l, List<String> sops, List<Annotation> out, double unitScale) {
         List<Integer> slices = new ArrayList<>();
         for (int k = 0; k < g.depth; k++) {
             float[][] poly = Outlines.lesion(g, l, k);

@@ -14,16 +14,16 @@ public final class PhantomStudy {
     private final PhantomConfig config;
     private final Volume volume;
     private final List<Annotation> annotations;
-    private final GroundTruth groundTruth;
+    private final AnswerKey groundTruth;
     private final Grid grid;
     private final Anatomy anatomy;
-    private final List<Lesion> lesions;
+    private final List<PlantedLesion> lesions;
     private final List<Vessel> vessels;
     private final String scannerName;
     private java.util.Map<MrSeries, Volume> mrSeries = java.util.Map.of();
 
-    PhantomStudy(PhantomConfig config, Volume volume, List<Annotation> annotations, GroundTruth groundTruth,
-            Grid grid, Anatomy anatomy, List<Lesion> lesions, List<Vessel> vessels, String scannerName) {
+    PhantomStudy(PhantomConfig config, Volume volume, List<Annotation> annotations, AnswerKey groundTruth,
+            Grid grid, Anatomy anatomy, List<PlantedLesion> lesions, List<Vessel> vessels, String scannerName) {
         this.config = config;
         this.volume = volume;
         this.annotations = List.copyOf(annotations);
@@ -51,14 +51,14 @@ public final class PhantomStudy {
         return this;
     }
     public List<Annotation> annotations() { return annotations; }
-    public GroundTruth groundTruth() { return groundTruth; }
+    public AnswerKey groundTruth() { return groundTruth; }
     /** The simulated scanner's name (ManufacturerModelName), e.g. {@code Scanner-B}. */
     public String scannerName() { return scannerName; }
 
     /** Id of the lesion whose shape holds this pixel centre (column, row, 0-based slice), or 0. */
     public int lesionAt(int column, int row, int slice) {
         double x = grid.x(column), y = grid.y(row), z = grid.z(slice);
-        for (Lesion l : lesions) {
+        for (PlantedLesion l : lesions) {
             if (l.contains(x, y, z)) {
                 return l.id;
             }

@@ -72,7 +72,7 @@ public final class PhantomStudyWriter {
                 }
             }
             AnnotationSidecar.write(tmp.resolve(AnnotationSidecar.FILE_NAME), study.annotations());
-            study.groundTruth().write(tmp.resolve(GroundTruth.FILE_NAME));
+            study.groundTruth().write(tmp.resolve(AnswerKey.FILE_NAME));
             extra.write(study, tmp);
         });
         return dir;

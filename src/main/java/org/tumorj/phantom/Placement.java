@@ -26,7 +26,7 @@ final class Placement {
     }
 
     /** Vessels through the organs, clear of the lesions already placed. */
-    List<Vessel> vessels(int count, List<Lesion> lesions) {
+    List<Vessel> vessels(int count, List<PlantedLesion> lesions) {
         List<Vessel> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Organ organ = chooseOrgan(modality == PhantomModality.CT ? 0.5 : 0.7);
@@ -46,19 +46,19 @@ final class Placement {
      * 3-25 mm, so small lesions are common and large ones rare. A lesion that does not fit its
      * organ is tried smaller before it is given up.
      */
-    List<Lesion> lesions(int count) {
+    List<PlantedLesion> lesions(int count) {
         double[] diameters = new double[count];
         for (int i = 0; i < count; i++) {
             diameters[i] = Math.exp(r.nextDouble(Math.log(3), Math.log(25)));
         }
         java.util.Arrays.sort(diameters);
-        List<Lesion> out = new ArrayList<>();
+        List<PlantedLesion> out = new ArrayList<>();
         for (int i = count - 1; i >= 0; i--) {
             Organ organ = chooseOrgan(modality == PhantomModality.CT ? 0.6 : 0.75);
-            Lesion placed = null;
+            PlantedLesion placed = null;
             for (int t = 0; t < TRIES && placed == null; t++) {
                 double d = Math.max(3, diameters[i] * Math.pow(0.8, t / 50));
-                Lesion l = randomLesion(out.size() + 1, organ, d);
+                PlantedLesion l = randomLesion(out.size() + 1, organ, d);
                 if (l != null && fits(l) && apartFromLesions(l, out)) {
                     placed = l;
                 }
@@ -147,7 +147,7 @@ final class Placement {
         return true;
     }
 
-    private Lesion randomLesion(int id, Organ organ, double d) {
+    private PlantedLesion randomLesion(int id, Organ organ, double d) {
         double[] radii = {d / 2 * r.nextDouble(0.8, 1.2), d / 2 * r.nextDouble(0.8, 1.2), d / 2 * r.nextDouble(0.8, 1.25)};
         boolean lobulated = r.nextDouble() < 0.4;
         double[] amp = new double[3], phase = new double[3];
@@ -164,11 +164,11 @@ final class Placement {
         if (p == null) {
             return null;
         }
-        return new Lesion(id, organ, new double[] {p[0], p[1], z}, radii, r.nextDouble(0, Math.PI), amp, phase);
+        return new PlantedLesion(id, organ, new double[] {p[0], p[1], z}, radii, r.nextDouble(0, Math.PI), amp, phase);
     }
 
     /** Points just outside the lesion's surface all lie in its organ. */
-    private boolean fits(Lesion l) {
+    private boolean fits(PlantedLesion l) {
         double c = Math.cos(l.angle), s = Math.sin(l.angle);
         double grow = 1.15 + 1.5 / Math.min(l.rx, l.ry);
         for (int a = 0; a < 16; a++) {
@@ -187,8 +187,8 @@ final class Placement {
                 && anatomy.inOrgan(l.organ, l.cx, l.cy, l.cz - l.rz * grow);
     }
 
-    private static boolean apartFromLesions(Lesion l, List<Lesion> others) {
-        for (Lesion o : others) {
+    private static boolean apartFromLesions(PlantedLesion l, List<PlantedLesion> others) {
+        for (PlantedLesion o : others) {
             double d = Math.sqrt(sq(l.cx - o.cx) + sq(l.cy - o.cy) + sq(l.cz - o.cz));
             if (d < l.maxRadius() + o.maxRadius() + 3) {
                 return false;
@@ -197,8 +197,8 @@ final class Placement {
         return true;
     }
 
-    private boolean clearOfLesions(Vessel v, List<Lesion> lesions) {
-        for (Lesion l : lesions) {
+    private boolean clearOfLesions(Vessel v, List<PlantedLesion> lesions) {
+        for (PlantedLesion l : lesions) {
             double reach = l.maxRadius() + grid.dz;
             for (double z = l.cz - reach; z <= l.cz + reach; z += grid.dz / 2) {
                 if (v.distance(l.cx, l.cy, z) < v.radius + l.maxInPlaneRadius() + 2) {

@@ -41,9 +41,9 @@ final class RadiographGenerator {
         String sop = Uids.derive(c.seed(), c.studyNumber(), "sop/0");
         List<Annotation> annotations = new ArrayList<>();
         List<LesionTruth> lesionTruth = new ArrayList<>();
-        List<Lesion> lesions = new ArrayList<>();
+        List<PlantedLesion> lesions = new ArrayList<>();
         for (Nodule n : scene.nodules()) {
-            Lesion l = n.asImageLesion();
+            PlantedLesion l = n.asImageLesion();
             float[][] poly = Outlines.lesion(g, l, 0);
             if (poly != null) {
                 annotations.add(new Annotation("tumor", 0, sop, poly[0], poly[1]));
@@ -56,7 +56,7 @@ final class RadiographGenerator {
         new LungFieldRegions(g, scene.projection(), shutter, scene.nodules(), r).add(3, lookAlike, sop, annotations);
 
         VolumeInfo info = info(c, protocol, g, sop, pixels, shutter);
-        GroundTruth truth = new GroundTruth(c.studyId(), protocol.dicomModality(), g.spacing, 1, protocol.describe(),
+        AnswerKey truth = new AnswerKey(c.studyId(), protocol.dicomModality(), g.spacing, 1, protocol.describe(),
                 lesionTruth, vesselTruth);
         return new PhantomStudy(c, new Volume(info, List.of(pixels)), annotations, truth, g, null, lesions, List.of(),
                 protocol.name());

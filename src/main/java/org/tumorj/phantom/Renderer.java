@@ -23,7 +23,7 @@ final class Renderer {
         this.modality = modality;
     }
 
-    float[][] render(List<Vessel> vessels, List<Lesion> lesions, RandomGenerator r) {
+    float[][] render(List<Vessel> vessels, List<PlantedLesion> lesions, RandomGenerator r) {
         float[][] organTexture = NoiseField.volume(g.width, g.height, g.depth, 2, 1, r);
         float[][] lesionTexture = NoiseField.volume(g.width, g.height, g.depth, 1, 0, r);
         float[][] out = new float[g.depth][];
@@ -32,7 +32,7 @@ final class Renderer {
             for (Vessel v : vessels) {
                 paintVessel(s, k, v);
             }
-            for (Lesion l : lesions) {
+            for (PlantedLesion l : lesions) {
                 paintLesion(s, k, l, lesionTexture[k]);
             }
             NoiseField.blur(s, g.width, g.height, scanner.blurSigmaPx());
@@ -75,7 +75,7 @@ final class Renderer {
         });
     }
 
-    private void paintLesion(float[] s, int k, Lesion l, float[] texture) {
+    private void paintLesion(float[] s, int k, PlantedLesion l, float[] texture) {
         double z = g.z(k);
         if (Math.abs(z - l.cz) > l.maxRadius() + g.dz) {
             return;

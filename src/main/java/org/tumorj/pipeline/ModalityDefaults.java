@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.tumorj.backbone.ChannelMode;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.features.FeatureSpec;
 
@@ -21,17 +21,17 @@ public final class ModalityDefaults {
      * gave a higher validation AUC than the body's 1st-99th percentiles on each of three splits
      * (docs/mr.md); both ignore the air around the patient.
      */
-    public static final Window MR_WINDOW = Window.ZSCORE;
+    public static final InputWindow MR_WINDOW = InputWindow.ZSCORE;
 
     private ModalityDefaults() {}
 
     /** The window a modality kind gets by default. */
-    public static Window window(ModalityKind kind) {
+    public static InputWindow window(ModalityKind kind) {
         return switch (kind) {
-            case CT -> Window.SOFT_TISSUE;
+            case CT -> InputWindow.SOFT_TISSUE;
             case MR -> MR_WINDOW;
-            case RADIOGRAPH -> Window.PRESENTATION;
-            case OTHER -> Window.AUTO;
+            case RADIOGRAPH -> InputWindow.PRESENTATION;
+            case OTHER -> InputWindow.AUTO;
         };
     }
 
@@ -79,8 +79,8 @@ public final class ModalityDefaults {
 
     /** The settings with a {@code modality} window replaced by this kind's default (radiographs also 2D). */
     public static TrainSettings apply(TrainSettings settings, ModalityKind kind) {
-        List<Window> windows = settings.preprocessing().windows();
-        if (windows.stream().noneMatch(w -> w.scheme() == Window.Scheme.BY_MODALITY)) {
+        List<InputWindow> windows = settings.preprocessing().windows();
+        if (windows.stream().noneMatch(w -> w.scheme() == InputWindow.Scheme.BY_MODALITY)) {
             return settings;
         }
         boolean adjacent = settings.adjacentSlices() && kind != ModalityKind.RADIOGRAPH;

@@ -3,7 +3,7 @@ package org.tumorj.pipeline;
 import org.tumorj.backbone.FloatTensor;
 import org.tumorj.backbone.Padding;
 import org.tumorj.backbone.Preprocessing;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.dataset.Patch;
 import org.tumorj.detect.SliceEncoder;
 import org.tumorj.volume.Shutter;
@@ -69,16 +69,16 @@ public final class ModelInput implements SliceEncoder {
      */
     public float[] windowed(Volume volume, int z) {
         float[] slice = volume.slice(z);
-        Window window = preprocessing.windows().get(0).resolve(slice);
+        InputWindow window = preprocessing.windows().get(0).resolve(slice);
         if (window.curve() != null) {
-            Window stretch = Window.auto(1, 99).resolve(slice);
+            InputWindow stretch = InputWindow.auto(1, 99).resolve(slice);
             boolean inverted = window.apply((float) stretch.lowEdge()) > window.apply((float) stretch.highEdge());
             return linear(slice, stretch, inverted);
         }
         return linear(slice, window, false);
     }
 
-    private static float[] linear(float[] slice, Window window, boolean inverted) {
+    private static float[] linear(float[] slice, InputWindow window, boolean inverted) {
         double low = window.lowEdge();
         float[] out = new float[slice.length];
         for (int i = 0; i < out.length; i++) {
@@ -122,7 +122,7 @@ public final class ModelInput implements SliceEncoder {
 
     /** Planes as R, G, B of image {@code index}; beyond the planes' edge the edge pixel repeats. */
     private void writePlanes(FloatTensor out, int index, float[][] planes, int w, int h) {
-        Window window = preprocessing.windows().get(0).resolve(planes[1]);
+        InputWindow window = preprocessing.windows().get(0).resolve(planes[1]);
         for (int y = 0; y < out.h(); y++) {
             int sy = Math.min(y, h - 1);
             for (int x = 0; x < out.w(); x++) {

@@ -5,7 +5,7 @@ import org.tumorj.annotation.AnnotationClasses;
 import java.util.List;
 import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.Preprocessing;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.dataset.SamplingConfig;
 import org.tumorj.train.TrainingOptions;
 
@@ -56,7 +56,7 @@ public record TrainSettings(Preprocessing preprocessing, boolean adjacentSlices,
         if (inputScale < 1) {
             throw new IllegalArgumentException("input scale must be 1 or more, got " + inputScale);
         }
-        Preprocessing pre = new Preprocessing(List.of(Window.preset(window)), ChannelMode.REPLICATE,
+        Preprocessing pre = new Preprocessing(List.of(InputWindow.preset(window)), ChannelMode.REPLICATE,
                 d.preprocessing().patchSize());
         SamplingConfig sampling = d.sampling().withTwoPointFiveD(adjacentSlices).withPatchSize(pre.patchSize() / inputScale);
         TrainingOptions options = d.training().withEpochs(epochs, d.training().patience());

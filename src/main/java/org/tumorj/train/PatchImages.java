@@ -3,7 +3,7 @@ package org.tumorj.train;
 import java.util.Arrays;
 import java.util.List;
 import org.tumorj.backbone.Preprocessing;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.dataset.Patch;
 
 /**
@@ -60,11 +60,11 @@ public record PatchImages(float[][] images, int size, int[] labels, String[] gro
         return new PatchImages(images, size, labels, groups);
     }
 
-    private static float[] rgb(Patch p, List<Window> windows) {
+    private static float[] rgb(Patch p, List<InputWindow> windows) {
         float[] out = new float[p.size() * p.size() * 3];
         for (int c = 0; c < 3; c++) {
             float[] plane = p.planes()[p.channels() == 1 ? 0 : c];
-            Window w = windows.get(windows.size() == 1 ? 0 : c).resolve(plane);
+            InputWindow w = windows.get(windows.size() == 1 ? 0 : c).resolve(plane);
             for (int i = 0; i < plane.length; i++) {
                 out[i * 3 + c] = w.apply(plane[i]);
             }

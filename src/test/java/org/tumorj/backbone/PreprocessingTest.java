@@ -12,22 +12,22 @@ class PreprocessingTest {
 
     @Test
     void softTissueWindowMapsItsEdgesToZeroAndOne() {
-        assertEquals(0f, Window.SOFT_TISSUE.apply(-160));
-        assertEquals(0.5f, Window.SOFT_TISSUE.apply(40));
-        assertEquals(1f, Window.SOFT_TISSUE.apply(240));
-        assertEquals(0f, Window.SOFT_TISSUE.apply(-1000)); // air clamps
-        assertEquals(1f, Window.SOFT_TISSUE.apply(3000)); // metal clamps
+        assertEquals(0f, InputWindow.SOFT_TISSUE.apply(-160));
+        assertEquals(0.5f, InputWindow.SOFT_TISSUE.apply(40));
+        assertEquals(1f, InputWindow.SOFT_TISSUE.apply(240));
+        assertEquals(0f, InputWindow.SOFT_TISSUE.apply(-1000)); // air clamps
+        assertEquals(1f, InputWindow.SOFT_TISSUE.apply(3000)); // metal clamps
     }
 
     @Test
     void ctPresetsHaveTheStandardValues() {
-        assertEquals(Window.fixed("lung", -600, 1500), Window.preset("lung"));
-        assertEquals(Window.fixed("bone", 400, 1800), Window.preset("BONE"));
-        assertEquals(Window.fixed("brain", 40, 80), Window.preset("brain"));
-        assertEquals(Window.fixed("liver", 60, 160), Window.preset("liver"));
-        assertEquals(Window.fixed("mediastinum", 50, 350), Window.preset("mediastinum"));
-        assertEquals(Window.fixed("soft tissue", 40, 400), Window.preset("soft-tissue"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Window.preset("abdomen"));
+        assertEquals(InputWindow.fixed("lung", -600, 1500), InputWindow.preset("lung"));
+        assertEquals(InputWindow.fixed("bone", 400, 1800), InputWindow.preset("BONE"));
+        assertEquals(InputWindow.fixed("brain", 40, 80), InputWindow.preset("brain"));
+        assertEquals(InputWindow.fixed("liver", 60, 160), InputWindow.preset("liver"));
+        assertEquals(InputWindow.fixed("mediastinum", 50, 350), InputWindow.preset("mediastinum"));
+        assertEquals(InputWindow.fixed("soft tissue", 40, 400), InputWindow.preset("soft-tissue"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InputWindow.preset("abdomen"));
         assertTrue(e.getMessage().contains("known: auto") && e.getMessage().contains("soft tissue")
                 && e.getMessage().contains("zscore"), e.getMessage());
     }
@@ -39,15 +39,15 @@ class PreprocessingTest {
             values[i] = 1000 + 10 * i; // percentile p is 1000 + 10 p
         }
         values[50] = Float.NaN; // ignored
-        Window w = Window.auto(10, 90).resolve(values);
+        InputWindow w = InputWindow.auto(10, 90).resolve(values);
         assertEquals(0f, w.apply(1100), 0.02f);
         assertEquals(1f, w.apply(1900), 0.02f);
-        assertThrows(IllegalStateException.class, () -> Window.AUTO.apply(1));
+        assertThrows(IllegalStateException.class, () -> InputWindow.AUTO.apply(1));
     }
 
     @Test
     void flatImageDoesNotDivideByZero() {
-        Window w = Window.AUTO.resolve(new float[] {5, 5, 5});
+        InputWindow w = InputWindow.AUTO.resolve(new float[] {5, 5, 5});
         assertTrue(Float.isFinite(w.apply(5)));
     }
 
@@ -80,16 +80,16 @@ class PreprocessingTest {
     @Test
     void jsonRoundTrip() {
         for (Preprocessing p : List.of(Preprocessing.ctSoftTissue(), Preprocessing.ctThreeWindows(), Preprocessing.auto(),
-                new Preprocessing(List.of(Window.fixed("custom \"x\"", -12.5, 0.75)), ChannelMode.REPLICATE, 256))) {
+                new Preprocessing(List.of(InputWindow.fixed("custom \"x\"", -12.5, 0.75)), ChannelMode.REPLICATE, 256))) {
             assertEquals(p, Preprocessing.fromJson(p.toJson()), p.toJson());
         }
     }
 
     @Test
     void invalidConfigurationsAreRejectedWithReasons() {
-        assertThrows(IllegalArgumentException.class, () -> new Preprocessing(List.of(Window.LUNG), ChannelMode.THREE_WINDOWS, 224));
-        assertThrows(IllegalArgumentException.class, () -> new Preprocessing(List.of(Window.LUNG), ChannelMode.REPLICATE, 200));
-        assertThrows(IllegalArgumentException.class, () -> Window.fixed("w", 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Preprocessing(List.of(InputWindow.LUNG), ChannelMode.THREE_WINDOWS, 224));
+        assertThrows(IllegalArgumentException.class, () -> new Preprocessing(List.of(InputWindow.LUNG), ChannelMode.REPLICATE, 200));
+        assertThrows(IllegalArgumentException.class, () -> InputWindow.fixed("w", 0, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Preprocessing.fromJson("{\"channelMode\":\"GREY\",\"patchSize\":224,\"windows\":[]}"));
         assertTrue(e.getMessage().contains("REPLICATE or THREE_WINDOWS"), e.getMessage());

@@ -28,7 +28,7 @@ class SeriesNormalisationTest {
 
     @Test
     void zScoreMapsMeanToHalfAndTwoSdToTheEdges() {
-        Window w = Window.zScore(0.25).resolve(airAndBody());
+        InputWindow w = InputWindow.zScore(0.25).resolve(airAndBody());
         // body: 200..350 evenly, mean 275, SD sqrt(3125) = 55.9; air left out of both
         double sd = Math.sqrt(3125);
         assertEquals(0.5, w.apply(275), 1e-4);
@@ -44,25 +44,25 @@ class SeriesNormalisationTest {
         for (int i = 0; i < moreAir.length; i++) {
             moreAir[i] = i < 1600 ? i % 3 : base[600 + (i - 1600)];
         }
-        Window a = Window.AUTO_BODY.resolve(base), b = Window.AUTO_BODY.resolve(moreAir);
+        InputWindow a = InputWindow.AUTO_BODY.resolve(base), b = InputWindow.AUTO_BODY.resolve(moreAir);
         assertEquals(a.center(), b.center(), 1e-6);
         assertEquals(a.width(), b.width(), 1e-6);
         assertEquals(0, a.apply(200), 1e-6, "the body's darkest tissue is black, not mid-grey");
-        assertTrue(Window.AUTO.resolve(moreAir).apply(200) > 0.5, "whole-series percentiles spend half the range on air");
+        assertTrue(InputWindow.AUTO.resolve(moreAir).apply(200) > 0.5, "whole-series percentiles spend half the range on air");
     }
 
     @Test
     void presentationTakesTheSeriesCurveAndCannotResolveWithoutIt() {
-        Window resolved = Window.PRESENTATION.resolve(new float[] {0, 1}, v -> 1 - v / 100);
+        InputWindow resolved = InputWindow.PRESENTATION.resolve(new float[] {0, 1}, v -> 1 - v / 100);
         assertEquals(0.75, resolved.apply(25), 1e-6);
-        assertThrows(IllegalStateException.class, () -> Window.PRESENTATION.resolve(new float[] {0, 1}));
-        assertThrows(IllegalStateException.class, () -> Window.PRESENTATION.apply(1));
+        assertThrows(IllegalStateException.class, () -> InputWindow.PRESENTATION.resolve(new float[] {0, 1}));
+        assertThrows(IllegalStateException.class, () -> InputWindow.PRESENTATION.apply(1));
     }
 
     @Test
     void everySchemeSurvivesTheBundleJson() {
-        for (Window w : List.of(Window.AUTO, Window.AUTO_BODY, Window.zScore(0.3), Window.PRESENTATION, Window.SOFT_TISSUE,
-                Window.BY_MODALITY)) {
+        for (InputWindow w : List.of(InputWindow.AUTO, InputWindow.AUTO_BODY, InputWindow.zScore(0.3), InputWindow.PRESENTATION, InputWindow.SOFT_TISSUE,
+                InputWindow.BY_MODALITY)) {
             Preprocessing p = new Preprocessing(List.of(w), ChannelMode.REPLICATE, 224);
             assertEquals(p, Preprocessing.fromJson(p.toJson()), w.name());
         }
@@ -87,10 +87,10 @@ class SeriesNormalisationTest {
 
     @Test
     void windowNamesUsersTypeAreKnown() {
-        assertEquals(Window.ZSCORE, Window.preset("zscore"));
-        assertEquals(Window.AUTO_BODY, Window.preset("auto_body"));
-        assertEquals(Window.PRESENTATION, Window.preset("Presentation"));
-        assertEquals(Window.BY_MODALITY, Window.preset("modality"));
-        assertNotNull(assertThrows(IllegalArgumentException.class, () -> Window.preset("t2")).getMessage().contains("zscore"));
+        assertEquals(InputWindow.ZSCORE, InputWindow.preset("zscore"));
+        assertEquals(InputWindow.AUTO_BODY, InputWindow.preset("auto_body"));
+        assertEquals(InputWindow.PRESENTATION, InputWindow.preset("Presentation"));
+        assertEquals(InputWindow.BY_MODALITY, InputWindow.preset("modality"));
+        assertNotNull(assertThrows(IllegalArgumentException.class, () -> InputWindow.preset("t2")).getMessage().contains("zscore"));
     }
 }

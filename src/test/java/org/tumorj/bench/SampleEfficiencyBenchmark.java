@@ -16,7 +16,7 @@ import org.tumorj.backbone.Backbones;
 import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.FloatTensor;
 import org.tumorj.backbone.Preprocessing;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.dataset.Augmentation;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Patch;
@@ -263,7 +263,7 @@ public final class SampleEfficiencyBenchmark {
     // ---- data ----
 
     private Preprocessing preprocessing(int size) {
-        Window window = modality == PhantomModality.XR ? Window.PRESENTATION : Window.SOFT_TISSUE;
+        InputWindow window = modality == PhantomModality.XR ? InputWindow.PRESENTATION : InputWindow.SOFT_TISSUE;
         return new Preprocessing(List.of(window), ChannelMode.REPLICATE, size);
     }
 

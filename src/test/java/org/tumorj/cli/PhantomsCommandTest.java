@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.annotation.AnnotationSidecar;
 import org.tumorj.ij.RoiSets;
-import org.tumorj.phantom.GroundTruth;
+import org.tumorj.phantom.AnswerKey;
 
 class PhantomsCommandTest {
     @TempDir Path out;
@@ -31,7 +31,7 @@ class PhantomsCommandTest {
             int regions = AnnotationSidecar.read(study.resolve("annotations.json")).size();
             assertTrue(regions > 0, id + " has regions");
             assertEquals(regions, RoiSets.read(study.resolve("RoiSet.zip")).size());
-            assertEquals("MR", GroundTruth.read(study.resolve("ground-truth.json")).modality());
+            assertEquals("MR", AnswerKey.read(study.resolve("ground-truth.json")).modality());
         }
     }
 

@@ -70,7 +70,7 @@ class DicomWriterTest {
         assertEquals(List.of("IM-0001.dcm", "IM-0002.dcm", "IM-0003.dcm", "IM-0004.dcm", "IM-0005.dcm",
                 "annotations.json", "ground-truth.json"), names);
         assertEquals(s.annotations().size(), AnnotationSidecar.read(study.resolve("annotations.json")).size());
-        assertEquals(s.groundTruth().lesions().size(), GroundTruth.read(study.resolve("ground-truth.json")).lesions().size());
+        assertEquals(s.groundTruth().lesions().size(), AnswerKey.read(study.resolve("ground-truth.json")).lesions().size());
     }
 
     /** tag -> {VR, value}; checks order, even lengths and the meta group length on the way. */

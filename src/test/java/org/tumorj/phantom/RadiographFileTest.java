@@ -62,7 +62,7 @@ class RadiographFileTest {
                         "spacing " + got.spacingX());
             }
             assertEquals(s.annotations().size(), AnnotationSidecar.read(study.resolve("annotations.json")).size());
-            assertEquals(s.groundTruth().lesions().size(), GroundTruth.read(study.resolve("ground-truth.json")).lesions().size());
+            assertEquals(s.groundTruth().lesions().size(), AnswerKey.read(study.resolve("ground-truth.json")).lesions().size());
         }
     }
 
@@ -148,7 +148,7 @@ class RadiographFileTest {
             assertTrue(Files.isRegularFile(study.resolve("IM-0001.dcm")), id);
             assertTrue(Files.size(study.resolve("RoiSet.zip")) > 0, id + " RoiSet.zip");
             assertFalse(AnnotationSidecar.read(study.resolve("annotations.json")).isEmpty());
-            assertTrue(Set.of("DX", "CR").contains(GroundTruth.read(study.resolve("ground-truth.json")).modality()));
+            assertTrue(Set.of("DX", "CR").contains(AnswerKey.read(study.resolve("ground-truth.json")).modality()));
         }
     }
 

@@ -32,7 +32,7 @@ class ShippedPhantomsTest {
                 }
                 assertTrue(Files.exists(study.resolve("RoiSet.zip")), study + " RoiSet.zip");
                 assertTrue(!AnnotationSidecar.read(study.resolve("annotations.json")).isEmpty());
-                assertTrue(!GroundTruth.read(study.resolve("ground-truth.json")).lesions().isEmpty());
+                assertTrue(!AnswerKey.read(study.resolve("ground-truth.json")).lesions().isEmpty());
             }
         }
     }
@@ -50,7 +50,7 @@ class ShippedPhantomsTest {
             assertEquals(a.sopInstanceUid(), b.sopInstanceUid());
             assertArrayEquals(a.xs(), b.xs(), 0.01f);
         }
-        GroundTruth truth = GroundTruth.read(study.resolve("ground-truth.json"));
+        AnswerKey truth = AnswerKey.read(study.resolve("ground-truth.json"));
         for (int i = 0; i < truth.lesions().size(); i++) {
             assertEquals(s.groundTruth().lesions().get(i).slices(), truth.lesions().get(i).slices());
         }

@@ -37,7 +37,7 @@ class ShippedRadiographsTest {
             for (String f : List.of("IM-0001.dcm", "RoiSet.zip", "annotations.json", "ground-truth.json")) {
                 assertTrue(Files.isRegularFile(study.resolve(f)), study + "/" + f);
             }
-            assertTrue(!GroundTruth.read(study.resolve("ground-truth.json")).lesions().isEmpty(), study.toString());
+            assertTrue(!AnswerKey.read(study.resolve("ground-truth.json")).lesions().isEmpty(), study.toString());
         }
     }
 

@@ -17,7 +17,7 @@ import org.tumorj.annotation.AnnotationFileException;
 import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Study;
-import org.tumorj.phantom.GroundTruth;
+import org.tumorj.phantom.AnswerKey;
 import org.tumorj.phantom.LesionTruth;
 import org.tumorj.phantom.MrSeries;
 import org.tumorj.phantom.PhantomConfig;
@@ -86,7 +86,7 @@ class MrSeriesPhantomTest {
 
     @Test
     void lesionContrastDiffersBySeries() {
-        GroundTruth truth = study.groundTruth();
+        AnswerKey truth = study.groundTruth();
         boolean anyDiffers = false;
         for (LesionTruth l : truth.lesions()) {
             int x = (int) Math.round(l.centrePixel()[0]), y = (int) Math.round(l.centrePixel()[1]), z = (int) Math.round(l.centrePixel()[2]);
@@ -97,7 +97,7 @@ class MrSeriesPhantomTest {
         assertTrue(anyDiffers, "some lesion looks different on T2 and T1 post");
     }
 
-    /** Lesion centre over the mean of a ring 12 pixels away (its organ, roughly). */
+    /** PlantedLesion centre over the mean of a ring 12 pixels away (its organ, roughly). */
     private static double ratio(Volume v, int x, int y, int z) {
         float[] s = v.slice(z);
         double ring = 0;
@@ -128,9 +128,9 @@ class MrSeriesPhantomTest {
         assertEquals(ModalityDefaults.MR_WINDOW, mr.preprocessing().windows().get(0));
         assertTrue(mr.adjacentSlices());
         TrainSettings xray = ModalityDefaults.apply(asked, ModalityKind.RADIOGRAPH);
-        assertEquals(org.tumorj.backbone.Window.PRESENTATION, xray.preprocessing().windows().get(0));
+        assertEquals(org.tumorj.backbone.InputWindow.PRESENTATION, xray.preprocessing().windows().get(0));
         assertTrue(!xray.adjacentSlices() && !xray.sampling().twoPointFiveD(), "a radiograph is one image: 2D");
-        assertEquals(org.tumorj.backbone.Window.SOFT_TISSUE, ModalityDefaults.apply(asked, ModalityKind.CT).preprocessing().windows().get(0));
+        assertEquals(org.tumorj.backbone.InputWindow.SOFT_TISSUE, ModalityDefaults.apply(asked, ModalityKind.CT).preprocessing().windows().get(0));
         TrainSettings zscore = TrainSettings.of(1, 3, true, "zscore", 2, "", "", 0.3, "T2");
         assertEquals(zscore, ModalityDefaults.apply(zscore, ModalityKind.MR), "a window the user chose is kept");
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.FloatTensor;
 import org.tumorj.backbone.Preprocessing;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
@@ -21,7 +21,7 @@ class PresentationInputTest {
 
     @Test
     void theSeriesOwnWindowAndPolarityAreTheInput() {
-        Preprocessing pre = new Preprocessing(List.of(Window.PRESENTATION), ChannelMode.REPLICATE, 224);
+        Preprocessing pre = new Preprocessing(List.of(InputWindow.PRESENTATION), ChannelMode.REPLICATE, 224);
         FloatTensor plain = ModelInput.forVolume(pre, false, radiograph(false)).encode(radiograph(false), 0);
         FloatTensor inverted = ModelInput.forVolume(pre, false, radiograph(true)).encode(radiograph(true), 0);
         double expected = radiograph(false).info().presentation(1024);

@@ -9,7 +9,7 @@ import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.ScaledBackbone;
-import org.tumorj.backbone.Window;
+import org.tumorj.backbone.InputWindow;
 import org.tumorj.detect.DenseDetector;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
@@ -29,7 +29,7 @@ import org.tumorj.volume.VolumeInfo;
  * the 0.2 mm image, with its area in mm² from the original spacing.
  */
 class WorkingPredictionTest {
-    private static final Preprocessing IDENTITY = new Preprocessing(List.of(Window.fixed("identity", 0.5, 1)),
+    private static final Preprocessing IDENTITY = new Preprocessing(List.of(InputWindow.fixed("identity", 0.5, 1)),
             ChannelMode.REPLICATE, 224);
     private static final DetectionParams PARAMS = DetectionParams.of(0.5).withRefine(2);
 

@@ -19,13 +19,13 @@ import org.tumorj.util.AtomicFiles;
  * @param sliceSpacingMm distance between slices
  * @param scanner the simulated scanner's noise and blur, for reading results per scanner
  */
-public record GroundTruth(String studyId, String modality, double pixelSpacingMm, double sliceSpacingMm,
+public record AnswerKey(String studyId, String modality, double pixelSpacingMm, double sliceSpacingMm,
         String scanner, List<LesionTruth> lesions, List<VesselTruth> vessels) {
 
     public static final String FILE_NAME = "ground-truth.json";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
-    public GroundTruth {
+    public AnswerKey {
         lesions = List.copyOf(lesions);
         vessels = List.copyOf(vessels);
     }
@@ -34,9 +34,9 @@ public record GroundTruth(String studyId, String modality, double pixelSpacingMm
         AtomicFiles.writeString(file, GSON.toJson(this));
     }
 
-    public static GroundTruth read(Path file) throws IOException {
+    public static AnswerKey read(Path file) throws IOException {
         try {
-            GroundTruth t = GSON.fromJson(Files.readString(file), GroundTruth.class);
+            AnswerKey t = GSON.fromJson(Files.readString(file), AnswerKey.class);
             if (t == null || t.lesions() == null || t.vessels() == null) {
                 throw new IOException(file + ": not a phantom ground truth (no lesions or vessels list)");
             }

@@ -4,7 +4,7 @@ package org.tumorj.phantom;
  * A lesion: an ellipsoid, rotated in plane, whose surface is lobulated by a few cosine terms of
  * the in-plane angle. Star-shaped around its centre, so each slice's outline is found along rays.
  */
-final class Lesion {
+final class PlantedLesion {
     final int id;
     final Organ organ;
     final double cx, cy, cz;
@@ -20,7 +20,7 @@ final class Lesion {
     double coreValue = Double.NaN;
     String conspicuity;
 
-    Lesion(int id, Organ organ, double[] centre, double[] radii, double angle, double[] lobeAmplitude, double[] lobePhase) {
+    PlantedLesion(int id, Organ organ, double[] centre, double[] radii, double angle, double[] lobeAmplitude, double[] lobePhase) {
         this.id = id;
         this.organ = organ;
         this.cx = centre[0];

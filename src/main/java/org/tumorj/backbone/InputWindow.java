@@ -19,7 +19,7 @@ import java.util.function.DoubleUnaryOperator;
  * @param zScale for {@link Scheme#ZSCORE_IN_BODY}: k in {@code clamp((v - mean) / SD * k + 0.5)}; NaN otherwise
  * @param curve for a resolved {@link Scheme#PRESENTATION} window, the series' display curve to [0, 1]; else null
  */
-public record Window(String name, double center, double width, double lowPercentile, double highPercentile,
+public record InputWindow(String name, double center, double width, double lowPercentile, double highPercentile,
         Scheme scheme, double zScale, DoubleUnaryOperator curve) {
 
     /** How a window is found. */
@@ -41,32 +41,32 @@ public record Window(String name, double center, double width, double lowPercent
     /** Default k of the z-score: mean +- 2 SD of the body span [0, 1]. */
     public static final double DEFAULT_Z_SCALE = 0.25;
 
-    public static final Window SOFT_TISSUE = fixed("soft tissue", 40, 400);
-    public static final Window LUNG = fixed("lung", -600, 1500);
-    public static final Window BONE = fixed("bone", 400, 1800);
-    public static final Window BRAIN = fixed("brain", 40, 80);
-    public static final Window LIVER = fixed("liver", 60, 160);
-    public static final Window MEDIASTINUM = fixed("mediastinum", 50, 350);
+    public static final InputWindow SOFT_TISSUE = fixed("soft tissue", 40, 400);
+    public static final InputWindow LUNG = fixed("lung", -600, 1500);
+    public static final InputWindow BONE = fixed("bone", 400, 1800);
+    public static final InputWindow BRAIN = fixed("brain", 40, 80);
+    public static final InputWindow LIVER = fixed("liver", 60, 160);
+    public static final InputWindow MEDIASTINUM = fixed("mediastinum", 50, 350);
     /** MR and X-ray default: the 1st to 99th percentile of the image. */
-    public static final Window AUTO = auto(1, 99);
+    public static final InputWindow AUTO = auto(1, 99);
     /** MR: the 1st to 99th percentile of the body's voxels (background air ignored). */
-    public static final Window AUTO_BODY = autoInBody(1, 99);
+    public static final InputWindow AUTO_BODY = autoInBody(1, 99);
     /** MR: z-score inside the body, mean +- 2 SD to [0, 1]. */
-    public static final Window ZSCORE = zScore(DEFAULT_Z_SCALE);
+    public static final InputWindow ZSCORE = zScore(DEFAULT_Z_SCALE);
     /** Radiographs: the image's own display curve. */
-    public static final Window PRESENTATION = new Window("presentation", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    public static final InputWindow PRESENTATION = new InputWindow("presentation", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Scheme.PRESENTATION, Double.NaN, null);
     /** Training settings only: the default window of the training studies' modality (see TrainSettings). */
-    public static final Window BY_MODALITY = new Window("modality", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    public static final InputWindow BY_MODALITY = new InputWindow("modality", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
             Scheme.BY_MODALITY, Double.NaN, null);
 
     /** A fixed or whole-series percentile window (the form of bundles before schemes existed). */
-    public Window(String name, double center, double width, double lowPercentile, double highPercentile) {
+    public InputWindow(String name, double center, double width, double lowPercentile, double highPercentile) {
         this(name, center, width, lowPercentile, highPercentile,
                 Double.isNaN(lowPercentile) && Double.isNaN(highPercentile) ? Scheme.FIXED : Scheme.PERCENTILE, Double.NaN, null);
     }
 
-    public Window {
+    public InputWindow {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a window needs a name");
         }
@@ -88,28 +88,28 @@ public record Window(String name, double center, double width, double lowPercent
         }
     }
 
-    public static Window fixed(String name, double center, double width) {
-        return new Window(name, center, width, Double.NaN, Double.NaN);
+    public static InputWindow fixed(String name, double center, double width) {
+        return new InputWindow(name, center, width, Double.NaN, Double.NaN);
     }
 
-    public static Window auto(double lowPercentile, double highPercentile) {
-        return new Window("auto " + fmt(lowPercentile) + "-" + fmt(highPercentile) + "%", Double.NaN, Double.NaN, lowPercentile, highPercentile);
+    public static InputWindow auto(double lowPercentile, double highPercentile) {
+        return new InputWindow("auto " + fmt(lowPercentile) + "-" + fmt(highPercentile) + "%", Double.NaN, Double.NaN, lowPercentile, highPercentile);
     }
 
     /** Percentiles of the body's voxels only, so that the share of background air does not move them. */
-    public static Window autoInBody(double lowPercentile, double highPercentile) {
-        return new Window("auto body " + fmt(lowPercentile) + "-" + fmt(highPercentile) + "%", Double.NaN, Double.NaN,
+    public static InputWindow autoInBody(double lowPercentile, double highPercentile) {
+        return new InputWindow("auto body " + fmt(lowPercentile) + "-" + fmt(highPercentile) + "%", Double.NaN, Double.NaN,
                 lowPercentile, highPercentile, Scheme.PERCENTILE_IN_BODY, Double.NaN, null);
     }
 
     /** Z-score inside the body: {@code clamp((v - mean) / SD * k + 0.5)}. */
-    public static Window zScore(double k) {
-        return new Window("zscore body k=" + fmt(k), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    public static InputWindow zScore(double k) {
+        return new InputWindow("zscore body k=" + fmt(k), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Scheme.ZSCORE_IN_BODY, k, null);
     }
 
     /** The CT presets by name, in the order a menu lists them. */
-    public static final java.util.List<Window> CT_PRESETS = java.util.List.of(SOFT_TISSUE, LUNG, BONE, BRAIN, LIVER, MEDIASTINUM);
+    public static final java.util.List<InputWindow> CT_PRESETS = java.util.List.of(SOFT_TISSUE, LUNG, BONE, BRAIN, LIVER, MEDIASTINUM);
 
     /** The names {@link #preset} knows besides the CT presets, as a user writes them. */
     public static final java.util.List<String> SERIES_WINDOWS = java.util.List.of("auto", "auto body", "zscore", "presentation",
@@ -120,7 +120,7 @@ public record Window(String name, double center, double width, double lowPercent
      * of the body), {@code zscore}, {@code presentation} or {@code modality} by (case-insensitive)
      * name, with '-' or '_' for spaces.
      */
-    public static Window preset(String name) {
+    public static InputWindow preset(String name) {
         String key = name.trim().toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace('-', ' ');
         switch (key) {
             case "auto": return AUTO;
@@ -132,7 +132,7 @@ public record Window(String name, double center, double width, double lowPercent
         }
         return CT_PRESETS.stream().filter(w -> w.name().equals(key)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "unknown window '" + name + "'; known: " + String.join(", ", SERIES_WINDOWS) + ", "
-                        + String.join(", ", CT_PRESETS.stream().map(Window::name).toList())));
+                        + String.join(", ", CT_PRESETS.stream().map(InputWindow::name).toList())));
     }
 
     /** True while the window still has to be found on a series (anything but a fixed or resolved one). */
@@ -144,15 +144,15 @@ public record Window(String name, double center, double width, double lowPercent
      * Resolved on a series: as {@link #resolve(float[])}, and a {@link Scheme#PRESENTATION}
      * window takes the series' display curve ({@code presentation}, from its VolumeInfo).
      */
-    public Window resolve(float[] values, DoubleUnaryOperator presentation) {
+    public InputWindow resolve(float[] values, DoubleUnaryOperator presentation) {
         if (scheme == Scheme.PRESENTATION && curve == null) {
-            return new Window(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, scheme, Double.NaN, presentation);
+            return new InputWindow(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, scheme, Double.NaN, presentation);
         }
         return resolve(values);
     }
 
     /** A fixed window: this one, or for an automatic window the percentiles of {@code values} (NaNs ignored). */
-    public Window resolve(float[] values) {
+    public InputWindow resolve(float[] values) {
         if (!isAuto()) {
             return this;
         }
@@ -175,7 +175,7 @@ public record Window(String name, double center, double width, double lowPercent
         double lo = at(sorted, lowPercentile);
         double hi = at(sorted, highPercentile);
         double width = hi > lo ? hi - lo : Math.max(Math.abs(lo) * 1e-3, 1e-6); // flat image: avoid dividing by zero
-        return new Window(name, lo + width / 2, width, Double.NaN, Double.NaN);
+        return new InputWindow(name, lo + width / 2, width, Double.NaN, Double.NaN);
     }
 
     /** The value a resolved linear window maps to 0. */
