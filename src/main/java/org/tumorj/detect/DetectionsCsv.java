@@ -53,7 +53,11 @@ public final class DetectionsCsv {
         return h;
     }
 
-    private static List<String> row(Detections d, Finding f, boolean includePatientId) {
+    /**
+     * The cells of one finding's row, in the order of {@link #header}: what the file holds, and
+     * what ImageJ's Results table shows under the same column names.
+     */
+    public static List<String> row(Detections d, Finding f, boolean includePatientId) {
         List<String> r = new ArrayList<>(COLUMNS.size() + 1);
         r.add(d.study());
         r.add(d.info().seriesInstanceUid());

@@ -15,6 +15,7 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import org.tumorj.detect.Detections;
+import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
 import org.tumorj.detect.Contour;
@@ -248,36 +249,39 @@ public final class FindingsOverlay {
         }
     }
 
-    /** A Results table with one row per finding of every series, in order. */
+    /**
+     * A Results table with one row per finding of every series, in order, under the column names
+     * of {@code detections.csv} (without the patient ID), so that a macro reads
+     * {@code getResult("score", 0)} as a script reads the file.
+     */
     public static ResultsTable resultsTable(List<Detections> series) {
         ResultsTable rt = new ResultsTable();
+        List<String> columns = DetectionsCsv.header(false);
         for (Detections d : series) {
             for (Finding f : d.findings()) {
                 rt.incrementCounter();
-                rt.addValue("Study", d.study());
-                rt.addValue("Series", d.info().seriesInstanceUid());
-                rt.addValue("Finding", f.id());
-                rt.addValue("First slice", f.sliceFirst() + 1);
-                rt.addValue("Last slice", f.sliceLast() + 1);
-                rt.addValue("X (px)", f.centroidPx().x());
-                rt.addValue("Y (px)", f.centroidPx().y());
-                rt.addValue("Slice", f.centroidPx().z() + 1);
-                rt.addValue("X (mm)", f.centroidMm().x());
-                rt.addValue("Y (mm)", f.centroidMm().y());
-                rt.addValue("Z (mm)", f.centroidMm().z());
-                rt.addValue("Area (mm2)", f.maxAreaMm2());
-                rt.addValue("Volume (mm3)", f.volumeMm3());
-                rt.addValue("Score", f.score());
-                rt.addValue("Probability max", f.probabilityMax());
-                rt.addValue("Probability mean", f.probabilityMean());
+                List<String> cells = DetectionsCsv.row(d, f, false);
+                for (int c = 0; c < columns.size(); c++) {
+                    addCell(rt, columns.get(c), cells.get(c));
+                }
             }
         }
         if (rt.size() > 0) { // without findings the columns do not exist, and ImageJ refuses index -1
-            for (String column : new String[] {"Score", "Probability max", "Probability mean"}) {
+            for (String column : new String[] {"score", "probability_max", "probability_mean"}) {
                 rt.setDecimalPlaces(rt.getColumnIndex(column), 4);
             }
         }
         return rt;
+    }
+
+    /** A number where the cell is one (so that macros compute with it), text otherwise (study, series UID). */
+    private static void addCell(ResultsTable rt, String column, String cell) {
+        boolean text = "study".equals(column) || "series".equals(column);
+        if (text) {
+            rt.addValue(column, cell);
+        } else {
+            rt.addValue(column, Double.parseDouble(cell));
+        }
     }
 
     /** Slice position: plain stacks by index, hyperstacks by (channel 0 = all, z, frame 0 = all). */

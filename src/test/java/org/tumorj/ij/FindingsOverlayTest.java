@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.detect.DenseDetector;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
+import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.FakeBackbone;
 import org.tumorj.detect.FakeHead;
 import org.tumorj.detect.Finding;
@@ -154,13 +155,16 @@ class FindingsOverlayTest {
     void resultsTableHasOneRowPerFinding() {
         ResultsTable rt = FindingsOverlay.resultsTable(List.of(detections()));
         assertEquals(2, rt.size());
-        assertEquals("study-1", rt.getStringValue("Study", 0));
-        assertEquals(2, rt.getValue("First slice", 0), 0);
-        assertEquals(4, rt.getValue("Last slice", 0), 0);
-        assertEquals(30, rt.getValue("X (px)", 0), 1e-9);
-        assertEquals(-10 + 30 * 0.6, rt.getValue("X (mm)", 0), 1e-9);
-        assertEquals(0.7, rt.getValue("Score", 1), 1e-6);
-        assertEquals(0.7, rt.getValue("Probability max", 1), 1e-6);
+        assertEquals("study-1", rt.getStringValue("study", 0));
+        assertEquals(2, rt.getValue("slice_first", 0), 0);
+        assertEquals(4, rt.getValue("slice_last", 0), 0);
+        assertEquals(30, rt.getValue("centroid_x_px", 0), 1e-9);
+        assertEquals(-10 + 30 * 0.6, rt.getValue("centroid_x_mm", 0), 1e-9);
+        assertEquals(0.7, rt.getValue("score", 1), 1e-6);
+        assertEquals(0.7, rt.getValue("probability_max", 1), 1e-6);
+        // issue 15: the table's columns are the CSV's, so a macro's getResult("score", 0) is not NaN
+        assertEquals(DetectionsCsv.header(false), java.util.Arrays.asList(rt.getHeadings()).subList(
+                rt.getHeadings().length - DetectionsCsv.header(false).size(), rt.getHeadings().length));
     }
 
     @Test
