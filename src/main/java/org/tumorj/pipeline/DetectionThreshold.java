@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.LoadedStudy;
-import org.tumorj.detect.DetectionParams;
+import org.tumorj.detect.Detections;
+import org.tumorj.detect.Finding;
+import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.evaluation.DetectionEvaluation;
 import org.tumorj.evaluation.EvaluationCase;
@@ -64,11 +66,14 @@ final class DetectionThreshold {
                         + " threshold), on the validation studies, LUNA16 hit rule"
                 : "max lesion sensitivity - " + FP_PENALTY + " x false positives per study, on the validation studies,"
                         + " LUNA16 hit rule");
-        double[] candidates = peaks ? peakCandidates(detector, validation, maps, progress) : CANDIDATES;
+        List<GroundTruth> truths = validation.stream().map(s -> GroundTruth.fromAnnotations(s.volume().info(),
+                s.annotations(), label -> classes.role(label) == AnnotationClasses.Role.POSITIVE)).toList();
+        List<Detections> floor = peaks ? atFloor(detector, validation, maps, progress) : List.of();
+        double[] candidates = peaks ? peakCandidates(floor) : CANDIDATES;
         double best = Double.NEGATIVE_INFINITY;
         double chosen = candidates[candidates.length / 2];
         for (double t : candidates) {
-            EvaluationReport r = evaluateAt(t, detector, validation, maps, classes, progress);
+            EvaluationReport r = evaluateAt(t, detector, validation, maps, truths, floor, progress);
             double score = r.lesions() == 0 ? Double.NaN : peaks
                     ? (r.falsePositivesPerStudy() <= FP_BUDGET ? r.sensitivity() : Double.NEGATIVE_INFINITY)
                     : r.sensitivity() - FP_PENALTY * r.falsePositivesPerStudy();
@@ -91,23 +96,28 @@ final class DetectionThreshold {
         return new Choice(chosen, record);
     }
 
+    /** Each validation study's findings down to {@link PeakFindingExtractor#CANDIDATE_FLOOR}, extracted once. */
+    private static List<Detections> atFloor(TrainedDetector detector, List<LoadedStudy> validation,
+            List<ProbabilityMaps> maps, Progress progress) {
+        List<Detections> out = new ArrayList<>();
+        for (int i = 0; i < validation.size(); i++) {
+            LoadedStudy s = validation.get(i);
+            out.add(detector.findings(s.volume(), maps.get(i), s.id(),
+                    detector.defaultParams(s.volume()).withThreshold(PeakFindingExtractor.CANDIDATE_FLOOR), progress));
+        }
+        return out;
+    }
+
     /**
      * For peak findings, whose scores are prior-corrected probabilities with no fixed scale: the
      * scores of the validation findings at the lowest threshold, at most {@value #MAX_CANDIDATES}
      * of them spread evenly through the ranking; the lowest threshold itself when none is found.
      */
-    private static double[] peakCandidates(TrainedDetector detector, List<LoadedStudy> validation,
-            List<ProbabilityMaps> maps, Progress progress) {
-        List<Double> scores = new ArrayList<>();
-        for (int i = 0; i < validation.size(); i++) {
-            LoadedStudy s = validation.get(i);
-            DetectionParams params = detector.defaultParams(s.volume()).withThreshold(LOWEST_PEAK);
-            detector.findings(s.volume(), maps.get(i), s.id(), params, progress).findings()
-                    .forEach(f -> scores.add((double) f.score()));
-        }
-        double[] sorted = scores.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
+    private static double[] peakCandidates(List<Detections> floor) {
+        double[] sorted = floor.stream().flatMap(d -> d.findings().stream()).mapToDouble(Finding::score)
+                .sorted().distinct().toArray();
         if (sorted.length == 0) {
-            return new double[] {LOWEST_PEAK};
+            return new double[] {PeakFindingExtractor.CANDIDATE_FLOOR};
         }
         int n = Math.min(MAX_CANDIDATES, sorted.length);
         double[] out = new double[n];
@@ -117,18 +127,29 @@ final class DetectionThreshold {
         return java.util.Arrays.stream(out).distinct().toArray();
     }
 
-    static final double LOWEST_PEAK = TrainedDetector.CANDIDATE_FLOOR;
     static final int MAX_CANDIDATES = 60;
 
+    /**
+     * Lesion results at threshold {@code t}. With a finding scorer, detection at {@code t} keeps
+     * exactly the floor's findings scored {@code >= t} (peaks are always taken down to the floor,
+     * regions grown highest first), so those are filtered rather than extracted again for each of
+     * up to {@value #MAX_CANDIDATES} thresholds; otherwise the peaks themselves depend on {@code t}.
+     */
     private static EvaluationReport evaluateAt(double t, TrainedDetector detector, List<LoadedStudy> validation,
-            List<ProbabilityMaps> maps, AnnotationClasses classes, Progress progress) {
+            List<ProbabilityMaps> maps, List<GroundTruth> truths, List<Detections> floor, Progress progress) {
         List<EvaluationCase> cases = new ArrayList<>();
         for (int i = 0; i < validation.size(); i++) {
             LoadedStudy s = validation.get(i);
-            DetectionParams params = detector.defaultParams(s.volume()).withThreshold(t);
-            cases.add(new EvaluationCase(detector.findings(s.volume(), maps.get(i), s.id(), params, progress),
-                    GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
-                            label -> classes.role(label) == AnnotationClasses.Role.POSITIVE)));
+            Detections d;
+            if (detector.scoresFindings()) {
+                Detections all = floor.get(i);
+                d = new Detections(all.study(), all.info(), all.params().withThreshold(t), all.maps(),
+                        all.findings().stream().filter(f -> f.score() >= t).toList(), all.sliceScores());
+            } else {
+                d = detector.findings(s.volume(), maps.get(i), s.id(), detector.defaultParams(s.volume()).withThreshold(t),
+                        progress);
+            }
+            cases.add(new EvaluationCase(d, truths.get(i)));
         }
         return DetectionEvaluation.evaluate(cases, Progress.none());
     }

@@ -8,6 +8,7 @@ import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingFeatures;
+import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.evaluation.GroundTruth;
 import org.tumorj.evaluation.HitRule;
@@ -76,7 +77,7 @@ final class FindingScorerTraining {
             List<double[]> features, List<Boolean> lesion, Progress progress) {
         progress.checkCancelled();
         Detections candidates = plain.findings(s.volume(), maps, s.id(),
-                plain.defaultParams(s.volume()).withThreshold(TrainedDetector.CANDIDATE_FLOOR), progress);
+                plain.defaultParams(s.volume()).withThreshold(PeakFindingExtractor.CANDIDATE_FLOOR), progress);
         List<Lesion> lesions = GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
                 label -> classes.role(label) == AnnotationClasses.Role.POSITIVE).lesions();
         FindingFeatures measure = FindingFeatures.of(s.volume(), maps);

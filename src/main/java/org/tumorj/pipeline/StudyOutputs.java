@@ -44,7 +44,7 @@ public interface StudyOutputs {
 
     /**
      * {@code candidates.csv}, in the columns of {@code detections.csv}: every finding down to
-     * {@link TrainedDetector#CANDIDATE_FLOOR}, for a FROC analysis over the whole ranked list
+     * {@link org.tumorj.detect.PeakFindingExtractor#CANDIDATE_FLOOR}, for a FROC analysis over the whole ranked list
      * rather than the one operating point the model's threshold chose.
      */
     static StudyOutputs candidates(TrainedDetector detector, boolean includePatientId) {

@@ -63,6 +63,11 @@ public final class TrainedDetector {
         return pixels != null;
     }
 
+    /** Whether a finding scorer (fitted in training) gives peak findings their scores. */
+    public boolean scoresFindings() {
+        return pixels != null && scorer != null;
+    }
+
     /** The spacing radiographs are resampled to before the network sees them (native for CT, MR). */
     public WorkingResolution workingResolution() { return pixels != null ? pixels.resolution() : prediction.resolution(); }
 
@@ -109,11 +114,8 @@ public final class TrainedDetector {
         return findings(volume, predict(volume, params, progress), study, params, progress);
     }
 
-    /** Lowest peak probability of a candidate finding ({@link PeakFindingExtractor#CANDIDATE_FLOOR}). */
-    public static final double CANDIDATE_FLOOR = PeakFindingExtractor.CANDIDATE_FLOOR;
-
     /**
-     * The findings of {@code detections}' maps down to {@link #CANDIDATE_FLOOR}, at most
+     * The findings of {@code detections}' maps down to {@link PeakFindingExtractor#CANDIDATE_FLOOR}, at most
      * {@link PeakFindingExtractor#MAX_FINDINGS}: the ranked list a free-response (FROC) analysis
      * sweeps. Peaks are grown highest first, so every finding at the operating threshold is among
      * them with the same region; the others are those the threshold held back.
@@ -121,7 +123,7 @@ public final class TrainedDetector {
     public Detections candidates(Volume volume, Detections detections, Progress progress) {
         DetectionParams params = detections.params();
         return findings(volume, detections.maps(), detections.study(),
-                params.withThreshold(Math.min(CANDIDATE_FLOOR, params.threshold())), progress);
+                params.withThreshold(Math.min(PeakFindingExtractor.CANDIDATE_FLOOR, params.threshold())), progress);
     }
 
     /** Findings of maps this detector predicted: peaks for pixel bundles, thresholded components for cell bundles. */

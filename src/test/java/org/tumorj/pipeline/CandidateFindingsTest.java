@@ -45,12 +45,36 @@ class CandidateFindingsTest {
         double threshold = reported.params().threshold();
         long below = candidates.findings().stream().filter(f -> f.score() < threshold).count();
         assertEquals(candidates.findings().size() - reported.findings().size(), below);
-        assertTrue(candidates.findings().stream().allMatch(f -> f.score() >= TrainedDetector.CANDIDATE_FLOOR));
+        assertTrue(candidates.findings().stream().allMatch(f -> f.score() >= org.tumorj.detect.PeakFindingExtractor.CANDIDATE_FLOOR));
 
         StudyOutputs.csv(false).andThen(StudyOutputs.candidates(detector, false)).write(out, unseen.volume(), reported);
         assertEquals(reported.findings().size() + 1, Files.readAllLines(out.resolve(StudyOutputs.CSV)).size());
         assertEquals(candidates.findings().size() + 1, Files.readAllLines(out.resolve(StudyOutputs.CANDIDATES_CSV)).size());
         assertEquals(DetectionsCsv.header(false), List.of(Files.readAllLines(out.resolve(StudyOutputs.CANDIDATES_CSV)).get(0).split(",")));
+    }
+
+    /**
+     * The threshold sweep in training filters the floor's findings instead of extracting them
+     * again per threshold; that is only right if detection at a threshold keeps exactly those.
+     */
+    @Test
+    void withAFindingScorerDetectionAtAThresholdIsTheCandidatesAboveIt() {
+        List<LoadedStudy> studies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            studies.add(DiscAlignmentTest.study("CT", i));
+        }
+        TrainedDetector detector = DiscAlignmentTest.trained("CT", studies.subList(0, 4));
+        assertTrue(detector.scoresFindings(), detector.bundle().training().get("findingScorer") + "");
+        LoadedStudy unseen = studies.get(4);
+        Detections reported = detector.detect(unseen.volume(), unseen.id(), detector.defaultParams(unseen.volume()),
+                Progress.none());
+        List<Finding> floor = detector.candidates(unseen.volume(), reported, Progress.none()).findings();
+        for (Finding f : floor) {
+            double t = f.score();
+            List<Finding> at = detector.findings(unseen.volume(), reported.maps(), unseen.id(),
+                    detector.defaultParams(unseen.volume()).withThreshold(t), Progress.none()).findings();
+            assertEquals(rows(floor.stream().filter(g -> g.score() >= t).toList()), rows(at), "at threshold " + t);
+        }
     }
 
     /** A finding's place and score, without its id (ids number each list on its own). */
