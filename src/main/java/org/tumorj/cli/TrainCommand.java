@@ -23,7 +23,7 @@ import org.tumorj.util.Progress;
  */
 public final class TrainCommand implements CliCommand {
     static final Set<String> VALUED = Set.of("studies", "out", "seed", "epochs", "window", "context",
-            "positive", "negative", "validation", "series", "input-scale", "features");
+            "positive", "negative", "validation", "series", "input-scale", "features", "fine-tune");
 
     @Override public String name() { return "train"; }
 
@@ -75,7 +75,7 @@ public final class TrainCommand implements CliCommand {
             return TrainSettings.of((long) o.getDouble("seed", 42), o.getInt("epochs", d.training().maxEpochs()),
                     adjacent, o.get("window", "modality"), o.getInt("input-scale", d.inputScale()),
                     o.get("positive", ""), o.get("negative", ""), o.getDouble("validation", d.validationFraction()),
-                    o.get("series", ""));
+                    o.get("series", "")).withFineTunedBlocks(o.getInt("fine-tune", 0));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

@@ -23,6 +23,7 @@ import org.tumorj.train.HeadEvaluation;
 import org.tumorj.train.HeadTrainer;
 import org.tumorj.train.TrainingListener;
 import org.tumorj.train.TrainingLog;
+import org.tumorj.train.TrainingMode;
 import org.tumorj.train.TrainingResult;
 import org.tumorj.util.Progress;
 
@@ -99,6 +100,10 @@ public final class DetectorTraining {
         if (choice != FeatureChoice.CELLS) {
             return new PixelTraining(backbone, settings, choice.spec(modality), resolution, classNames())
                     .train(studies, split, input, series, progress, listener);
+        }
+        if (settings.training().mode() != TrainingMode.HEAD_ONLY) {
+            throw new IllegalArgumentException("the cell-level detector trains its head only; fine-tuning needs"
+                    + " --features both or hypercolumns");
         }
         DenseCellSampler cells = new DenseCellSampler(ScaledBackbone.of(backbone, settings.inputScale()),
                 settings.classes(), cellSampling, settings.training().seed());

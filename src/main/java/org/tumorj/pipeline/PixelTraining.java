@@ -25,6 +25,7 @@ import org.tumorj.train.HeadEvaluation;
 import org.tumorj.train.HeadTrainer;
 import org.tumorj.train.TrainingListener;
 import org.tumorj.train.TrainingLog;
+import org.tumorj.train.TrainingMode;
 import org.tumorj.train.TrainingOptions;
 import org.tumorj.train.TrainingResult;
 import org.tumorj.util.Progress;
@@ -34,7 +35,9 @@ import org.tumorj.volume.Volume;
  * Trains the head on per-pixel features ({@link PixelSampler}): a first head, one round of hard
  * negatives mined with it, the final head, its logits shifted to the real prior of tumour pixels
  * (the head is trained on balanced classes, which would otherwise saturate the map), and the
- * detection threshold chosen on the validation studies' lesions.
+ * detection threshold chosen on the validation studies' lesions. With top-block fine-tuning
+ * ({@link BackboneFineTuning}) the hypercolumns come from the fine-tuned network, which the
+ * bundle then carries.
  *
  * <p>The bundle's backbone record names the pretrained network (id and weights checksum, checked
  * on loading) with the per-pixel feature count as its channels and the feature grid as its stride.
@@ -44,6 +47,7 @@ final class PixelTraining {
     static final int BATCH = 256;
     static final double LEARNING_RATE = 1e-3;
 
+    /** The pretrained network; with top-block fine-tuning, the starting point only. */
     private final Backbone backbone;
     private final TrainSettings settings;
     private final FeatureSpec spec;
@@ -61,14 +65,32 @@ final class PixelTraining {
 
     ModelBundle train(List<LoadedStudy> all, Split<LoadedStudy> split, ModelInput input, TrainedSeries series,
             Progress progress, TrainingListener listener) {
-        long seed = settings.training().seed();
         List<LoadedStudy> train = split.train().stream().map(resolution::resample).toList();
         List<LoadedStudy> validationStudies = split.validation().stream().map(resolution::resample).toList();
+        if (settings.training().mode() == TrainingMode.HEAD_ONLY) {
+            return train(backbone, all, split, train, validationStudies, input, series, progress, listener);
+        }
+        if (settings.training().mode() != TrainingMode.TOP_BLOCKS_UNFROZEN || !spec.usesBackbone()) {
+            throw new IllegalArgumentException("the pixel detector fine-tunes only top blocks of the network whose"
+                    + " hypercolumns it reads: use --features both or hypercolumns with --fine-tune N (got "
+                    + settings.training().mode() + " with features " + spec.families() + ")");
+        }
+        try (BackboneFineTuning.Tuned tuned = BackboneFineTuning.run(settings, input, train, validationStudies, progress,
+                listener)) {
+            return train(tuned.backbone(), all, split, train, validationStudies, input, series, progress, listener)
+                    .withBundledBackbone(tuned.network().toBundled());
+        }
+    }
+
+    private ModelBundle train(Backbone network, List<LoadedStudy> all, Split<LoadedStudy> split, List<LoadedStudy> train,
+            List<LoadedStudy> validationStudies, ModelInput input, TrainedSeries series, Progress progress,
+            TrainingListener listener) {
+        long seed = settings.training().seed();
         progress.log("features: " + spec.families() + ", every " + spec.gridStride() + " px");
         Map<String, Pca> projections = Map.of();
         Function<Volume, Hypercolumns> hypercolumns = null;
         if (spec.usesBackbone()) {
-            Backbone scaled = ScaledBackbone.of(backbone, settings.inputScale());
+            Backbone scaled = ScaledBackbone.of(network, settings.inputScale());
             projections = BackboneHypercolumns.fit(spec, scaled, input, train, seed, progress);
             hypercolumns = BackboneHypercolumns.factory(spec, scaled, input, projections);
         }
@@ -77,7 +99,8 @@ final class PixelTraining {
         double prior = sampler.priorLogit();
         FeatureSet validation = sampler.sample(validationStudies, input, progress);
         log(progress, "pixels", first, validation);
-        TrainingOptions options = settings.training().withOptimizer(LEARNING_RATE, settings.training().weightDecay(), BATCH);
+        TrainingOptions options = settings.training().withMode(TrainingMode.HEAD_ONLY, 0)
+                .withOptimizer(LEARNING_RATE, settings.training().weightDecay(), BATCH);
         TrainingResult firstHead = new HeadTrainer(options).train(first, validation, progress, listener);
         FeatureSet mined = sampler.withHardNegatives(new DenseHead(firstHead.weights(), 1)).sample(train, input, progress);
         log(progress, "with hard negatives", mined, validation);
@@ -96,11 +119,11 @@ final class PixelTraining {
         record.addProperty("batchSize", BATCH);
         record.addProperty("learningRate", LEARNING_RATE);
         resolution.recordIn(record, all);
-        BackboneInfo b = backbone.info();
+        BackboneInfo b = network.info();
         BackboneInfo features = new BackboneInfo(b.id(), b.sha256(), b.inputSize(), spec.gridStride(), first.featureChannels());
         ModelBundle bundle = ModelBundle.of(features, settings.preprocessing().toJson(), settings.sampling().patchSize(),
                 classNames, report, seed, record, TrainingLog.toCsv(result.log()), weights).withTemperature(1);
-        TrainedDetector plain = new TrainedDetector(backbone, bundle);
+        TrainedDetector plain = new TrainedDetector(network, bundle);
         List<ProbabilityMaps> maps = DetectionThreshold.predict(plain, split.validation(), progress);
         FindingScorerTraining.Fit fit = FindingScorerTraining.fit(plain, split.train(), split.validation(), maps,
                 settings.classes(), progress);
@@ -112,7 +135,7 @@ final class PixelTraining {
             fit.record().entrySet().forEach(e -> scorer.add(e.getKey(), e.getValue()));
             bundle = bundle.withTrainingRecord(FindingScorer.KEY, scorer);
         }
-        DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, bundle),
+        DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(network, bundle),
                 split.validation(), maps, settings.classes(), progress);
         progress.log(String.format("detection threshold %.3g (chosen on the validation studies' lesions)", choice.threshold()));
         return bundle.withThreshold(choice.threshold(), "detectionThreshold", choice.record());

@@ -7,6 +7,8 @@ import org.tumorj.backbone.ChannelMode;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.InputWindow;
 import org.tumorj.dataset.SamplingConfig;
+import org.tumorj.backbone.MobileNetGraph;
+import org.tumorj.train.TrainingMode;
 import org.tumorj.train.TrainingOptions;
 
 /**
@@ -71,6 +73,22 @@ public record TrainSettings(Preprocessing preprocessing, boolean adjacentSlices,
     public TrainSettings withInput(Preprocessing newPreprocessing, boolean newAdjacentSlices) {
         return new TrainSettings(newPreprocessing, newAdjacentSlices, sampling.withTwoPointFiveD(newAdjacentSlices), training,
                 classes, validationFraction, seriesDescription, inputScale);
+    }
+
+    /**
+     * These settings with the top {@code blocks} blocks of the network fine-tuned on patches
+     * before the pixel head is trained on its hypercolumns (see BackboneFineTuning); 0 trains the
+     * head only.
+     */
+    public TrainSettings withFineTunedBlocks(int blocks) {
+        if (blocks < 0 || blocks > MobileNetGraph.BLOCKS) {
+            throw new IllegalArgumentException("fine-tuned blocks must be 0 (head only) to " + MobileNetGraph.BLOCKS
+                    + ", got " + blocks);
+        }
+        TrainingOptions options = training.withMode(blocks == 0 ? TrainingMode.HEAD_ONLY : TrainingMode.TOP_BLOCKS_UNFROZEN,
+                blocks);
+        return new TrainSettings(preprocessing, adjacentSlices, sampling, options, classes, validationFraction,
+                seriesDescription, inputScale);
     }
 
     /** What the bundle records about how its head was trained (beside the preprocessing). */

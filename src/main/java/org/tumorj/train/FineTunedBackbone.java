@@ -95,8 +95,9 @@ public final class FineTunedBackbone {
     /**
      * Writes the backbone as a SavedModel into {@code dir} (which must not exist or be empty):
      * weights frozen into constants, batch normalisation folded, {@code serving_default} mapping
-     * {@code image} (N x H x W x 3, any H and W that are multiples of 32) to {@code features} and
-     * {@code embedding}. A fresh graph: no saver, no variables.
+     * {@code image} (N x H x W x 3, any H and W that are multiples of 32) to {@code features},
+     * {@code embedding} and the hypercolumn taps ({@link MobileNetGraph#TAPS}, named as their
+     * layers). A fresh graph: no saver, no variables.
      */
     public void exportSavedModel(Path dir) throws IOException {
         TensorFlowRuntime.ensureLoaded();
@@ -106,10 +107,11 @@ public final class FineTunedBackbone {
             Placeholder<TFloat32> image = tf.withName(BundledBackbone.INPUT).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, -1, -1, 3)));
             MobileNetGraph net = MobileNetGraph.build(tf, BatchNormFolding.fold(model), image, Set.of(), false, 0, false);
-            Signature serving = Signature.builder().key(BundledBackbone.SIGNATURE).input(BundledBackbone.INPUT, image)
+            Signature.Builder serving = Signature.builder().key(BundledBackbone.SIGNATURE).input(BundledBackbone.INPUT, image)
                     .output(BundledBackbone.FEATURES, net.features())
-                    .output(BundledBackbone.EMBEDDING, net.embedding()).build();
-            SavedModelBundle.exporter(dir.toString()).withSession(session).withSignatures(serving).export();
+                    .output(BundledBackbone.EMBEDDING, net.embedding());
+            net.taps().forEach(serving::output);
+            SavedModelBundle.exporter(dir.toString()).withSession(session).withSignatures(serving.build()).export();
         }
     }
 

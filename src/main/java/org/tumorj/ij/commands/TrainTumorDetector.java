@@ -65,6 +65,9 @@ public final class TrainTumorDetector extends TumorJCommand {
                     + " hypercolumns = intermediate layers of the pretrained network; both; cells = the older"
                     + " detector on the network's last layer (docs/detection-quality.md compares them)",
                     "filters", "both", "hypercolumns", "cells"),
+            MacroKey.integer("fine_tune", 0, "Top blocks of the network trained on lesion patches before the"
+                    + " pixel head reads its hypercolumns (features both or hypercolumns; 0 = the pretrained network"
+                    + " as it is; 2 = its last two blocks, a few minutes more on a laptop)"),
             MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
             MacroKey.string("negative", "normal,background", "ROI classes that are explicitly not tumour"),
             MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"),
@@ -79,7 +82,7 @@ public final class TrainTumorDetector extends TumorJCommand {
     @Override
     public String documentedOptions() {
         return "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
-                + " window=modality input_scale=2 features=filters positive=tumor,lesion negative=normal,background"
+                + " window=modality input_scale=2 features=filters fine_tune=0 positive=tumor,lesion negative=normal,background"
                 + " validation=0.3";
     }
 
@@ -116,7 +119,7 @@ public final class TrainTumorDetector extends TumorJCommand {
     private static TrainSettings settings(MacroValues v) {
         return TrainSettings.of(v.integer("seed"), v.integer("epochs"), v.string("context").equals("2.5d"),
                 v.string("window"), Integer.parseInt(v.string("input_scale")), v.string("positive"),
-                v.string("negative"), v.number("validation"), v.string("series"));
+                v.string("negative"), v.number("validation"), v.string("series")).withFineTunedBlocks(v.integer("fine_tune"));
     }
 
     /** Each epoch to the Log; with a screen, also the live loss plot. */
