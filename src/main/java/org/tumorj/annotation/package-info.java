@@ -1,4 +1,7 @@
 /**
- * Core: annotated regions (label, slice, polygon) and their on-disk sidecar format. No ImageJ or Swing imports; ImageJ ROIs are converted in {@code org.tumorj.ij}.
+ * Core: annotated regions (label, slice, polygon) and their two on-disk formats, TumorJ's
+ * {@code annotations.json} sidecar and the ROI Manager's {@code RoiSet.zip} (read and written
+ * here without ImageJ, so the command line needs no ImageJ). No ImageJ or Swing imports; ImageJ
+ * ROI objects are converted in {@code org.tumorj.ij}.
  */
 package org.tumorj.annotation;

@@ -1,6 +1,6 @@
 package org.tumorj.cli;
 
-import org.tumorj.ij.PipelineSettings;
+import org.tumorj.dataset.AnnotationReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +139,7 @@ public final class DemoCommand implements CliCommand {
     private static List<LoadedStudy> load(List<Study> studies, VolumeLoader volumes) throws IOException {
         List<LoadedStudy> loaded = new ArrayList<>();
         for (Study s : studies) {
-            loaded.add(LoadedStudy.load(s, volumes, PipelineSettings.annotations()));
+            loaded.add(LoadedStudy.load(s, volumes, AnnotationReader.standard()));
         }
         return loaded;
     }

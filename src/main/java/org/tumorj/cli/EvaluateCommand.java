@@ -1,6 +1,6 @@
 package org.tumorj.cli;
 
-import org.tumorj.ij.PipelineSettings;
+import org.tumorj.dataset.AnnotationReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +35,7 @@ public final class EvaluateCommand implements CliCommand {
             EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
                     opened.detector().trainedOn().guard(new DicomStudies(org.tumorj.dicom.DicomReader.standard(),
                             DetectCommand.series(o, opened), progress), o.has("allow-other-series"), progress),
-                    PipelineSettings.annotations(), AnnotationClasses.defaults(), o.getDouble("threshold", 0),
+                    AnnotationReader.standard(), AnnotationClasses.defaults(), o.getDouble("threshold", 0),
                     o.has("deidentify") ? new Deidentifier(o.get("deidentify", "")) : null, progress)
                     .report();
             report.writeJson(reportFile);

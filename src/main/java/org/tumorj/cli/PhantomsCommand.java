@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.tumorj.ij.PhantomStudies;
+import org.tumorj.phantom.PhantomStudyWriter;
 import org.tumorj.phantom.MrSeries;
 import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomModality;
@@ -52,7 +52,7 @@ public final class PhantomsCommand implements CliCommand {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        PhantomStudies.writeSet(out, template, studies, mrSeries(o), console());
+        PhantomStudyWriter.writeSet(out, template, studies, mrSeries(o), console());
         System.out.println("wrote " + studies + " " + modality + " phantom studies to " + out);
         return 0;
     }

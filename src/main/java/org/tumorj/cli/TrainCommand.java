@@ -1,12 +1,12 @@
 package org.tumorj.cli;
 
+import org.tumorj.dataset.AnnotationReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
-import org.tumorj.ij.PipelineSettings;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.dataset.StudySet;
 import org.tumorj.pipeline.DetectorTraining;
@@ -47,7 +47,7 @@ public final class TrainCommand implements CliCommand {
         try (Backbone backbone = Backbones.openDefault()) {
             ModelBundle bundle = new DetectorTraining(backbone, settings).withFeatures(features).trainOnFolder(studies,
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
-                    PipelineSettings.annotations(), progress, e -> System.out.printf("  epoch %d: train loss %.4f, validation loss %.4f,"
+                    AnnotationReader.standard(), progress, e -> System.out.printf("  epoch %d: train loss %.4f, validation loss %.4f,"
                             + " validation AUC %.3f%s%n", e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAuc(),
                             e.best() ? " (best)" : ""));
             bundle.save(out, progress);

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.annotation.SliceAttachment;
 import org.tumorj.volume.Volume;
 
 /**
- * Reads a study's annotations and attaches them to its loaded volume's slices. The core reads
- * {@code annotations.json}; the ImageJ glue adds {@code RoiSet.zip} (see {@link #orElse}).
+ * Reads a study's annotations and attaches them to its loaded volume's slices: TumorJ's
+ * {@code annotations.json} and the ROI Manager's {@code RoiSet.zip}, both without ImageJ.
  */
 @FunctionalInterface
 public interface AnnotationReader {
@@ -28,6 +30,23 @@ public interface AnnotationReader {
             }
             return SliceAttachment.reattach(file, AnnotationSidecar.read(file), null, volume.info().sopInstanceUids());
         };
+    }
+
+    /**
+     * {@code RoiSet.zip}, re-attached by SOPInstanceUID, else by position; empty when absent.
+     *
+     * @param groupNames ROI group names (Fiji knows them; {@link RoiSetZip#NO_GROUP_NAMES} elsewhere)
+     */
+    static AnnotationReader roiSetZip(IntFunction<String> groupNames) {
+        return (dir, volume) -> {
+            Path zip = dir.resolve(RoiSetZip.FILE_NAME);
+            return Files.exists(zip) ? RoiSetZip.read(zip, volume.info().sopInstanceUids(), groupNames) : List.of();
+        };
+    }
+
+    /** Both formats, the sidecar first: what {@code ./tumorj} reads from a study folder. */
+    static AnnotationReader standard() {
+        return sidecar().orElse(roiSetZip(RoiSetZip.NO_GROUP_NAMES));
     }
 
     /** This reader's regions, or the other's when this one finds none. */

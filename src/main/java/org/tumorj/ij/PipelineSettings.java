@@ -1,6 +1,5 @@
 package org.tumorj.ij;
 
-import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.TrainedDetector;
@@ -8,8 +7,8 @@ import org.tumorj.util.Progress;
 import org.tumorj.privacy.Deidentifier;
 
 /**
- * What the Fiji commands share with {@code ./tumorj}: the annotation formats read from study
- * folders, training settings built from the same options, and the one-line evaluation summary.
+ * What the Fiji commands share: the window choices and the model, series and de-identification
+ * keys, and study folders read as a model expects.
  * Kept equal to the command line's choices so a model trained in Fiji is the model the command
  * line would train from the same options.
  */
@@ -29,11 +28,6 @@ public final class PipelineSettings {
                     + " the Log and to warnings.txt beside the outputs");
 
     private PipelineSettings() {}
-
-    /** Both on-disk annotation formats: TumorJ's sidecar first, else the ROI Manager's zip. */
-    public static AnnotationReader annotations() {
-        return AnnotationReader.sidecar().orElse(RoiSets.annotationReader());
-    }
 
     /**
      * Study folders read as the model expects: the series the {@link #SERIES_KEY} names, else the

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -14,32 +15,22 @@ import org.tumorj.volume.VolumeInfo;
 /**
  * Writes phantom studies to disk, one folder per study: {@code IM-0001.dcm ...} (one DICOM file
  * per slice; for MR the T2 series, then {@code T1-0001.dcm}, {@code FLAIR-...}, {@code T1POST-...}
- * for the other series made), {@code annotations.json} (drawn on the T2 series for MR) and {@code ground-truth.json}, plus whatever an
- * {@link ExtraFiles} hook adds (the ImageJ glue adds {@code RoiSet.zip}). Each folder is written
- * atomically: an interrupted run leaves no half study.
+ * for the other series made), the outlines twice, as {@code annotations.json} and as the ROI
+ * Manager's {@code RoiSet.zip} (drawn on the T2 series for MR), and {@code ground-truth.json}.
+ * Each folder is written atomically: an interrupted run leaves no half study.
  */
 public final class PhantomStudyWriter {
     private PhantomStudyWriter() {}
 
-    /** Adds files to a study folder while it is being written. */
-    @FunctionalInterface
-    public interface ExtraFiles {
-        void write(PhantomStudy study, Path studyDir) throws IOException;
-
-        static ExtraFiles none() {
-            return (study, dir) -> { };
-        }
-    }
-
     /** Generates and writes {@code count} studies numbered 1..count into {@code outDir}/{@code <studyId>}. */
-    public static List<Path> writeSet(Path outDir, PhantomConfig template, int count, ExtraFiles extra,
-            Progress progress) throws IOException {
-        return writeSet(outDir, template, count, List.of(MrSeries.values()), extra, progress);
+    public static List<Path> writeSet(Path outDir, PhantomConfig template, int count, Progress progress)
+            throws IOException {
+        return writeSet(outDir, template, count, List.of(MrSeries.values()), progress);
     }
 
     /** As the other {@code writeSet}, MR studies with these series (T2 always). */
     public static List<Path> writeSet(Path outDir, PhantomConfig template, int count, List<MrSeries> mrSeries,
-            ExtraFiles extra, Progress progress) throws IOException {
+            Progress progress) throws IOException {
         List<Path> written = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             progress.checkCancelled();
@@ -47,7 +38,7 @@ public final class PhantomStudyWriter {
                     template.sliceSpacingMm(), template.seed(), i, template.minLesions(), template.maxLesions(),
                     template.vessels());
             PhantomStudy study = PhantomGenerator.generate(c, mrSeries);
-            written.add(write(study, outDir.resolve(study.studyId()), extra));
+            written.add(write(study, outDir.resolve(study.studyId())));
             progress.update("phantoms", i, count);
             progress.log(String.format(Locale.ROOT, "%s: %d slices, %d lesions, %d vessels, %d regions",
                     study.studyId(), study.volume().depth(), study.groundTruth().lesions().size(),
@@ -57,7 +48,7 @@ public final class PhantomStudyWriter {
     }
 
     /** Writes one study folder (replacing it if it exists) and returns it. */
-    public static Path write(PhantomStudy study, Path dir, ExtraFiles extra) throws IOException {
+    public static Path write(PhantomStudy study, Path dir) throws IOException {
         AtomicFiles.writeDirectory(dir, tmp -> {
             Volume v = study.volume();
             for (int k = 0; k < v.depth(); k++) {
@@ -72,8 +63,8 @@ public final class PhantomStudyWriter {
                 }
             }
             AnnotationSidecar.write(tmp.resolve(AnnotationSidecar.FILE_NAME), study.annotations());
+            RoiSetZip.write(tmp.resolve(RoiSetZip.FILE_NAME), study.annotations());
             study.groundTruth().write(tmp.resolve(AnswerKey.FILE_NAME));
-            extra.write(study, tmp);
         });
         return dir;
     }

@@ -205,7 +205,7 @@ public final class RadiographQualityBenchmark {
         Files.createDirectories(dir);
         for (int n = first; n < first + count; n++) {
             PhantomStudy study = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.XR, DATA_SEED, n));
-            PhantomStudyWriter.write(study, dir.resolve(study.studyId()), PhantomStudyWriter.ExtraFiles.none());
+            PhantomStudyWriter.write(study, dir.resolve(study.studyId()));
         }
         return dir;
     }

@@ -37,7 +37,7 @@ public final class XrayPhantomBenchmark {
         double gen = (System.nanoTime() - t1) / 1e9;
         Path dir = Files.createTempDirectory("xr-bench");
         long t2 = System.nanoTime();
-        Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()), PhantomStudyWriter.ExtraFiles.none());
+        Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()));
         double write = (System.nanoTime() - t2) / 1e9;
         long bytes = Files.size(study.resolve("IM-0001.dcm"));
         System.out.printf(Locale.ROOT, "%d x %d: generated in %.2f s, written in %.2f s (%.1f MB file), peak heap %.0f MB"

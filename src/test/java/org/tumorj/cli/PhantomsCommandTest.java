@@ -1,5 +1,6 @@
 package org.tumorj.cli;
 
+import org.tumorj.annotation.RoiSetZip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class PhantomsCommandTest {
             }
             int regions = AnnotationSidecar.read(study.resolve("annotations.json")).size();
             assertTrue(regions > 0, id + " has regions");
-            assertEquals(regions, RoiSets.read(study.resolve("RoiSet.zip")).size());
+            assertEquals(regions, RoiSetZip.read(study.resolve("RoiSet.zip")).size());
             assertEquals("MR", AnswerKey.read(study.resolve("ground-truth.json")).modality());
         }
     }

@@ -25,7 +25,7 @@ class StudySetTest {
     @Test
     void aFolderOfAnnotatedStudiesIsATrainingSet() throws Exception {
         for (PhantomStudy s : Phantoms.ct()) {
-            PhantomStudyWriter.write(s, root.resolve(s.studyId()), PhantomStudyWriter.ExtraFiles.none());
+            PhantomStudyWriter.write(s, root.resolve(s.studyId()));
         }
         Files.createDirectories(root.resolve("notes"));
         StudySet set = StudySet.open(root);

@@ -1,5 +1,6 @@
 package org.tumorj.ij;
 
+import org.tumorj.phantom.PhantomStudyWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,7 +132,7 @@ class GuiScreenshotIT {
         Files.deleteIfExists(DETECT_SCREENSHOT);
         Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "gui-detect-");
         try (ImageJMacroRunner imagej = ImageJMacroRunner.install()) {
-            List<Path> studies = PhantomStudies.writeSet(work.resolve("annotated"),
+            List<Path> studies = PhantomStudyWriter.writeSet(work.resolve("annotated"),
                     PhantomConfig.of(PhantomModality.CT, 5, 1).withSize(128).withSlices(10), 4, Progress.none());
             Path annotated = Files.move(studies.get(2), work.resolve(studies.get(2).getFileName()));
             Path unseen = Files.move(studies.get(3), work.resolve(studies.get(3).getFileName()));

@@ -1,5 +1,6 @@
 package org.tumorj.ij;
 
+import org.tumorj.annotation.RoiSetZip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,7 @@ class ImageStudiesTest {
         ImagePlus imp = VolumeImages.toImagePlus(PHANTOM.volume(), null);
         imp.setProp(VolumeImages.STUDY_PROPERTY, "patient-07");
         List<Roi> rois = RoiSets.toRois(PHANTOM.annotations());
-        rois.forEach(r -> r.setProperty(RoiSets.SOP_PROPERTY, null)); // as drawn in ImageJ: slice position only
+        rois.forEach(r -> r.setProperty(RoiSetZip.SOP_PROPERTY, null)); // as drawn in ImageJ: slice position only
         LoadedStudy study = ImageStudies.fromImage(imp, rois);
         assertEquals("patient-07", study.id());
         List<Annotation> expected = PHANTOM.annotations();

@@ -1,5 +1,6 @@
 package org.tumorj.ij;
 
+import org.tumorj.phantom.PhantomStudyWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,7 +53,7 @@ class LabMacrosIT {
         ImageJMacroRunner.requireDisplay();
         imagej = ImageJMacroRunner.install();
         work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lab-macros-");
-        List<Path> studies = PhantomStudies.writeSet(work.resolve("phantoms"), PHANTOM, 4, Progress.none());
+        List<Path> studies = PhantomStudyWriter.writeSet(work.resolve("phantoms"), PHANTOM, 4, Progress.none());
         train = Files.createDirectories(work.resolve("annotated"));
         unseen = Files.createDirectories(work.resolve("unseen"));
         for (int i = 0; i < studies.size(); i++) {

@@ -1,5 +1,6 @@
 package org.tumorj.ij;
 
+import org.tumorj.phantom.PhantomStudyWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ij.plugin.DICOM;
@@ -23,7 +24,7 @@ class PhantomDicomInImageJTest {
 
     private void check(PhantomModality modality) throws Exception {
         PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(modality, 4, 1).withSize(64).withSlices(5));
-        Path study = PhantomStudies.write(s, dir.resolve(s.studyId()));
+        Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()));
         int k = 2;
         DICOM d = new DICOM();
         d.open(study.resolve(String.format("IM-%04d.dcm", k + 1)).toString());

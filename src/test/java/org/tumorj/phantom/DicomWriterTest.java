@@ -62,14 +62,15 @@ class DicomWriterTest {
     @Test
     void studyFolderHoldsOneFilePerSliceAndTheSidecars() throws Exception {
         PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.CT, 5, 1).withSize(64).withSlices(5));
-        Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()), PhantomStudyWriter.ExtraFiles.none());
+        Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()));
         List<String> names;
         try (Stream<Path> files = Files.list(study)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of("IM-0001.dcm", "IM-0002.dcm", "IM-0003.dcm", "IM-0004.dcm", "IM-0005.dcm",
-                "annotations.json", "ground-truth.json"), names);
+                "RoiSet.zip", "annotations.json", "ground-truth.json"), names);
         assertEquals(s.annotations().size(), AnnotationSidecar.read(study.resolve("annotations.json")).size());
+        assertEquals(s.annotations().size(), org.tumorj.annotation.RoiSetZip.read(study.resolve("RoiSet.zip")).size());
         assertEquals(s.groundTruth().lesions().size(), AnswerKey.read(study.resolve("ground-truth.json")).lesions().size());
     }
 

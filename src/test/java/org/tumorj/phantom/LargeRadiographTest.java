@@ -25,7 +25,7 @@ class LargeRadiographTest {
         assertEquals(3072, s.volume().width());
         assertEquals(384, 3072 * RadiographProtocol.draw(s.config()).imagerSpacing(), 16, "the same field, finer pixels");
         assertFalse(s.groundTruth().lesions().isEmpty());
-        Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()), PhantomStudyWriter.ExtraFiles.none());
+        Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()));
         assertTrue(Files.size(study.resolve("IM-0001.dcm")) > 2L * 3072 * 3072);
     }
 }

@@ -39,7 +39,7 @@ class RadiographFileTest {
     void everyVariantRoundTripsThroughTheDicomReader() throws Exception {
         for (int n = 1; n <= 8; n++) {
             PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.XR, 2026, n).withSize(128));
-            Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()), PhantomStudyWriter.ExtraFiles.none());
+            Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()));
             try (Stream<Path> files = Files.list(study)) {
                 assertEquals(List.of("IM-0001.dcm", "annotations.json", "ground-truth.json"),
                         files.map(p -> p.getFileName().toString()).sorted().toList());

@@ -41,7 +41,7 @@ class MrSeriesPhantomTest {
     @BeforeAll
     static void write() throws IOException {
         study = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.MR, 11, 1).withSize(96).withSlices(10).withLesions(4, 5));
-        folder = PhantomStudyWriter.write(study, dir.resolve(study.studyId()), PhantomStudyWriter.ExtraFiles.none());
+        folder = PhantomStudyWriter.write(study, dir.resolve(study.studyId()));
     }
 
     private static Volume load(String pattern) throws IOException {

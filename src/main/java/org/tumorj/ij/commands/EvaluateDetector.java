@@ -8,6 +8,7 @@ import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.EvaluationPlots;
 import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.MacroKey;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
@@ -50,7 +51,7 @@ public final class EvaluateDetector extends TumorJCommand {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 return StudyEvaluation.evaluate(opened.detector(), studies, opened.detector().trainedOn().guard(
                         PipelineSettings.studies(v, opened.detector(), progress), v.bool("allow_other_series"), progress),
-                        PipelineSettings.annotations(), AnnotationClasses.defaults(), 0,
+                        RoiSets.annotationReader(), AnnotationClasses.defaults(), 0,
                         PipelineSettings.deidentifier(v.string("deidentify_salt")),
                         progress).report();
             }

@@ -20,6 +20,7 @@ import org.tumorj.dataset.TrainingData;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
@@ -136,7 +137,7 @@ public final class TrainTumorDetector extends TumorJCommand {
     private static List<LoadedStudy> loadStudies(Path studies, TrainSettings settings, LoadedStudy current, Progress progress) throws IOException {
         List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(studies),
                 new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
-                PipelineSettings.annotations(), progress));
+                RoiSets.annotationReader(), progress));
         if (current != null) {
             all.removeIf(s -> s.id().equals(current.id()));
             all.add(current);
