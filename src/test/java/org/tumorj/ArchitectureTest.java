@@ -23,8 +23,8 @@ import org.tumorj.metrics.LayeringViolationFixture;
 /**
  * The layout is the architecture, checked on the compiled classes (ArchUnit sees every use of a
  * type, not only imports): the packages stack in the order data flows through them, no package
- * reaches one above it (so there is no cycle), and the core stays plain Java, ImageJ and Swing
- * only in {@code ij} (Fiji) and {@code cli}.
+ * reaches one above it (so there is no cycle), the core stays plain Java, and ImageJ and Swing
+ * appear only in {@code ij} (Fiji): the command line needs neither.
  */
 class ArchitectureTest {
     /**
@@ -33,7 +33,7 @@ class ArchitectureTest {
      * model; the model's head drives detection, whose findings evaluation scores; training uses
      * the model and statistics; the pipeline joins them; Fiji and the command line sit on top.
      */
-    static final List<String> FLOW = List.of("util", "volume", "dicom", "annotation", "privacy", "dataset",
+    static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "annotation", "privacy", "dataset",
             "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "train", "pipeline",
             "ij", "cli");
 
@@ -61,6 +61,14 @@ class ArchitectureTest {
     @Test
     void coreUsesNothingFromImageJOrSwing() {
         coreStaysPlainJava().check(product);
+    }
+
+    /** A cluster job or a Python pipeline runs {@code ./tumorj} with no ImageJ (NoImageJCliIT runs it so). */
+    @Test
+    void theCommandLineNeedsNoImageJ() {
+        noClasses().that().resideInAPackage("org.tumorj.cli..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.tumorj.ij..", "ij..", "javax.swing..", "org.scijava..")
+                .because("the command line reads and writes every file through the core").check(product);
     }
 
     @Test

@@ -9,8 +9,11 @@ import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
 import org.tumorj.dicom.DicomSeries;
 import org.tumorj.dicom.SeriesSummary;
-import org.tumorj.ij.DicomImages;
+import org.tumorj.dicom.ColorVolume;
+import org.tumorj.export.TiffStack;
 import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * {@code ./tumorj convert PATH OUT.tif [--series UID|N]}: one series as a 32-bit float TIFF stack of
@@ -33,16 +36,39 @@ public final class ConvertCommand implements CliCommand {
         DicomScan scan = InfoCommand.scan(in);
         DicomSeries series = pick(scan, in, o.get("series", null));
         DicomReader reader = DicomReader.standard();
-        String size;
+        TiffStack stack;
         try {
-            size = DicomImages.writeTiff(reader, series, out, Progress.none());
+            stack = tiff(reader, series);
+            stack.write(out);
         } catch (DicomException e) {
             throw new CliException(e.getMessage(), e);
         } catch (IOException e) {
             throw CliException.forFile(out, "cannot write: " + e.getMessage());
         }
-        System.out.printf("wrote %s (%s, %s)%n", out, size, series.isColor() ? "RGB" : "32-bit float modality values");
+        System.out.printf("wrote %s (%d x %d x %d, %s)%n", out, stack.width(), stack.height(), stack.slices(),
+                series.isColor() ? "RGB" : "32-bit float modality values");
         return 0;
+    }
+
+    /**
+     * The series as Fiji should open it: calibrated in mm, each slice labelled with its
+     * SOPInstanceUID, grey values shown through the series' window. No DICOM header goes in:
+     * it would carry the patient's name into a file that is easily passed on.
+     */
+    static TiffStack tiff(DicomReader reader, DicomSeries series) {
+        VolumeInfo info;
+        TiffStack stack;
+        if (series.isColor()) {
+            ColorVolume colour = reader.readColor(series, Progress.none());
+            info = colour.info();
+            stack = TiffStack.ofRgb(colour.width(), colour.height(), colour.slices());
+        } else {
+            Volume v = reader.readVolume(series, Progress.none());
+            info = v.info();
+            stack = TiffStack.ofFloats(v.width(), v.height(), v.slices()).withDisplayRange(
+                    info.windowCenter() - info.windowWidth() / 2, info.windowCenter() + info.windowWidth() / 2);
+        }
+        return stack.calibrated(info.spacingX(), info.spacingY(), info.spacingZ(), "mm").withLabels(info.sopInstanceUids());
     }
 
     /** {@code 1 = UID (CT, 512x512, 120 slices), 2 = ...} in info's order, the numbers --series takes. */

@@ -17,7 +17,7 @@ import org.tumorj.dataset.StudySet;
 import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.detect.Detections;
-import org.tumorj.ij.DetectionOutputs;
+import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.model.ModelBundle;
@@ -146,7 +146,7 @@ public final class DemoCommand implements CliCommand {
 
     /** The held-out studies' files, from the volumes already loaded for the evaluation. */
     private static void writeOutputs(List<Detections> all, List<LoadedStudy> studies, Path folder) throws IOException {
-        var outputs = DetectionOutputs.all(false);
+        var outputs = StudyOutputs.standard(false);
         for (int i = 0; i < all.size(); i++) {
             Detections d = all.get(i);
             var volume = studies.get(i).volume();

@@ -3,7 +3,6 @@ package org.tumorj.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.tumorj.ij.DetectionOutputs;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DicomStudies;
@@ -45,7 +44,7 @@ public final class DetectCommand implements CliCommand {
         BatchDetection.Summary summary;
         try (Bundles.Opened opened = Bundles.open(model)) {
             boolean patientId = o.has("include-patient-id");
-            StudyOutputs outputs = DetectionOutputs.all(patientId);
+            StudyOutputs outputs = StudyOutputs.standard(patientId);
             if (o.has("candidates")) {
                 outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), patientId));
             }

@@ -5,7 +5,6 @@ import ij.ImageStack;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.io.FileSaver;
-import ij.measure.Calibration;
 import ij.plugin.MontageMaker;
 import ij.process.ImageProcessor;
 import java.io.IOException;
@@ -21,8 +20,8 @@ import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
 
 /**
- * The detection outputs written through ImageJ: the stack with its overlay (TIFF that Fiji opens
- * with the overlay), a PNG montage of the slices with findings, and the heat map as a 32-bit TIFF.
+ * The detection pictures written through ImageJ: the stack with its overlay (TIFF that Fiji opens
+ * with the overlay) and a PNG montage of the slices with findings.
  * Each is written under a temporary name beside the target and renamed into place, so a
  * half-written file never carries the final name. Saving never renames or marks the user's image.
  */
@@ -46,14 +45,6 @@ public final class DetectionFiles {
         copy.getProcessor().setMinAndMax(imp.getDisplayRangeMin(), imp.getDisplayRangeMax());
         FileSaver saver = new FileSaver(copy);
         atomically(target, copy.getStackSize() > 1 ? saver::saveAsTiffStack : saver::saveAsTiff);
-    }
-
-    /** Probabilities at slice resolution, 32-bit, calibrated in mm like the series. */
-    public static void saveHeatMapTiff(Detections d, Path target) throws IOException {
-        ImagePlus heat = new ImagePlus(d.study() + " p(tumor)", new HeatMapStack(d.maps()));
-        heat.setCalibration(calibration(d));
-        FileSaver saver = new FileSaver(heat);
-        atomically(target, d.maps().depth() > 1 ? saver::saveAsTiffStack : saver::saveAsTiff);
     }
 
     /**
@@ -124,15 +115,6 @@ public final class DetectionFiles {
             one.setOverlay(here);
         }
         return one.flatten();
-    }
-
-    private static Calibration calibration(Detections d) {
-        Calibration cal = new Calibration();
-        cal.pixelWidth = d.info().spacingX();
-        cal.pixelHeight = d.info().spacingY();
-        cal.pixelDepth = d.info().spacingZ();
-        cal.setUnit("mm");
-        return cal;
     }
 
     /** Runs an ImageJ saver on a temporary sibling, then renames it to {@code target}. */

@@ -1,7 +1,6 @@
 package org.tumorj.ij;
 
 import ij.ImagePlus;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomSeries;
@@ -17,16 +16,5 @@ public final class DicomImages {
         return series.isColor()
                 ? VolumeImages.toImagePlus(reader.readColor(series, progress), header)
                 : VolumeImages.toImagePlus(reader.readVolume(series, progress), header);
-    }
-
-    /**
-     * Writes a series as a TIFF stack (32-bit modality values, or RGB), atomically.
-     *
-     * @return the stack's size, "columns x rows x slices"
-     */
-    public static String writeTiff(DicomReader reader, DicomSeries series, Path target, Progress progress) throws IOException {
-        ImagePlus imp = open(reader, series, progress);
-        VolumeImages.saveTiff(imp, target);
-        return imp.getWidth() + " x " + imp.getHeight() + " x " + imp.getStackSize();
     }
 }

@@ -2,18 +2,13 @@ package org.tumorj.ij;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.LUT;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tumorj.dicom.ColorVolume;
-import org.tumorj.util.AtomicFiles;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
@@ -92,21 +87,6 @@ public final class VolumeImages {
         calibrate(imp, volume.info());
         describe(imp, volume.info(), headerText);
         return imp;
-    }
-
-    /** Writes a TIFF (stack) that ImageJ reads back with its values and calibration, atomically. */
-    public static void saveTiff(ImagePlus imp, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".tumorj-", ".tif");
-        try {
-            if (!new FileSaver(imp).saveAsTiff(tmp.toString())) {
-                throw new IOException("ImageJ could not write " + tmp);
-            }
-            AtomicFiles.write(target, out -> Files.copy(tmp, out));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static void calibrate(ImagePlus imp, VolumeInfo info) {

@@ -2,20 +2,28 @@ package org.tumorj.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionsCsv;
+import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.export.TiffStack;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * Writes one study's results into a folder that {@link BatchDetection} then moves into place
- * whole. The core writes {@code detections.csv}; the ImageJ glue adds the overlay TIFF, heat-map
- * TIFF and PNG preview (see {@code org.tumorj.ij.DetectionOutputs}).
+ * whole. The core writes {@code detections.csv} and the heat map ({@value #HEAT_MAP_TIFF});
+ * pictures drawn by ImageJ (the overlay TIFF and the PNG preview, {@code org.tumorj.ij}) join
+ * them as a {@link ServiceLoader} provider of this interface when ImageJ is on the class path.
  */
 public interface StudyOutputs {
     String CSV = "detections.csv";
     String CANDIDATES_CSV = "candidates.csv";
+    String HEAT_MAP_TIFF = "heatmap.tif";
 
     void write(Path folder, Volume volume, Detections detections) throws IOException;
 
@@ -40,6 +48,46 @@ public interface StudyOutputs {
                 return List.of(CSV);
             }
         };
+    }
+
+    /** Probabilities at slice resolution, a 32-bit TIFF stack calibrated in mm like the series, slice by slice. */
+    static StudyOutputs heatMap() {
+        return new StudyOutputs() {
+            @Override
+            public void write(Path folder, Volume volume, Detections detections) throws IOException {
+                ProbabilityMaps maps = detections.maps();
+                List<float[]> slices = new AbstractList<>() {
+                    @Override public float[] get(int z) { return maps.slice(z); }
+                    @Override public int size() { return maps.depth(); }
+                };
+                VolumeInfo info = detections.info();
+                TiffStack.ofFloats(maps.width(), maps.height(), slices)
+                        .calibrated(info.spacingX(), info.spacingY(), info.spacingZ(), "mm").withDisplayRange(0, 1)
+                        .write(folder.resolve(HEAT_MAP_TIFF));
+            }
+
+            @Override
+            public List<String> files() {
+                return List.of(HEAT_MAP_TIFF);
+            }
+        };
+    }
+
+    /**
+     * What a detection run writes per study: {@code detections.csv} (patient ID column only when
+     * asked), the heat map, and the outputs of every provider found (ImageJ's pictures); a
+     * provider whose library is missing is left out.
+     */
+    static StudyOutputs standard(boolean includePatientId) {
+        StudyOutputs all = csv(includePatientId).andThen(heatMap());
+        try {
+            for (StudyOutputs provider : ServiceLoader.load(StudyOutputs.class, StudyOutputs.class.getClassLoader())) {
+                all = all.andThen(provider);
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // ImageJ is not on the class path: the pictures it draws are left out, the rest is written
+        }
+        return all;
     }
 
     /**

@@ -195,13 +195,16 @@ class FindingsOverlayTest {
         assertTrue(named(o, FindingsOverlay.HEAT_MAP).get(0) instanceof ImageRoi);
 
         Path heat = dir.resolve("study-1/heatmap.tif");
-        DetectionFiles.saveHeatMapTiff(d, heat);
+        org.tumorj.pipeline.StudyOutputs.heatMap().write(heat.getParent(), null, d); // written without ImageJ
         ImagePlus h = IJ.openImage(heat.toString());
         assertEquals(32, h.getBitDepth());
         assertEquals(6, h.getStackSize());
         assertEquals(0.9f, h.getStack().getProcessor(3).getf(30, 30), 1e-6);
         assertEquals(0.6, h.getCalibration().pixelWidth, 1e-5); // TIFF stores a rational
         assertEquals("mm", h.getCalibration().getUnit());
+        assertEquals(2.0, h.getCalibration().pixelDepth, 1e-9);
+        assertEquals(0, h.getDisplayRangeMin());
+        assertEquals(1, h.getDisplayRangeMax());
 
         Path png = dir.resolve("study-1/preview.png");
         DetectionFiles.saveMontagePng(imp, d, png);

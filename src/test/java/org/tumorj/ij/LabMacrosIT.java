@@ -39,7 +39,7 @@ class LabMacrosIT {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final PhantomConfig PHANTOM = PhantomConfig.of(PhantomModality.CT, 5, 1).withSize(128).withSlices(10);
     private static final List<String> STUDY_FILES = List.of(StudyOutputs.CSV, DetectionOutputs.OVERLAY_TIFF,
-            DetectionOutputs.HEAT_MAP_TIFF, DetectionOutputs.PREVIEW_PNG);
+            StudyOutputs.HEAT_MAP_TIFF, DetectionOutputs.PREVIEW_PNG);
 
     private static ImageJMacroRunner imagej;
     private static Path work;

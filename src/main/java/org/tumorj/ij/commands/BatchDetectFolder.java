@@ -4,7 +4,7 @@ import ij.IJ;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.tumorj.ij.CancellableTask;
-import org.tumorj.ij.DetectionOutputs;
+import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
@@ -52,7 +52,7 @@ public final class BatchDetectFolder extends TumorJCommand {
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> {
             try (Bundles.Opened opened = Bundles.open(model)) {
                 return new BatchDetection(opened.detector(), PipelineSettings.studies(v, opened.detector(), progress),
-                        DetectionOutputs.all(v.bool("include_patient_id")), deidentifier(v))
+                        StudyOutputs.standard(v.bool("include_patient_id")), deidentifier(v))
                         .allowingOtherSeries(v.bool("allow_other_series")).run(input, output, v.bool("skip_existing"), progress);
             }
         });

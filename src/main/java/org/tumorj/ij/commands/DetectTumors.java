@@ -15,7 +15,7 @@ import java.util.Locale;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.ij.CancellableTask;
-import org.tumorj.ij.DetectionOutputs;
+import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.ij.FindingsOverlay;
 import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
@@ -92,7 +92,7 @@ public final class DetectTumors extends TumorJCommand {
         if (!v.string("output").isBlank()) {
             Path target = v.path("output").resolve(study);
             AtomicFiles.writeDirectory(target, dir -> {
-                DetectionOutputs.all(false).write(dir, volume, d);
+                StudyOutputs.standard(false).write(dir, volume, d);
                 BatchDetection.writeWarnings(dir, warnings);
             });
             IJ.log(COMMAND.replace("...", "") + ": files in " + target.toAbsolutePath());
