@@ -20,6 +20,8 @@ public final class TensorFlowRuntime {
     public static final String ENGINE = "TensorFlow";
     /** DJL reads this environment variable or system property to find the TensorFlow natives. */
     static final String NATIVES_KEY = "TENSORFLOW_LIBRARY_PATH";
+    /** The folder beside TumorJ's jar that holds the natives per platform (how Fiji installs them). */
+    public static final String NATIVES_BESIDE_JAR = "tumorj-natives";
     private static volatile boolean loaded;
 
     private TensorFlowRuntime() {}
@@ -35,8 +37,10 @@ public final class TensorFlowRuntime {
             Engine.getEngine(ENGINE);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("TensorFlow could not start: " + e.getMessage()
-                    + ". TumorJ needs the TensorFlow 2.16.1 natives unpacked by its build; set TENSORFLOW_LIBRARY_PATH to "
-                    + "target/tf-natives/org/tensorflow/internal/c_api/linux-x86_64 (the ./tumorj launcher does this)", e);
+                    + ". TumorJ needs the TensorFlow 2.16.1 natives unpacked by its build: install TumorJ into Fiji with"
+                    + " ./tumorj install-fiji PATH/Fiji.app (it puts them in plugins/" + NATIVES_BESIDE_JAR + "/"
+                    + platform() + "), or set TENSORFLOW_LIBRARY_PATH to target/tf-natives/org/tensorflow/internal/c_api/"
+                    + platform() + " of a TumorJ build", e);
         }
         loaded = true;
     }
@@ -66,7 +70,7 @@ public final class TensorFlowRuntime {
      * checkout ({@code -Dtumorj.home}), or a {@code tumorj-natives/<platform>} folder beside TumorJ's
      * jar (how a Fiji installation ships them).
      */
-    static java.util.Optional<Path> nativesFolder() {
+    public static java.util.Optional<Path> nativesFolder() {
         List<Path> candidates = new ArrayList<>();
         String home = System.getProperty("tumorj.home");
         if (home != null) {
@@ -74,7 +78,7 @@ public final class TensorFlowRuntime {
         }
         try {
             Path jar = Path.of(TensorFlowRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            candidates.add(jar.resolveSibling("tumorj-natives").resolve(platform()));
+            candidates.add(jar.resolveSibling(NATIVES_BESIDE_JAR).resolve(platform()));
         } catch (java.net.URISyntaxException | RuntimeException e) {
             // no jar location (unusual class loader): rely on TENSORFLOW_LIBRARY_PATH
         }
@@ -82,7 +86,7 @@ public final class TensorFlowRuntime {
     }
 
     /** The classifier of org.tensorflow:tensorflow-core-native for this machine. */
-    static String platform() {
+    public static String platform() {
         String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
         String arch = System.getProperty("os.arch").toLowerCase(java.util.Locale.ROOT);
         String a = arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "x86_64";

@@ -30,7 +30,8 @@ public final class TumorJCli {
                 new DetectCommand(),
                 new EvaluateCommand(),
                 new DemoCommand(),
-                new ModelCommand());
+                new ModelCommand(),
+                new InstallFijiCommand());
     }
 
     public static void main(String[] argv) {

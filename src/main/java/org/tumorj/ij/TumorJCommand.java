@@ -52,17 +52,29 @@ public abstract class TumorJCommand implements PlugIn {
     /**
      * Shows a failure and stops the macro that ran the command. With no ImageJ window (a
      * {@code -batch} run), ImageJ's own error path would open a dialog that nobody can close and
-     * the batch would hang, so the message goes to the Log (stdout there) and the macro is aborted.
+     * the batch would hang, so the message goes to the Log (stdout there) and the macro is aborted;
+     * started from the command line ({@code ImageJ -batch}), ImageJ then exits with status 1.
      */
     static void fail(String command, String message) {
         String text = message != null && message.startsWith(command) ? message : command + ": " + message;
         if (IJ.getInstance() == null && IJ.isMacro()) {
             IJ.log("TumorJ error: " + text);
+            if (startedWithBatchFlag()) {
+                // ImageJ -batch ends with exit status 0 whatever the macro did: a lab's shell
+                // script or cluster job must see the failure, and ImageJ would exit next anyway.
+                System.out.flush();
+                System.exit(1);
+            }
             Interpreter.abort();
         } else {
             IJ.log("TumorJ error: " + text); // kept in the Log after the dialog is closed
             System.err.println("TumorJ error: " + text); // and seen by whoever started Fiji from a terminal
             IJ.error("TumorJ", text);
         }
+    }
+
+    /** ImageJ (or Fiji's launcher) was started as {@code ... -batch macro.ijm}: no one but a script is waiting. */
+    private static boolean startedWithBatchFlag() {
+        return java.util.Arrays.asList(System.getProperty("sun.java.command", "").split(" ")).contains("-batch");
     }
 }

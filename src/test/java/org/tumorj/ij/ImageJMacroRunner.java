@@ -13,15 +13,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.tumorj.backbone.TensorFlowRuntime;
+import org.tumorj.cli.CliException;
+import org.tumorj.cli.FijiInstall;
 import org.tumorj.util.AtomicFiles;
 
 /**
  * Runs ImageJ macros the way a lab does: plain ImageJ 1 ({@code ij.jar}) in its own JVM, with
- * TumorJ installed in a fresh ImageJ folder ({@code plugins/TumorJ_.jar}, runtime jars in
- * {@code plugins/jars/}, its own {@code IJ_Prefs.txt} so the user's preferences are never read or
- * written). Needs the packaged jar ({@code mvn package}) and a display: ImageJ 1 builds its menus
+ * TumorJ installed in a fresh ImageJ folder by {@code ./tumorj install-fiji}'s code
+ * ({@code plugins/TumorJ_.jar}, runtime jars in {@code plugins/jars/}, TensorFlow natives in
+ * {@code plugins/tumorj-natives/}), started with no {@code TENSORFLOW_LIBRARY_PATH}, with its own
+ * {@code IJ_Prefs.txt} so the user's preferences are never read or written. Needs the packaged jar ({@code mvn package}) and a display: ImageJ 1 builds its menus
  * even in batch mode. Tests call {@link #requireDisplay()} first; CI runs under {@code xvfb-run -a}.
  */
 public final class ImageJMacroRunner implements AutoCloseable {
@@ -75,14 +78,14 @@ public final class ImageJMacroRunner implements AutoCloseable {
         }
         Files.createDirectories(Path.of("target"));
         Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "imagej-home-");
-        Path plugins = Files.createDirectories(home.resolve("plugins"));
-        Path jars = Files.createDirectories(plugins.resolve("jars"));
+        Files.createDirectories(home.resolve("plugins"));
         Files.createDirectories(home.resolve("macros"));
-        Files.copy(jar, plugins.resolve("TumorJ_.jar"));
-        try (Stream<Path> s = Files.list(lib)) {
-            for (Path p : s.filter(ImageJMacroRunner::isRuntimeJar).toList()) {
-                Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
-            }
+        String natives = System.getenv("TENSORFLOW_LIBRARY_PATH");
+        try {
+            new FijiInstall(jar, lib, natives != null ? Path.of(natives) : TensorFlowRuntime.nativesFolder().orElseThrow(),
+                    line -> { }).into(home); // as ./tumorj install-fiji does: ImageJ then runs with no variable set
+        } catch (CliException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
         Files.writeString(home.resolve("IJ_Prefs.txt"), "");
         writeGroupColours(Files.createDirectories(home.resolve("luts")).resolve("glasbey.lut"));
@@ -136,7 +139,9 @@ public final class ImageJMacroRunner implements AutoCloseable {
         if (argument != null) {
             cmd.add(argument);
         }
-        Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().remove("TENSORFLOW_LIBRARY_PATH"); // as Fiji started from a desktop icon: TumorJ finds its natives
+        Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> copy(p.getInputStream(), out), "imagej-output");
         reader.start();
@@ -174,12 +179,6 @@ public final class ImageJMacroRunner implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate ij.jar on the test class path: " + e.getMessage(), e);
         }
-    }
-
-    /** ImageJ itself is already on the class path; a second copy in plugins/jars would shadow nothing but confuse. */
-    private static boolean isRuntimeJar(Path p) {
-        String name = p.getFileName().toString();
-        return name.endsWith(".jar") && !name.startsWith("ij-");
     }
 
     /**

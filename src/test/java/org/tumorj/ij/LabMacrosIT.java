@@ -210,6 +210,7 @@ class LabMacrosIT {
         assertTrue(r.output().contains("TumorJ error: Evaluate...: model=" + work.resolve("no-such-model")
                 + ": no such folder"), r.describe());
         assertEquals(List.of(), r.values("after="), r.describe());
+        assertEquals(1, r.exitCode(), "a shell script must see the failure; " + r.describe());
     }
 
     private static void assertNoErrorOrWarning(ImageJMacroRunner.Result r) {
