@@ -71,6 +71,6 @@ public final class TumorJCli {
 
     private void printHelp(PrintStream out) {
         out.println("usage: ./tumorj COMMAND [options] [--debug]");
-        commands.values().forEach(c -> out.printf("  %-10s %s%n", c.name(), c.summary()));
+        commands.values().forEach(c -> out.printf("  %-12s %s%n", c.name(), c.summary()));
     }
 }
