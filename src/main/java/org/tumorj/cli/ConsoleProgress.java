@@ -4,32 +4,48 @@ import java.io.PrintStream;
 import org.tumorj.util.Progress;
 
 /**
- * Progress on the console: log lines as they come, and a step's progress every 10 %, so a
- * headless batch's log shows where it is without flooding.
+ * Progress on the console, quiet by default. On a terminal, a long step is one line redrawn in
+ * place ({@code Dense detection [#####.....] 12/24}) and kept when the step ends; in a log file
+ * (a cluster job, CI) only the step's end is written, one line. Log lines always go out, each on
+ * a line of its own.
  */
 final class ConsoleProgress implements Progress {
+    private static final int BAR = 20;
     private final PrintStream out;
-    private String lastStep = "";
-    private long lastTenth = -1;
+    private final boolean terminal;
+    private boolean lineOpen;
 
     ConsoleProgress(PrintStream out) {
+        this(out, System.console() != null);
+    }
+
+    ConsoleProgress(PrintStream out, boolean terminal) {
         this.out = out;
+        this.terminal = terminal;
     }
 
     @Override
     public synchronized void update(String step, long done, long total) {
-        long tenth = total <= 0 ? 10 : done * 10 / total;
-        if (!step.equals(lastStep) || tenth != lastTenth) {
-            if (tenth == 10 || !step.equals(lastStep) || tenth > lastTenth) {
-                out.printf("  %s: %d/%d%n", step, done, total);
+        boolean finished = total <= 0 || done >= total;
+        if (terminal) {
+            int filled = total <= 0 ? BAR : (int) (BAR * Math.min(done, total) / total);
+            out.print("\r  " + step + " [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + done + "/" + total);
+            lineOpen = !finished;
+            if (finished) {
+                out.println();
             }
-            lastStep = step;
-            lastTenth = tenth;
+        } else if (finished) {
+            out.printf("  %s: %d/%d%n", step, done, total);
         }
+        out.flush();
     }
 
     @Override
-    public void log(String message) {
+    public synchronized void log(String message) {
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
         out.println(message);
     }
 

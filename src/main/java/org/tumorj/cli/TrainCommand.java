@@ -14,6 +14,7 @@ import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.util.AtomicFiles;
+import org.tumorj.train.TrainingListener;
 import org.tumorj.util.Progress;
 
 /**
@@ -47,9 +48,7 @@ public final class TrainCommand implements CliCommand {
         try (Backbone backbone = Backbones.openDefault()) {
             ModelBundle bundle = new DetectorTraining(backbone, settings).withFeatures(features).trainOnFolder(studies,
                     new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
-                    AnnotationReader.standard(), progress, e -> System.out.printf("  epoch %d: train loss %.4f, validation loss %.4f,"
-                            + " validation AUC %.3f%s%n", e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAuc(),
-                            e.best() ? " (best)" : ""));
+                    AnnotationReader.standard(), progress, TrainingListener.none());
             bundle.save(out, progress);
         }
         System.out.println("model bundle: " + out.toAbsolutePath());

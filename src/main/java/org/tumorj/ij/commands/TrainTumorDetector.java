@@ -123,14 +123,9 @@ public final class TrainTumorDetector extends TumorJCommand {
                 v.string("negative"), v.number("validation"), v.string("series")).withFineTunedBlocks(v.integer("fine_tune"));
     }
 
-    /** Each epoch to the Log; with a screen, also the live loss plot. */
+    /** With a screen, the live loss plot (each epoch's line reaches the Log through the progress). */
     private static TrainingListener listener(boolean plots) {
-        TrainingListener log = logEpochs();
-        TrainingListener live = plots ? TrainingPlots.liveLoss("TumorJ training loss") : TrainingListener.none();
-        return e -> {
-            log.epochFinished(e);
-            live.epochFinished(e);
-        };
+        return plots ? TrainingPlots.liveLoss("TumorJ training loss") : TrainingListener.none();
     }
 
     /** The folder's studies, the current image's (when given) replacing the folder's study of its name. */
@@ -171,11 +166,5 @@ public final class TrainTumorDetector extends TumorJCommand {
             throw new IllegalArgumentException(COMMAND + ": no model folder given; write model=/folder/for/the/bundle");
         }
         return v.path("model");
-    }
-
-    private static TrainingListener logEpochs() {
-        return e -> IJ.log(String.format(Locale.ROOT, "  epoch %d: train loss %.4f, validation loss %.4f,"
-                + " validation AUC %.3f%s", e.epoch(), e.trainLoss(), e.validationLoss(), e.validationAuc(),
-                e.best() ? " (best)" : ""));
     }
 }

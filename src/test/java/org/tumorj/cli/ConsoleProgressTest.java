@@ -1,0 +1,37 @@
+package org.tumorj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The console stays readable: a log file gets one line per finished step, a terminal one bar per step. */
+class ConsoleProgressTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    private String run(boolean terminal) {
+        ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), terminal);
+        for (int i = 1; i <= 40; i++) {
+            p.update("Reading DICOM headers", i, 40);
+        }
+        p.update("Dense detection", 1, 4);
+        p.log("ct-0004: 1 finding(s)");
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLogFileGetsOneLinePerFinishedStep() {
+        assertEquals("  Reading DICOM headers: 40/40\nct-0004: 1 finding(s)\n", run(false));
+    }
+
+    @Test
+    void aTerminalGetsABarRedrawnInPlaceAndLogLinesOnTheirOwn() {
+        String[] lines = run(true).split("\n");
+        assertEquals(3, lines.length, String.join("|", lines));
+        assertEquals("  Reading DICOM headers [####################] 40/40", lines[0].substring(lines[0].lastIndexOf('\r') + 1));
+        assertEquals("\r  Dense detection [#####...............] 1/4", lines[1]);
+        assertEquals("ct-0004: 1 finding(s)", lines[2]);
+    }
+}
