@@ -5,6 +5,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -35,10 +37,10 @@ class ArchitectureTest {
      */
     static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "annotation", "privacy", "dataset",
             "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "train", "pipeline",
-            "ij", "cli");
+            "api", "ij", "cli");
 
     /** Packages with no ImageJ, Swing or desktop AWT in them: everything but Fiji's and the CLI's. */
-    static final List<String> CORE = FLOW.subList(0, FLOW.indexOf("pipeline") + 1);
+    static final List<String> CORE = FLOW.subList(0, FLOW.indexOf("api") + 1);
 
     private static JavaClasses product;
 
@@ -69,6 +71,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.tumorj.cli..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.tumorj.ij..", "ij..", "javax.swing..", "org.scijava..")
                 .because("the command line reads and writes every file through the core").check(product);
+    }
+
+    /**
+     * The two faces reach the pipeline only through {@code org.tumorj.api}: whoever opens a model,
+     * trains or evaluates does it the one way. The demo is the exception, a script over the
+     * shipped phantoms that shares one network between three trainings.
+     */
+    @Test
+    void theFacesTrainDetectAndEvaluateOnlyThroughTheFacade() {
+        facadeOnly().check(product);
+    }
+
+    static ArchRule facadeOnly() {
+        return noClasses().that().resideInAnyPackage("org.tumorj.cli..", "org.tumorj.ij.commands..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(org.tumorj.cli.DemoCommand.class)))
+                .should().dependOnClassesThat().belongToAnyOf(org.tumorj.pipeline.DetectorTraining.class,
+                        org.tumorj.pipeline.Bundles.class, org.tumorj.pipeline.StudyEvaluation.class,
+                        org.tumorj.pipeline.TrainedDetector.class)
+                .because("org.tumorj.api.TumorJ is the one face of training, detection and evaluation");
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.tumorj.cli;
 
+import org.tumorj.api.TumorJ;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.tumorj.pipeline.BatchDetection;
-import org.tumorj.pipeline.Bundles;
-import org.tumorj.pipeline.DicomStudies;
-import org.tumorj.pipeline.StudyOutputs;
-import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
@@ -41,18 +38,9 @@ public final class DetectCommand implements CliCommand {
         Path out = o.requirePath("out");
         AtomicFiles.checkWritable(out, false); // before the model loads and the first study runs
         Progress progress = new ConsoleProgress(System.out);
-        BatchDetection.Summary summary;
-        try (Bundles.Opened opened = Bundles.open(model)) {
-            boolean patientId = o.has("include-patient-id");
-            StudyOutputs outputs = StudyOutputs.standard(patientId);
-            if (o.has("candidates")) {
-                outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), patientId));
-            }
-            summary = new BatchDetection(opened.detector(),
-                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), series(o, opened), progress),
-                    outputs, deidentifier(o))
-                    .allowingOtherSeries(o.has("allow-other-series")).run(input, out, !o.has("redo"), progress);
-        }
+        BatchDetection.Summary summary = TumorJ.detectFolder(new TumorJ.FolderDetection(model, input, out,
+                o.get("series", null), o.has("include-patient-id"), deidentifySalt(o), o.has("allow-other-series"),
+                o.has("candidates"), !o.has("redo")), progress);
         System.out.println(summary + "; results in " + out.toAbsolutePath());
         return exitStatus(summary);
     }
@@ -62,19 +50,11 @@ public final class DetectCommand implements CliCommand {
         return !summary.failures().isEmpty() ? 1 : summary.partial().isEmpty() ? 0 : PARTIAL;
     }
 
-    /** {@code --series REGEX}, else the SeriesDescription pattern the model was trained with (null: the only series). */
-    static String series(Options o, Bundles.Opened opened) {
-        return o.get("series", opened.detector().trainedOn().pattern());
-    }
-
     /** {@code --deidentify SALT}: pseudonymous outputs (PS3.15 Annex E basic profile); off when absent. */
-    private static Deidentifier deidentifier(Options o) throws CliException {
-        if (!o.has("deidentify")) {
-            return null;
-        }
-        if (o.has("include-patient-id")) {
+    private static String deidentifySalt(Options o) throws CliException {
+        if (o.has("deidentify") && o.has("include-patient-id")) {
             throw new CliException("--deidentify and --include-patient-id contradict each other; choose one");
         }
-        return new Deidentifier(o.get("deidentify", ""));
+        return o.get("deidentify", null);
     }
 }

@@ -1,15 +1,11 @@
 package org.tumorj.cli;
 
-import org.tumorj.dataset.AnnotationReader;
+import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.api.TumorJ;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.evaluation.EvaluationReport;
-import org.tumorj.pipeline.Bundles;
-import org.tumorj.pipeline.DicomStudies;
-import org.tumorj.pipeline.StudyEvaluation;
-import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.Progress;
 
 /**
@@ -31,16 +27,10 @@ public final class EvaluateCommand implements CliCommand {
         Path studies = o.requirePath("studies");
         Path reportFile = Path.of(o.get("report", studies.resolve("evaluation.json").toString()));
         Progress progress = new ConsoleProgress(System.out);
-        try (Bundles.Opened opened = Bundles.open(model)) {
-            EvaluationReport report = StudyEvaluation.evaluate(opened.detector(), studies,
-                    opened.detector().trainedOn().guard(new DicomStudies(org.tumorj.dicom.DicomReader.standard(),
-                            DetectCommand.series(o, opened), progress), o.has("allow-other-series"), progress),
-                    AnnotationReader.standard(), AnnotationClasses.defaults(), o.getDouble("threshold", 0),
-                    o.has("deidentify") ? new Deidentifier(o.get("deidentify", "")) : null, progress)
-                    .report();
-            report.writeJson(reportFile);
-            System.out.println("held-out evaluation: " + StudyEvaluation.summary(report));
-        }
+        EvaluationReport report = TumorJ.evaluate(new TumorJ.Evaluation(model, studies, reportFile, o.get("series", null),
+                o.has("allow-other-series"), o.getDouble("threshold", 0), o.get("deidentify", null),
+                RoiSetZip.NO_GROUP_NAMES), progress);
+        System.out.println("held-out evaluation: " + TumorJ.summary(report));
         System.out.println("report: " + reportFile.toAbsolutePath());
         return 0;
     }

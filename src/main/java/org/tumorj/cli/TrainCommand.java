@@ -1,16 +1,12 @@
 package org.tumorj.cli;
 
-import org.tumorj.dataset.AnnotationReader;
+import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.api.TumorJ;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.tumorj.backbone.Backbone;
-import org.tumorj.backbone.Backbones;
-import org.tumorj.model.ModelBundle;
 import org.tumorj.dataset.StudySet;
-import org.tumorj.pipeline.DetectorTraining;
-import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.util.AtomicFiles;
@@ -45,12 +41,8 @@ public final class TrainCommand implements CliCommand {
         StudySet.open(studies); // validate before the backbone loads: a wrong folder fails in a second
         AtomicFiles.checkWritable(out, true); // and an output that cannot be written, before training
         Progress progress = new ConsoleProgress(System.out);
-        try (Backbone backbone = Backbones.openDefault()) {
-            ModelBundle bundle = new DetectorTraining(backbone, settings).withFeatures(features).trainOnFolder(studies,
-                    new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
-                    AnnotationReader.standard(), progress, TrainingListener.none());
-            bundle.save(out, progress);
-        }
+        TumorJ.train(new TumorJ.TrainingRequest(settings, features, studies, List.of(), RoiSetZip.NO_GROUP_NAMES, out),
+                progress, TrainingListener.none());
         System.out.println("model bundle: " + out.toAbsolutePath());
         return 0;
     }

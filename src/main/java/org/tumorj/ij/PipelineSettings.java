@@ -1,15 +1,8 @@
 package org.tumorj.ij;
 
-import org.tumorj.dicom.DicomReader;
-import org.tumorj.pipeline.DicomStudies;
-import org.tumorj.pipeline.TrainedDetector;
-import org.tumorj.util.Progress;
-import org.tumorj.privacy.Deidentifier;
-
 /**
- * What the Fiji commands share: the window choices and the model, series and de-identification
- * keys, and study folders read as a model expects.
- * Kept equal to the command line's choices so a model trained in Fiji is the model the command
+ * What the Fiji commands share: the window choices and the model, series and other-series keys,
+ * kept equal to the command line's choices so a model trained in Fiji is the model the command
  * line would train from the same options.
  */
 public final class PipelineSettings {
@@ -19,7 +12,7 @@ public final class PipelineSettings {
     /** The {@code model} key of the commands that run a trained model. */
     public static final MacroKey MODEL_KEY = MacroKey.folder("model", "",
             "Model bundle folder (written by Train Tumor Detector or ./tumorj train)");
-    /** The detection commands' {@code series} key (see {@link #studies}). */
+    /** The detection commands' {@code series} key. */
     public static final MacroKey SERIES_KEY = MacroKey.string("series", "", "Regular expression for the"
             + " SeriesDescription of the series to detect on in each study; empty = the pattern the model was trained with");
     /** The {@code allow_other_series} key. */
@@ -28,19 +21,4 @@ public final class PipelineSettings {
                     + " the Log and to warnings.txt beside the outputs");
 
     private PipelineSettings() {}
-
-    /**
-     * Study folders read as the model expects: the series the {@link #SERIES_KEY} names, else the
-     * pattern the model was trained with (none: the only series).
-     */
-    public static DicomStudies studies(MacroValues v, TrainedDetector detector, Progress progress) {
-        String key = v.string(SERIES_KEY.name());
-        String pattern = key == null || key.isBlank() ? detector.trainedOn().pattern() : key;
-        return new DicomStudies(DicomReader.standard(), pattern, progress);
-    }
-
-    /** The de-identifier for a {@code deidentify_salt} key, or null when the key is blank (off). */
-    public static Deidentifier deidentifier(String salt) {
-        return salt == null || salt.isBlank() ? null : new Deidentifier(salt);
-    }
 }

@@ -41,7 +41,7 @@ class RadiographFileTest {
             PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.XR, 2026, n).withSize(128));
             Path study = PhantomStudyWriter.write(s, dir.resolve(s.studyId()));
             try (Stream<Path> files = Files.list(study)) {
-                assertEquals(List.of("IM-0001.dcm", "annotations.json", "ground-truth.json"),
+                assertEquals(List.of("IM-0001.dcm", "RoiSet.zip", "annotations.json", "ground-truth.json"),
                         files.map(p -> p.getFileName().toString()).sorted().toList());
             }
             DicomReader reader = DicomReader.standard();

@@ -1,18 +1,16 @@
 package org.tumorj.ij.commands;
 
+import org.tumorj.api.TumorJ;
 import ij.IJ;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.tumorj.ij.CancellableTask;
-import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.pipeline.BatchDetection;
-import org.tumorj.pipeline.Bundles;
-import org.tumorj.privacy.Deidentifier;
 
 /**
  * Plugins > TumorJ > Batch Detect Folder...: {@code ./tumorj detect} from ImageJ. Each study of
@@ -49,25 +47,22 @@ public final class BatchDetectFolder extends TumorJCommand {
         Path input = v.existingFolder("input");
         Path output = requiredOutput(v);
         String name = COMMAND.replace("...", "");
-        BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> {
-            try (Bundles.Opened opened = Bundles.open(model)) {
-                return new BatchDetection(opened.detector(), PipelineSettings.studies(v, opened.detector(), progress),
-                        StudyOutputs.standard(v.bool("include_patient_id")), deidentifier(v))
-                        .allowingOtherSeries(v.bool("allow_other_series")).run(input, output, v.bool("skip_existing"), progress);
-            }
-        });
+        BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> TumorJ.detectFolder(
+                new TumorJ.FolderDetection(model, input, output, v.string(PipelineSettings.SERIES_KEY.name()),
+                        v.bool("include_patient_id"), deidentifySalt(v), v.bool("allow_other_series"), false,
+                        v.bool("skip_existing")), progress));
         summary.partial().forEach(f -> IJ.log(name + ": " + f));
         summary.failures().forEach(f -> IJ.log(name + ": " + f));
         IJ.log(name + ": " + summary + "; results in " + output.toAbsolutePath());
     }
 
-    private static Deidentifier deidentifier(MacroValues v) {
+    private static String deidentifySalt(MacroValues v) {
         String salt = v.string("deidentify_salt");
         if (!salt.isBlank() && v.bool("include_patient_id")) {
             throw new IllegalArgumentException(COMMAND + ": deidentify_salt and include_patient_id contradict each"
                     + " other; choose one");
         }
-        return PipelineSettings.deidentifier(salt);
+        return salt;
     }
 
 

@@ -1,5 +1,6 @@
 package org.tumorj.ij.commands;
 
+import org.tumorj.api.TumorJ;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -9,13 +10,10 @@ import ij.plugin.filter.Analyzer;
 import ij.plugin.frame.RoiManager;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.ij.CancellableTask;
-import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.ij.FindingsOverlay;
 import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
@@ -24,11 +22,6 @@ import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
-import org.tumorj.pipeline.BatchDetection;
-import org.tumorj.pipeline.Bundles;
-import org.tumorj.privacy.Deidentifier;
-import org.tumorj.util.AtomicFiles;
-import org.tumorj.volume.Volume;
 
 /**
  * Plugins > TumorJ > Detect Tumors...: runs a model bundle over the current image (a series
@@ -67,38 +60,18 @@ public final class DetectTumors extends TumorJCommand {
             throw new IllegalArgumentException(COMMAND + ": no image open; open a series with Plugins > TumorJ >"
                     + " Open DICOM Series... first");
         }
-        Path model = v.existingFolder("model");
-        double threshold = v.number("threshold");
-        if (threshold < 0 || threshold >= 1) {
-            throw new IllegalArgumentException(COMMAND + ": threshold=" + threshold + ": give a probability in"
-                    + " (0, 1), or 0 for the model's own threshold");
-        }
-        String salt = v.string("deidentify_salt");
-        Deidentifier deidentifier = PipelineSettings.deidentifier(salt);
-        Volume original = VolumeImages.toVolume(imp);
-        Volume volume = deidentifier == null ? original : deidentifier.apply(original);
-        String study = deidentifier == null ? ImageStudies.studyId(imp) : deidentifier.studyLabel(ImageStudies.studyId(imp));
-        List<String> warnings = new java.util.ArrayList<>();
-        Detections d = CancellableTask.run(COMMAND, progress -> {
-            try (Bundles.Opened opened = Bundles.open(model)) {
-                warnings.addAll(opened.detector().trainedOn().check(original.info(), v.bool("allow_other_series")));
-                warnings.forEach(w -> progress.log(COMMAND.replace("...", "") + ": " + study + ": " + w));
-                DetectionParams params = opened.detector().defaultParams(volume);
-                return opened.detector().detect(volume, study,
-                        threshold > 0 ? params.withThreshold(threshold) : params, progress);
-            }
-        });
+        TumorJ.VolumeDetection request = new TumorJ.VolumeDetection(v.existingFolder("model"), VolumeImages.toVolume(imp),
+                ImageStudies.studyId(imp), v.number("threshold"), v.string("deidentify_salt"), v.bool("allow_other_series"),
+                v.string("output").isBlank() ? null : v.path("output"));
+        TumorJ.VolumeResult result = CancellableTask.run(COMMAND, progress -> TumorJ.detectVolume(request, progress));
+        Detections d = result.detections();
         show(imp, d, v);
-        if (!v.string("output").isBlank()) {
-            Path target = v.path("output").resolve(study);
-            AtomicFiles.writeDirectory(target, dir -> {
-                StudyOutputs.standard(false).write(dir, volume, d);
-                BatchDetection.writeWarnings(dir, warnings);
-            });
-            IJ.log(COMMAND.replace("...", "") + ": files in " + target.toAbsolutePath());
+        String name = COMMAND.replace("...", "");
+        if (result.folder() != null) {
+            IJ.log(name + ": files in " + result.folder().toAbsolutePath());
         }
-        IJ.log(String.format(Locale.ROOT, "%s: %s: %d finding(s) at threshold %.3f", COMMAND.replace("...", ""),
-                study, d.findings().size(), d.params().threshold()));
+        IJ.log(String.format(Locale.ROOT, "%s: %s: %d finding(s) at threshold %.3f", name, d.study(), d.findings().size(),
+                d.params().threshold()));
     }
 
     private static void show(ImagePlus imp, Detections d, MacroValues v) {

@@ -1,21 +1,19 @@
 package org.tumorj.ij.commands;
 
+import ij.gui.Roi;
+import org.tumorj.api.TumorJ;
 import ij.IJ;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.EvaluationPlots;
 import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.MacroKey;
-import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.evaluation.EvaluationReport;
-import org.tumorj.pipeline.Bundles;
-import org.tumorj.pipeline.StudyEvaluation;
 
 /**
  * Plugins > TumorJ > Evaluate...: {@code ./tumorj evaluate} from ImageJ. Runs the model over
@@ -47,17 +45,10 @@ public final class EvaluateDetector extends TumorJCommand {
         Path model = v.existingFolder("model");
         Path studies = v.existingFolder("studies");
         Path report = v.string("report").isBlank() ? studies.resolve("evaluation.json") : v.path("report");
-        EvaluationReport r = CancellableTask.run(COMMAND, progress -> {
-            try (Bundles.Opened opened = Bundles.open(model)) {
-                return StudyEvaluation.evaluate(opened.detector(), studies, opened.detector().trainedOn().guard(
-                        PipelineSettings.studies(v, opened.detector(), progress), v.bool("allow_other_series"), progress),
-                        RoiSets.annotationReader(), AnnotationClasses.defaults(), 0,
-                        PipelineSettings.deidentifier(v.string("deidentify_salt")),
-                        progress).report();
-            }
-        });
-        r.writeJson(report);
-        IJ.log("Evaluate: " + StudyEvaluation.summary(r));
+        EvaluationReport r = CancellableTask.run(COMMAND, progress -> TumorJ.evaluate(new TumorJ.Evaluation(model, studies,
+                report, v.string(PipelineSettings.SERIES_KEY.name()), v.bool("allow_other_series"), 0,
+                v.string("deidentify_salt"), Roi::getGroupName), progress));
+        IJ.log("Evaluate: " + TumorJ.summary(r));
         IJ.log("Evaluate: report " + report.toAbsolutePath());
         if (CancellableTask.userPresent()) {
             TrainingPlots.showAndWait(EvaluationPlots.froc(r));

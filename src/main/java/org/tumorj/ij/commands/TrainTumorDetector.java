@@ -1,5 +1,6 @@
 package org.tumorj.ij.commands;
 
+import org.tumorj.api.TumorJ;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -8,32 +9,23 @@ import ij.macro.Interpreter;
 import ij.plugin.frame.RoiManager;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.tumorj.backbone.Backbone;
-import org.tumorj.backbone.Backbones;
 import org.tumorj.dataset.LoadedStudy;
-import org.tumorj.dataset.StudySet;
-import org.tumorj.dataset.TrainingData;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
-import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.model.ModelBundle;
-import org.tumorj.pipeline.DetectorTraining;
 import org.tumorj.pipeline.FeatureChoice;
-import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.train.TrainingListener;
 import org.tumorj.train.TrainingOptions;
-import org.tumorj.util.Progress;
 
 /**
  * Plugins > TumorJ > Train Tumor Detector...: trains a detector on a folder of annotated studies
@@ -100,16 +92,9 @@ public final class TrainTumorDetector extends TumorJCommand {
         TrainSettings settings = settings(v);
         boolean plots = CancellableTask.userPresent();
         TrainingListener listener = listener(plots);
-        LoadedStudy current = v.bool("current_image") ? currentImageStudy() : null;
-        ModelBundle bundle = CancellableTask.run(COMMAND, progress -> {
-            List<LoadedStudy> all = loadStudies(studies, settings, current, progress);
-            try (Backbone backbone = Backbones.openDefault()) {
-                ModelBundle b = new DetectorTraining(backbone, settings)
-                        .withFeatures(FeatureChoice.parse(v.string("features"))).train(all, progress, listener);
-                b.save(model, progress);
-                return b;
-            }
-        });
+        List<LoadedStudy> current = v.bool("current_image") ? List.of(currentImageStudy()) : List.of();
+        ModelBundle bundle = CancellableTask.run(COMMAND, progress -> TumorJ.train(new TumorJ.TrainingRequest(settings,
+                FeatureChoice.parse(v.string("features")), studies, current, Roi::getGroupName, model), progress, listener));
         IJ.log(String.format(Locale.ROOT, "%s: model bundle %s (validation AUC %.3f, threshold %.3f)",
                 COMMAND.replace("...", ""), model.toAbsolutePath(), bundle.metrics().auc().estimate(), bundle.threshold()));
         if (plots) {
@@ -126,20 +111,6 @@ public final class TrainTumorDetector extends TumorJCommand {
     /** With a screen, the live loss plot (each epoch's line reaches the Log through the progress). */
     private static TrainingListener listener(boolean plots) {
         return plots ? TrainingPlots.liveLoss("TumorJ training loss") : TrainingListener.none();
-    }
-
-    /** The folder's studies, the current image's (when given) replacing the folder's study of its name. */
-    private static List<LoadedStudy> loadStudies(Path studies, TrainSettings settings, LoadedStudy current, Progress progress) throws IOException {
-        List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(studies),
-                new DicomStudies(org.tumorj.dicom.DicomReader.standard(), settings.seriesDescription(), progress),
-                RoiSets.annotationReader(), progress));
-        if (current != null) {
-            all.removeIf(s -> s.id().equals(current.id()));
-            all.add(current);
-            progress.log(COMMAND.replace("...", "") + ": the current image is study " + current.id() + " with "
-                    + current.annotations().size() + " ROI(s) from the ROI Manager");
-        }
-        return all;
     }
 
     /** The current image with the ROI Manager's ROIs (the hidden one of a batch macro) as a study. */

@@ -1,0 +1,183 @@
+package org.tumorj.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.backbone.Backbone;
+import org.tumorj.backbone.Backbones;
+import org.tumorj.dataset.AnnotationReader;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.StudySet;
+import org.tumorj.dataset.TrainingData;
+import org.tumorj.detect.DetectionParams;
+import org.tumorj.detect.Detections;
+import org.tumorj.dicom.DicomReader;
+import org.tumorj.evaluation.EvaluationReport;
+import org.tumorj.model.ModelBundle;
+import org.tumorj.pipeline.BatchDetection;
+import org.tumorj.pipeline.Bundles;
+import org.tumorj.pipeline.DetectorTraining;
+import org.tumorj.pipeline.DicomStudies;
+import org.tumorj.pipeline.FeatureChoice;
+import org.tumorj.pipeline.StudyEvaluation;
+import org.tumorj.pipeline.StudyOutputs;
+import org.tumorj.pipeline.TrainSettings;
+import org.tumorj.privacy.Deidentifier;
+import org.tumorj.train.TrainingListener;
+import org.tumorj.util.AtomicFiles;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * What a lab does with TumorJ, one call each: {@link #train}, {@link #detectFolder},
+ * {@link #detectVolume}, {@link #evaluate}. Each opens what it needs (the pretrained network, a
+ * model bundle with its network), runs, writes its files atomically, and closes what it opened.
+ */
+public final class TumorJ {
+    private TumorJ() {}
+
+    /**
+     * What to train on and where the bundle goes.
+     *
+     * @param studies a folder of annotated studies, or null to train on {@code extra} alone
+     * @param extra studies already in memory (Fiji's open image with its ROI Manager); each
+     *     replaces the folder's study of the same id
+     * @param roiGroupNames names of ROI groups in {@code RoiSet.zip}s (Fiji knows them; elsewhere none)
+     */
+    public record TrainingRequest(TrainSettings settings, FeatureChoice features, Path studies, List<LoadedStudy> extra,
+            IntFunction<String> roiGroupNames, Path model) {}
+
+    /** Trains a detector and saves its bundle. */
+    public static ModelBundle train(TrainingRequest r, Progress progress, TrainingListener listener) throws IOException {
+        List<LoadedStudy> all = new ArrayList<>();
+        if (r.studies() != null) {
+            all.addAll(TrainingData.load(StudySet.open(r.studies()), new DicomStudies(DicomReader.standard(),
+                    r.settings().seriesDescription(), progress), annotations(r.roiGroupNames()), progress));
+        }
+        for (LoadedStudy s : r.extra()) {
+            all.removeIf(other -> other.id().equals(s.id()));
+            all.add(s);
+            progress.log("study " + s.id() + ": " + s.annotations().size() + " region(s) from memory");
+        }
+        try (Backbone backbone = Backbones.openDefault()) {
+            ModelBundle bundle = new DetectorTraining(backbone, r.settings()).withFeatures(r.features())
+                    .train(all, progress, listener);
+            bundle.save(r.model(), progress);
+            return bundle;
+        }
+    }
+
+    /**
+     * A model run over a folder of studies.
+     *
+     * @param series SeriesDescription pattern; null or blank for the one the model was trained on
+     * @param deidentifySalt pseudonymous outputs (PS3.15 basic profile) with this salt; null or blank for off
+     * @param candidates also write {@code candidates.csv}, every finding down to the candidate floor
+     * @param skipExisting leave studies whose outputs are complete (resume a batch)
+     */
+    public record FolderDetection(Path model, Path input, Path output, String series, boolean includePatientId,
+            String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting) {}
+
+    /** Detects in every study of a folder and writes each study's files; one study's failure does not stop the rest. */
+    public static BatchDetection.Summary detectFolder(FolderDetection r, Progress progress) throws IOException {
+        try (Bundles.Opened opened = Bundles.open(r.model())) {
+            StudyOutputs outputs = StudyOutputs.standard(r.includePatientId());
+            if (r.candidates()) {
+                outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
+            }
+            return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
+                    deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries())
+                    .run(r.input(), r.output(), r.skipExisting(), progress);
+        }
+    }
+
+    /**
+     * A model run on one volume already in memory (Fiji's open image).
+     *
+     * @param threshold a probability in (0, 1), or 0 for the model's own
+     * @param output a folder to write the study's files into (a subfolder named by the study), or null
+     */
+    public record VolumeDetection(Path model, Volume volume, String studyId, double threshold, String deidentifySalt,
+            boolean allowOtherSeries, Path output) {}
+
+    /**
+     * What one volume's detection gave.
+     *
+     * @param volume the volume detected on (de-identified when asked)
+     * @param warnings why the series may not be what the model was trained on
+     * @param folder where its files went, or null
+     */
+    public record VolumeResult(Detections detections, Volume volume, List<String> warnings, Path folder) {}
+
+    public static VolumeResult detectVolume(VolumeDetection r, Progress progress) throws IOException {
+        if (r.threshold() < 0 || r.threshold() >= 1) {
+            throw new IllegalArgumentException("threshold=" + r.threshold() + ": give a probability in (0, 1), or 0 for"
+                    + " the model's own threshold");
+        }
+        Deidentifier deidentifier = deidentifier(r.deidentifySalt());
+        Volume volume = deidentifier == null ? r.volume() : deidentifier.apply(r.volume());
+        String study = deidentifier == null ? r.studyId() : deidentifier.studyLabel(r.studyId());
+        Detections d;
+        List<String> warnings;
+        try (Bundles.Opened opened = Bundles.open(r.model())) {
+            warnings = opened.detector().trainedOn().check(r.volume().info(), r.allowOtherSeries());
+            warnings.forEach(w -> progress.log(study + ": " + w));
+            DetectionParams params = opened.detector().defaultParams(volume);
+            d = opened.detector().detect(volume, study, r.threshold() > 0 ? params.withThreshold(r.threshold()) : params,
+                    progress);
+        }
+        Path folder = r.output() == null ? null : r.output().resolve(study);
+        if (folder != null) {
+            Detections found = d;
+            AtomicFiles.writeDirectory(folder, dir -> {
+                StudyOutputs.standard(false).write(dir, volume, found);
+                BatchDetection.writeWarnings(dir, warnings);
+            });
+        }
+        return new VolumeResult(d, volume, warnings, folder);
+    }
+
+    /**
+     * A model scored on annotated held-out studies.
+     *
+     * @param report where the JSON report goes
+     * @param threshold a probability overriding the model's, or 0 for the model's own
+     */
+    public record Evaluation(Path model, Path studies, Path report, String series, boolean allowOtherSeries,
+            double threshold, String deidentifySalt, IntFunction<String> roiGroupNames) {}
+
+    /** Detects in each study, scores the findings against its annotations, writes the report. */
+    public static EvaluationReport evaluate(Evaluation r, Progress progress) throws IOException {
+        EvaluationReport report;
+        try (Bundles.Opened opened = Bundles.open(r.model())) {
+            report = StudyEvaluation.evaluate(opened.detector(), r.studies(), opened.detector().trainedOn().guard(
+                    studies(opened, r.series(), progress), r.allowOtherSeries(), progress), annotations(r.roiGroupNames()),
+                    AnnotationClasses.defaults(), r.threshold(), deidentifier(r.deidentifySalt()), progress).report();
+        }
+        report.writeJson(r.report());
+        return report;
+    }
+
+    /** One line: sensitivity, false positives per study, Dice, as the commands print it. */
+    public static String summary(EvaluationReport report) {
+        return StudyEvaluation.summary(report);
+    }
+
+    /** Both annotation formats of a study folder, the sidecar first. */
+    private static AnnotationReader annotations(IntFunction<String> roiGroupNames) {
+        return AnnotationReader.sidecar().orElse(AnnotationReader.roiSetZip(roiGroupNames));
+    }
+
+    /** Study folders read as the model expects: this series pattern, else the one it was trained on. */
+    private static DicomStudies studies(Bundles.Opened opened, String series, Progress progress) {
+        String pattern = series == null || series.isBlank() ? opened.detector().trainedOn().pattern() : series;
+        return new DicomStudies(DicomReader.standard(), pattern, progress);
+    }
+
+    private static Deidentifier deidentifier(String salt) {
+        return salt == null || salt.isBlank() ? null : new Deidentifier(salt);
+    }
+}
