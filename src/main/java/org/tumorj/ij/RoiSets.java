@@ -1,7 +1,10 @@
 package org.tumorj.ij;
 
+import ij.IJ;
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
+import ij.macro.Interpreter;
+import ij.plugin.frame.RoiManager;
 import ij.process.FloatPolygon;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,5 +69,20 @@ public final class RoiSets {
         String group = roi.getGroup() > 0 ? Roi.getGroupName(roi.getGroup()) : null;
         return group != null && !group.isBlank() && !org.tumorj.annotation.AnnotationClasses.classOf(group).isEmpty()
                 ? group : name;
+    }
+
+    /** The ROI Manager in use: the window's, else the hidden one of a batch macro; null when there is none. */
+    public static RoiManager currentManager() {
+        RoiManager rm = RoiManager.getInstance();
+        if (rm == null && IJ.isMacro() && Interpreter.isBatchMode()) {
+            rm = Interpreter.getBatchModeRoiManager();
+        }
+        return rm;
+    }
+
+    /** The ROI Manager to add ROIs to: the one in use, else the window, opened. */
+    public static RoiManager managerForAdding() {
+        RoiManager rm = currentManager();
+        return rm != null ? rm : RoiManager.getRoiManager();
     }
 }

@@ -14,20 +14,35 @@ import org.tumorj.util.CancelledException;
  * (bad value, missing file) is shown with {@code IJ.error}, which in a macro also stops the macro,
  * so later steps never run on missing output; in {@code -batch} mode the message goes to the Log
  * (stdout) instead of a dialog.
- * Subclasses need a public no-argument constructor that does no work: ImageJ and the docs test
- * create them to read {@link #keys()}.
+ * Subclasses need a public no-argument constructor that passes their keys up and does no work:
+ * ImageJ and the docs test create them to read {@link #keys()}.
  */
 public abstract class TumorJCommand implements PlugIn {
+    private final MacroKeys keys;
+    private final String documentedOptions;
 
-    /** The command's macro keys; their command name is the menu label in plugins.config. */
-    public abstract MacroKeys keys();
+    /** A command whose documented macro line uses its keys' defaults. */
+    protected TumorJCommand(MacroKeys keys) {
+        this(keys, null);
+    }
 
     /**
-     * The options of the macro line the docs show for this command, run as written by the macro
-     * tests. Defaults to the documented defaults; commands with required paths override it.
+     * @param documentedOptions the options of the macro line the docs show for this command, run as
+     *     written by the macro tests (commands with required paths give example paths)
      */
-    public String documentedOptions() {
-        return keys().defaults().options();
+    protected TumorJCommand(MacroKeys keys, String documentedOptions) {
+        this.keys = keys;
+        this.documentedOptions = documentedOptions;
+    }
+
+    /** The command's macro keys; their command name is the menu label in plugins.config. */
+    public final MacroKeys keys() {
+        return keys;
+    }
+
+    /** The options of the macro line the docs show for this command. */
+    public final String documentedOptions() {
+        return documentedOptions != null ? documentedOptions : keys.defaults().options();
     }
 
     /** Does the work with values already checked against the keys. */

@@ -16,12 +16,11 @@ import org.tumorj.ij.TumorJCommand;
 public final class AboutTumorJ extends TumorJCommand {
     public static final String COMMAND = "About TumorJ";
     private static final MacroKeys KEYS = MacroKeys.of(COMMAND);
-    private static final String POM_PROPERTIES = "/META-INF/maven/org.tumorj/TumorJ/pom.properties";
 
-    @Override
-    public MacroKeys keys() {
-        return KEYS;
+    public AboutTumorJ() {
+        super(KEYS);
     }
+    private static final String POM_PROPERTIES = "/META-INF/maven/org.tumorj/TumorJ/pom.properties";
 
     @Override
     protected void execute(MacroValues values) {

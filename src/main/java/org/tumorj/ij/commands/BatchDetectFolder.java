@@ -31,14 +31,8 @@ public final class BatchDetectFolder extends TumorJCommand {
                     + " and UIDs (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
             PipelineSettings.SERIES_KEY, PipelineSettings.ALLOW_OTHER_SERIES_KEY);
 
-    @Override
-    public MacroKeys keys() {
-        return KEYS;
-    }
-
-    @Override
-    public String documentedOptions() {
-        return "model=/data/models/liver-v1 input=/data/new-studies output=/data/results skip_existing";
+    public BatchDetectFolder() {
+        super(KEYS, "model=/data/models/liver-v1 input=/data/new-studies output=/data/results skip_existing");
     }
 
     @Override

@@ -4,10 +4,8 @@ import org.tumorj.api.TumorJ;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
-import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.plugin.filter.Analyzer;
-import ij.plugin.frame.RoiManager;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
@@ -43,14 +42,8 @@ public final class DetectTumors extends TumorJCommand {
                     + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
             PipelineSettings.ALLOW_OTHER_SERIES_KEY);
 
-    @Override
-    public MacroKeys keys() {
-        return KEYS;
-    }
-
-    @Override
-    public String documentedOptions() {
-        return "model=/data/models/liver-v1 threshold=0 heat_map results";
+    public DetectTumors() {
+        super(KEYS, "model=/data/models/liver-v1 threshold=0 heat_map results");
     }
 
     @Override
@@ -86,7 +79,7 @@ public final class DetectTumors extends TumorJCommand {
             if (GraphicsEnvironment.isHeadless()) {
                 IJ.log(COMMAND + ": roi_manager ignored: no ROI Manager without a display");
             } else {
-                FindingsOverlay.addToRoiManager(imp, d, roiManager());
+                FindingsOverlay.addToRoiManager(imp, d, RoiSets.managerForAdding());
             }
         }
         if (!d.findings().isEmpty() && imp.getNChannels() * imp.getNFrames() == 1) {
@@ -94,13 +87,5 @@ public final class DetectTumors extends TumorJCommand {
             imp.setSlice((int) Math.round(d.findings().get(0).centroidPx().z()) + 1);
         }
         imp.updateAndDraw();
-    }
-
-    private static RoiManager roiManager() {
-        RoiManager rm = RoiManager.getInstance();
-        if (rm == null && IJ.isMacro() && Interpreter.isBatchMode()) {
-            rm = Interpreter.getBatchModeRoiManager();
-        }
-        return rm != null ? rm : RoiManager.getRoiManager();
     }
 }

@@ -30,14 +30,8 @@ public final class EvaluateDetector extends TumorJCommand {
                     + " (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
             PipelineSettings.SERIES_KEY, PipelineSettings.ALLOW_OTHER_SERIES_KEY);
 
-    @Override
-    public MacroKeys keys() {
-        return KEYS;
-    }
-
-    @Override
-    public String documentedOptions() {
-        return "model=/data/models/liver-v1 studies=/data/held-out report=/data/held-out/evaluation.json";
+    public EvaluateDetector() {
+        super(KEYS, "model=/data/models/liver-v1 studies=/data/held-out report=/data/held-out/evaluation.json");
     }
 
     @Override

@@ -33,14 +33,8 @@ public final class OpenDicomSeries extends TumorJCommand {
             MacroKey.string("series", "", "SeriesInstanceUID, or number in the largest-first order of ./tumorj info"
                     + " (1 = largest); empty = the largest series"));
 
-    @Override
-    public MacroKeys keys() {
-        return KEYS;
-    }
-
-    @Override
-    public String documentedOptions() {
-        return "path=/data/studies/patient-01 series=1";
+    public OpenDicomSeries() {
+        super(KEYS, "path=/data/studies/patient-01 series=1");
     }
 
     @Override

@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
-import ij.macro.Interpreter;
 import ij.plugin.frame.RoiManager;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import java.util.Set;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.RoiClasses;
 import org.tumorj.ij.TumorJCommand;
 
@@ -29,9 +29,8 @@ public final class SetRoiClass extends TumorJCommand {
                     + " (e.g. tumor, normal_liver); sets the ROI group of that name and renames"
                     + " the ROIs after it: tumor 1, tumor 2, ..."));
 
-    @Override
-    public MacroKeys keys() {
-        return KEYS;
+    public SetRoiClass() {
+        super(KEYS);
     }
 
     @Override
@@ -74,7 +73,7 @@ public final class SetRoiClass extends TumorJCommand {
             throw new IllegalArgumentException(COMMAND + ": no ROI to classify; select ROIs in the ROI"
                     + " Manager, or draw a selection on the image");
         }
-        RoiManager rm = managerForAdding();
+        RoiManager rm = RoiSets.managerForAdding();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < rm.getCount(); i++) {
             names.add(rm.getRoi(i).getName());
@@ -86,15 +85,6 @@ public final class SetRoiClass extends TumorJCommand {
         rm.add(imp, roi, -1);
         imp.setRoi(roi);
         return 1;
-    }
-
-    /** The ROI Manager to add to: the hidden one of a batch macro, else the window (opened if needed). */
-    private static RoiManager managerForAdding() {
-        RoiManager rm = RoiManager.getInstance();
-        if (rm == null && IJ.isMacro() && Interpreter.isBatchMode()) {
-            rm = Interpreter.getBatchModeRoiManager();
-        }
-        return rm != null ? rm : RoiManager.getRoiManager();
     }
 
     /** Keeps a ROI's own number when no other ROI of the class has it, else the next free one. */

@@ -5,7 +5,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
-import ij.macro.Interpreter;
 import ij.plugin.frame.RoiManager;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.TumorJCommand;
@@ -67,16 +67,10 @@ public final class TrainTumorDetector extends TumorJCommand {
             MacroKey.bool("current_image", false, "Also train on the current image (opened with Open DICOM Series)"
                     + " with the ROI Manager's ROIs as its annotations; it replaces the folder's study of the same name"));
 
-    @Override
-    public MacroKeys keys() {
-        return KEYS;
-    }
-
-    @Override
-    public String documentedOptions() {
-        return "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
+    public TrainTumorDetector() {
+        super(KEYS, "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
                 + " window=modality input_scale=2 features=filters fine_tune=0 positive=tumor,lesion negative=normal,background"
-                + " validation=0.3";
+                + " validation=0.3");
     }
 
     @Override
@@ -120,10 +114,7 @@ public final class TrainTumorDetector extends TumorJCommand {
             throw new IllegalArgumentException(COMMAND + ": current_image: no image open; open the annotated series"
                     + " with Open DICOM Series");
         }
-        RoiManager rm = RoiManager.getInstance();
-        if (rm == null && Interpreter.isBatchMode()) {
-            rm = Interpreter.getBatchModeRoiManager();
-        }
+        RoiManager rm = RoiSets.currentManager();
         List<Roi> rois = rm == null ? List.of() : Arrays.asList(rm.getRoisAsArray());
         try {
             return ImageStudies.fromImage(imp, rois);
