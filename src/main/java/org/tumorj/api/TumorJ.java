@@ -58,9 +58,10 @@ public final class TumorJ {
                     r.settings().seriesDescription(), progress), annotations(r.roiGroupNames()), progress));
         }
         for (LoadedStudy s : r.extra()) {
-            all.removeIf(other -> other.id().equals(s.id()));
+            if (all.removeIf(other -> other.id().equals(s.id()))) {
+                progress.log("study " + s.id() + ": the folder's copy replaced by the one given");
+            }
             all.add(s);
-            progress.log("study " + s.id() + ": " + s.annotations().size() + " region(s) from memory");
         }
         try (Backbone backbone = Backbones.openDefault()) {
             ModelBundle bundle = new DetectorTraining(backbone, r.settings()).withFeatures(r.features())

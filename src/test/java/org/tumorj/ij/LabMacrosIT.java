@@ -79,7 +79,9 @@ class LabMacrosIT {
     void trainMacroWritesABundleAndLogsEachEpoch() throws IOException {
         assertFalse(training.timedOut(), training.describe());
         assertTrue(Files.isRegularFile(model.resolve(ModelBundle.MANIFEST)), training.describe());
-        assertTrue(training.output().contains("  epoch 1: train loss"), training.describe());
+        assertTrue(training.output().contains("epoch 1: train loss"), training.describe());
+        assertFalse(training.output().contains("  epoch 1: train loss"), "each epoch logged once, not twice; "
+                + training.describe());
         assertTrue(training.output().contains("Train Tumor Detector: model bundle " + model), training.describe());
         assertNoErrorOrWarning(training);
     }

@@ -87,6 +87,8 @@ public final class TrainTumorDetector extends TumorJCommand {
         boolean plots = CancellableTask.userPresent();
         TrainingListener listener = listener(plots);
         List<LoadedStudy> current = v.bool("current_image") ? List.of(currentImageStudy()) : List.of();
+        current.forEach(c -> IJ.log(COMMAND.replace("...", "") + ": the current image is study " + c.id() + " with "
+                + c.annotations().size() + " ROI(s) from the ROI Manager"));
         ModelBundle bundle = CancellableTask.run(COMMAND, progress -> TumorJ.train(new TumorJ.TrainingRequest(settings,
                 FeatureChoice.parse(v.string("features")), studies, current, Roi::getGroupName, model), progress, listener));
         IJ.log(String.format(Locale.ROOT, "%s: model bundle %s (validation AUC %.3f, threshold %.3f)",
