@@ -1,9 +1,9 @@
 package org.tumorj.cli;
 
-import org.tumorj.api.TumorJ;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.tumorj.api.TumorJ;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;

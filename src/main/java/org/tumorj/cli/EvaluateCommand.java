@@ -1,10 +1,10 @@
 package org.tumorj.cli;
 
-import org.tumorj.annotation.RoiSetZip;
-import org.tumorj.api.TumorJ;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.api.TumorJ;
 import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.util.Progress;
 

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.tumorj.phantom.PhantomStudyWriter;
 import org.tumorj.phantom.MrSeries;
 import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomModality;
+import org.tumorj.phantom.PhantomStudyWriter;
 import org.tumorj.util.Progress;
 
 /**

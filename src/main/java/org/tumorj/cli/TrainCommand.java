@@ -1,16 +1,16 @@
 package org.tumorj.cli;
 
-import org.tumorj.annotation.RoiSetZip;
-import org.tumorj.api.TumorJ;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.api.TumorJ;
 import org.tumorj.dataset.StudySet;
 import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.TrainSettings;
-import org.tumorj.util.AtomicFiles;
 import org.tumorj.train.TrainingListener;
+import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
 /**

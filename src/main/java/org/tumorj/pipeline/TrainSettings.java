@@ -1,13 +1,13 @@
 package org.tumorj.pipeline;
 
 import com.google.gson.JsonObject;
-import org.tumorj.annotation.AnnotationClasses;
 import java.util.List;
+import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.backbone.ChannelMode;
-import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.InputWindow;
-import org.tumorj.dataset.SamplingConfig;
 import org.tumorj.backbone.MobileNetGraph;
+import org.tumorj.backbone.Preprocessing;
+import org.tumorj.dataset.SamplingConfig;
 import org.tumorj.train.TrainingMode;
 import org.tumorj.train.TrainingOptions;
 

@@ -1,6 +1,5 @@
 package org.tumorj.cli;
 
-import org.tumorj.annotation.RoiSetZip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.ij.RoiSets;
 import org.tumorj.phantom.AnswerKey;
 

@@ -1,6 +1,5 @@
 package org.tumorj.ij;
 
-import org.tumorj.phantom.PhantomStudyWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomModality;
+import org.tumorj.phantom.PhantomStudyWriter;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 

@@ -1,6 +1,5 @@
 package org.tumorj.ij;
 
-import org.tumorj.annotation.RoiSetZip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationFileException;
+import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomGenerator;

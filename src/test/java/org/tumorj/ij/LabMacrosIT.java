@@ -1,6 +1,5 @@
 package org.tumorj.ij;
 
-import org.tumorj.phantom.PhantomStudyWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +24,7 @@ import org.tumorj.ij.commands.TrainTumorDetector;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomModality;
+import org.tumorj.phantom.PhantomStudyWriter;
 import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;

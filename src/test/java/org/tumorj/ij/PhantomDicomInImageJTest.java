@@ -1,6 +1,5 @@
 package org.tumorj.ij;
 
-import org.tumorj.phantom.PhantomStudyWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ij.plugin.DICOM;
@@ -11,6 +10,7 @@ import org.tumorj.phantom.PhantomConfig;
 import org.tumorj.phantom.PhantomGenerator;
 import org.tumorj.phantom.PhantomModality;
 import org.tumorj.phantom.PhantomStudy;
+import org.tumorj.phantom.PhantomStudyWriter;
 
 /** ImageJ's own DICOM reader, an independent one, reads the phantom files to the same values. */
 class PhantomDicomInImageJTest {

@@ -23,9 +23,9 @@ import org.tumorj.cli.PhantomsCommand;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
 import org.tumorj.util.Progress;
+import org.tumorj.volume.VoiLut;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
-import org.tumorj.volume.VoiLut;
 
 /**
  * The radiograph files: read back by TumorJ's own reader, and parsed element by element (with

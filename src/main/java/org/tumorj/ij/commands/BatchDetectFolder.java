@@ -1,9 +1,9 @@
 package org.tumorj.ij.commands;
 
-import org.tumorj.api.TumorJ;
 import ij.IJ;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.tumorj.api.TumorJ;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;

@@ -1,6 +1,5 @@
 package org.tumorj.ij.commands;
 
-import org.tumorj.api.TumorJ;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -10,6 +9,7 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.tumorj.api.TumorJ;
 import org.tumorj.detect.Detections;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.FindingsOverlay;
@@ -17,8 +17,8 @@ import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
-import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.PipelineSettings;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
 

@@ -1,19 +1,19 @@
 package org.tumorj.ij.commands;
 
-import ij.gui.Roi;
-import org.tumorj.api.TumorJ;
 import ij.IJ;
+import ij.gui.Roi;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.tumorj.api.TumorJ;
+import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.EvaluationPlots;
-import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
+import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.TumorJCommand;
-import org.tumorj.evaluation.EvaluationReport;
 
 /**
  * Plugins > TumorJ > Evaluate...: {@code ./tumorj evaluate} from ImageJ. Runs the model over

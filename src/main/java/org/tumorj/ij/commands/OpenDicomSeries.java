@@ -7,7 +7,6 @@ import ij.macro.Interpreter;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
@@ -19,6 +18,7 @@ import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.ij.VolumeImages;
+import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.util.Progress;
 
 /**

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
-import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.RoiClasses;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.TumorJCommand;
 
 /**

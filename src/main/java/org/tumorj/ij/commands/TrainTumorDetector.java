@@ -1,6 +1,5 @@
 package org.tumorj.ij.commands;
 
-import org.tumorj.api.TumorJ;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -11,14 +10,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.tumorj.api.TumorJ;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
-import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.PipelineSettings;
+import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.TrainingPlots;
 import org.tumorj.ij.TumorJCommand;
 import org.tumorj.model.ModelBundle;
