@@ -41,7 +41,7 @@ public final class VolumeImages {
         VolumeInfo info = volume.info();
         ImageStack stack = new ImageStack(volume.width(), volume.height());
         for (int z = 0; z < volume.depth(); z++) {
-            stack.addSlice(info.sopInstanceUids().get(z), new FloatProcessor(volume.width(), volume.height(), volume.slice(z)));
+            stack.addSlice(sliceLabel(info, z), new FloatProcessor(volume.width(), volume.height(), volume.slice(z)));
         }
         ImagePlus imp = new ImagePlus(title(info), stack);
         calibrate(imp, info);
@@ -128,13 +128,32 @@ public final class VolumeImages {
         List<String> uids = new ArrayList<>();
         List<float[]> slices = new ArrayList<>();
         for (int z = 1; z <= stack.getSize(); z++) {
-            uids.add(stack.getSliceLabel(z) == null ? "" : stack.getSliceLabel(z).lines().findFirst().orElse(""));
+            uids.add(sopInstanceUid(stack.getSliceLabel(z)));
             slices.add((float[]) stack.getPixels(z));
         }
         Calibration cal = imp.getCalibration();
         VolumeInfo info = VolumeProperties.parse(stored, seriesUid, imp.getWidth(), imp.getHeight(),
                 new double[] {cal.pixelWidth, cal.pixelHeight, cal.pixelDepth}, uids);
         return new Volume(info, slices);
+    }
+
+    /**
+     * What ImageJ shows above the slice: its position along the patient's axis first, as a
+     * radiologist reads it ({@code z = -123.5 mm, 1.2.840...}), then its SOPInstanceUID, which
+     * ties ROIs drawn on it back to the DICOM instance. Radiographs (one image): the UID alone.
+     */
+    static String sliceLabel(VolumeInfo info, int z) {
+        String uid = info.sopInstanceUids().get(z);
+        if (info.isProjection()) {
+            return uid;
+        }
+        return String.format(java.util.Locale.ROOT, "z = %.1f mm, %s", info.toPatient(0, 0, z)[2], uid);
+    }
+
+    /** The SOPInstanceUID in a slice label of {@link #sliceLabel}'s form, or of older stacks (the UID alone). */
+    static String sopInstanceUid(String label) {
+        String first = label == null ? "" : label.lines().findFirst().orElse("");
+        return first.startsWith("z = ") && first.contains(" mm, ") ? first.substring(first.indexOf(" mm, ") + 5) : first;
     }
 
     private static String title(VolumeInfo info) {

@@ -30,7 +30,8 @@ class OpenDicomSeriesTest {
         assertEquals(30 + 50, imp.getDisplayRangeMax(), 1e-6);
         String info = (String) imp.getProperty("Info");
         assertTrue(info.contains("(0008,0060) CS Modality: CT"), info);
-        assertTrue(imp.getStack().getSliceLabel(1).startsWith("1.3.6.1.4.1.5962"));
+        assertTrue(imp.getStack().getSliceLabel(1).matches("z = -?\\d+\\.\\d mm, 1\\.3\\.6\\.1\\.4\\.1\\.5962.*"),
+                imp.getStack().getSliceLabel(1)); // the position first, as a radiologist reads it, then the UID
         WindowManager.setTempCurrentImage(null);
     }
 
