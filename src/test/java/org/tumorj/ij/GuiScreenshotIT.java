@@ -111,8 +111,12 @@ class GuiScreenshotIT {
                 setLocation(890, 20 + (i - 1) * 470);
             }
             run("Open DICOM Series...", "path=[" + series + "]");
+            // the plot windows moved above may still take focus: make the series current by name
+            for (i = 1; i <= nImages; i++) { selectImage(i); if (startsWith(getTitle(), "CT")) ct = getImageID(); }
+            selectImage(ct);
             setLocation(10, 120);
             run("Set... ", "zoom=400");
+            selectImage(ct);
             run("Detect Tumors...", "model=[" + model + "] heat_map results");
             getLocationAndSize(x, y, w, h);
             print("overlay=" + Overlay.size);
