@@ -63,7 +63,7 @@ public final class FindingsOverlay {
             heat.forEach(overlay::add);
         }
         outlineRois(imp, d).forEach(overlay::add);
-        legendRois(imp, d.params().threshold()).forEach(overlay::add);
+        legendRois(imp, heatMapFloor(d)).forEach(overlay::add);
         imp.setOverlay(overlay);
     }
 
@@ -163,7 +163,7 @@ public final class FindingsOverlay {
     public static List<Roi> heatMapRois(ImagePlus imp, Detections d) {
         List<Roi> rois = new ArrayList<>();
         int w = d.maps().width(), h = d.maps().height();
-        float floor = (float) Math.min(HEAT_MAP_FLOOR, d.params().threshold());
+        float floor = heatMapFloor(d);
         for (int z = 0; z < d.maps().depth(); z++) {
             if (d.maps().map(z).max() < floor) {
                 continue;
@@ -185,6 +185,18 @@ public final class FindingsOverlay {
     }
 
     /**
+     * The probability below which the heat map is transparent: half the weakest reported
+     * finding's peak (findings are grown at half their peak), at most {@link #HEAT_MAP_FLOOR};
+     * that floor when nothing was found. Not the detection threshold: with a finding scorer the
+     * threshold applies to scores, on another scale than pixel probabilities, and a low one would
+     * colour the whole image.
+     */
+    static float heatMapFloor(Detections d) {
+        double weakest = d.findings().stream().mapToDouble(Finding::probabilityMax).min().orElse(2 * HEAT_MAP_FLOOR);
+        return (float) Math.min(HEAT_MAP_FLOOR, weakest / 2);
+    }
+
+    /**
      * The fire-LUT index of a probability at or above the floor: the floor itself at a quarter of
      * the scale, 1 at the top, so that a finding just above a low threshold is visible, not black.
      */
@@ -193,8 +205,11 @@ public final class FindingsOverlay {
         return Math.max(1, Math.round(64 + t * 191));
     }
 
-    /** A vertical colour bar (probability 0 at the bottom, 1 at the top) with its scale, on every slice. */
-    public static List<Roi> legendRois(ImagePlus imp, double threshold) {
+    /**
+     * A vertical colour bar (probability 0 at the bottom, 1 at the top) with its scale and the
+     * heat map's floor marked, on every slice; its title kept inside the image.
+     */
+    public static List<Roi> legendRois(ImagePlus imp, double floor) {
         int fs = fontSize(imp);
         int barW = Math.max(6, imp.getWidth() / 40), barH = Math.max(40, imp.getHeight() / 4);
         int x = imp.getWidth() - barW - 3 * fs - 4, y = fs + 6;
@@ -208,11 +223,21 @@ public final class FindingsOverlay {
         List<Roi> rois = new ArrayList<>(List.of(image,
                 text(x + barW + 2, y - fs / 2.0, "1.0", font),
                 text(x + barW + 2, y + barH - fs / 2.0, "0.0", font),
-                text(x + barW + 2, y + (1 - threshold) * barH - fs / 2.0,
-                        String.format(java.util.Locale.ROOT, "%.2f", threshold), font),
-                text(x - fs, y - fs - 4, "p(tumor)", font)));
+                text(x + barW + 2, y + (1 - floor) * barH - fs / 2.0,
+                        String.format(java.util.Locale.ROOT, floor < 0.01 ? "%.1g" : "%.2f", floor), font),
+                title(imp, x - fs, y - fs - 4, "p(tumor)", font)));
         rois.forEach(r -> tag(r, LEGEND));
         return rois;
+    }
+
+    /** Text whose right end stays inside the image: moved left when it would run past the edge. */
+    private static TextRoi title(ImagePlus imp, double x, double y, String s, Font font) {
+        TextRoi t = text(x, y, s, font);
+        double overrun = t.getBounds().x + t.getBounds().width + 2 - imp.getWidth();
+        if (overrun > 0) {
+            t.setLocation(Math.max(0, t.getXBase() - overrun), t.getYBase());
+        }
+        return t;
     }
 
     private static TextRoi text(double x, double y, String s, Font font) {

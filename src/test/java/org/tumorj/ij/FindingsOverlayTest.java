@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.detect.DenseDetector;
@@ -126,6 +127,29 @@ class FindingsOverlayTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FindingsOverlay.show(other, detections(), true));
         assertTrue(e.getMessage().contains("96x64x6"), e.getMessage());
+    }
+
+    /**
+     * A low score threshold (a finding scorer's scale) must not colour the whole image: the heat map
+     * starts at half the weakest finding's peak probability, and the legend's title stays inside.
+     */
+    @Test
+    void heatMapStartsNearTheFindingsNotAtAScoreThresholdAndTheLegendFits() {
+        Detections d = new DenseDetector(new FakeBackbone(1, 2), new FakeHead(2), TestVolumes.identity(1),
+                DetectionParams.of(0.004)).detect(VOLUME, "study-1", Progress.none());
+        float weakest = (float) d.findings().stream().mapToDouble(Finding::probabilityMax).min().orElseThrow();
+        assertEquals(Math.min(FindingsOverlay.HEAT_MAP_FLOOR, weakest / 2), FindingsOverlay.heatMapFloor(d), 1e-6);
+        ImagePlus imp = image();
+        FindingsOverlay.show(imp, d, true);
+        ImageRoi heat = (ImageRoi) named(imp.getOverlay(), FindingsOverlay.HEAT_MAP).get(0);
+        ij.process.ImageProcessor ip = heat.getProcessor();
+        int n = ip.getPixelCount();
+        long coloured = IntStream.range(0, n).filter(i -> (ip.get(i) & 0xffffff) != 0).count();
+        assertTrue(coloured < n / 4, coloured + " of " + n + " pixels coloured: the background is lit");
+        for (Roi r : named(imp.getOverlay(), FindingsOverlay.LEGEND)) {
+            assertTrue(r.getBounds().x >= 0 && r.getBounds().x + r.getBounds().width <= imp.getWidth(),
+                    "legend element outside the image: " + r.getBounds());
+        }
     }
 
     @Test
