@@ -121,6 +121,7 @@ public final class FindingsOverlay {
     public static List<Roi> outlineRois(ImagePlus imp, Detections d) {
         List<Roi> rois = new ArrayList<>();
         Font font = new Font("SansSerif", Font.PLAIN, fontSize(imp));
+        java.util.Map<Integer, List<java.awt.Rectangle>> labelled = new java.util.HashMap<>();
         for (Finding f : d.findings()) {
             Color c = ScoreColors.of(f.score());
             int labelledZ = -1;
@@ -132,7 +133,7 @@ public final class FindingsOverlay {
                 position(imp, outline, s.z());
                 rois.add(outline);
                 if (s.z() != labelledZ) {
-                    rois.add(label(imp, f, s, font, c));
+                    rois.add(label(imp, f, s, font, c, labelled.computeIfAbsent(s.z(), z -> new ArrayList<>())));
                     labelledZ = s.z();
                 }
             }
@@ -140,14 +141,27 @@ public final class FindingsOverlay {
         return rois;
     }
 
-    private static Roi label(ImagePlus imp, Finding f, FindingSlice s, Font font, Color c) {
+    /**
+     * The finding's number and score above its outline; moved down, a line at a time, past the
+     * labels already placed on the slice ({@code taken}), so neighbouring findings stay readable.
+     */
+    private static Roi label(ImagePlus imp, Finding f, FindingSlice s, Font font, Color c, List<java.awt.Rectangle> taken) {
         var box = s.region().bounds();
         double y = Math.max(0, box.y() - font.getSize() - 2);
-        TextRoi t = new TextRoi(box.x(), y, f.id() + " " + String.format(java.util.Locale.ROOT, "%.2f", f.score()), font);
+        TextRoi t = new TextRoi(box.x(), y, f.id() + " " + scoreText(f.score()), font);
+        for (int tries = 0; tries < 8 && taken.stream().anyMatch(r -> r.intersects(t.getBounds())); tries++) {
+            t.setLocation(t.getXBase(), t.getYBase() + t.getBounds().height + 1);
+        }
+        taken.add(t.getBounds());
         tag(t, LABEL);
         t.setStrokeColor(c);
         position(imp, t, s.z());
         return t;
+    }
+
+    /** Two decimals, or three significant digits near 0 and 1, where two decimals would show 0.00 or 1.00 for all. */
+    static String scoreText(double score) {
+        return String.format(java.util.Locale.ROOT, score < 0.01 || score > 0.99 ? "%.3g" : "%.2f", score);
     }
 
     /** ImageJ traced-polygon ROI with pixel-corner vertices: its mask is the region's pixels. */

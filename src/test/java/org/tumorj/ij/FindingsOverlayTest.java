@@ -153,6 +153,31 @@ class FindingsOverlayTest {
     }
 
     @Test
+    void scoresNearZeroOrOneKeepTheDigitsThatSeparateThem() {
+        assertEquals("0.42", FindingsOverlay.scoreText(0.4213));
+        assertEquals("0.998", FindingsOverlay.scoreText(0.9981));
+        assertEquals("0.995", FindingsOverlay.scoreText(0.9953));
+        assertEquals("0.00412", FindingsOverlay.scoreText(0.004123));
+    }
+
+    /** Two findings side by side on one slice: their labels must not cover each other. */
+    @Test
+    void labelsOfNeighbouringFindingsDoNotOverlap() {
+        VolumeInfo info = TestVolumes.info("CT", 96, 64, 1, 0.6, 0.6, 2, new double[] {0, 0, 0});
+        Volume twins = TestVolumes.discs(info, 0.05f, new TestVolumes.Disc(30, 30, 5, 0, 0, 0.9f),
+                new TestVolumes.Disc(42, 31, 5, 0, 0, 0.8f));
+        Detections d = new DenseDetector(new FakeBackbone(1, 2), new FakeHead(2), TestVolumes.identity(1),
+                DetectionParams.of(0.5)).detect(twins, "study-1", Progress.none());
+        assertEquals(2, d.findings().size());
+        ImagePlus imp = new ImagePlus("twins", new FloatProcessor(96, 64, twins.slice(0).clone()));
+        FindingsOverlay.show(imp, d, false);
+        List<Roi> labels = named(imp.getOverlay(), FindingsOverlay.LABEL);
+        assertEquals(2, labels.size());
+        assertFalse(labels.get(0).getBounds().intersects(labels.get(1).getBounds()),
+                labels.get(0).getBounds() + " and " + labels.get(1).getBounds());
+    }
+
+    @Test
     void heatMapCanBeHiddenAndShownAgain() {
         ImagePlus imp = image();
         FindingsOverlay.show(imp, detections(), false);
