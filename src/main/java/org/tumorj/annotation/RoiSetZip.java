@@ -137,10 +137,14 @@ public final class RoiSetZip {
             throw new AnnotationFileException(zip, "ROI '" + fallback + "' cannot be decoded: " + e.getMessage(), e);
         }
         String name = roi.name() != null && !roi.name().isBlank() ? roi.name() : fallback;
-        String group = roi.group() > 0 ? groupNames.apply(roi.group()) : null;
-        String label = group != null && !group.isBlank() && !AnnotationClasses.classOf(group).isEmpty() ? group : name;
+        String label = label(name, roi.group() > 0 ? groupNames.apply(roi.group()) : null);
         return new NamedRegion(name, region(zip, name, label, roi.position() > 0 ? roi.position() : roi.zPosition(),
                 roi.isArea() ? null : roi.typeName(), roi.property(SOP_PROPERTY), roi.xs(), roi.ys()));
+    }
+
+    /** A ROI's label: its group's name when that names a class, else the ROI's own name. */
+    public static String label(String name, String groupName) {
+        return groupName != null && !groupName.isBlank() && !AnnotationClasses.classOf(groupName).isEmpty() ? groupName : name;
     }
 
     /**

@@ -55,7 +55,7 @@ public final class TumorJ {
         List<LoadedStudy> all = new ArrayList<>();
         if (r.studies() != null) {
             all.addAll(TrainingData.load(StudySet.open(r.studies()), new DicomStudies(DicomReader.standard(),
-                    r.settings().seriesDescription(), progress), annotations(r.roiGroupNames()), progress));
+                    r.settings().seriesDescription(), progress), AnnotationReader.standard(r.roiGroupNames()), progress));
         }
         for (LoadedStudy s : r.extra()) {
             if (all.removeIf(other -> other.id().equals(s.id()))) {
@@ -155,7 +155,7 @@ public final class TumorJ {
         EvaluationReport report;
         try (Bundles.Opened opened = Bundles.open(r.model())) {
             report = StudyEvaluation.evaluate(opened.detector(), r.studies(), opened.detector().trainedOn().guard(
-                    studies(opened, r.series(), progress), r.allowOtherSeries(), progress), annotations(r.roiGroupNames()),
+                    studies(opened, r.series(), progress), r.allowOtherSeries(), progress), AnnotationReader.standard(r.roiGroupNames()),
                     AnnotationClasses.defaults(), r.threshold(), deidentifier(r.deidentifySalt()), progress).report();
         }
         report.writeJson(r.report());
@@ -165,11 +165,6 @@ public final class TumorJ {
     /** One line: sensitivity, false positives per study, Dice, as the commands print it. */
     public static String summary(EvaluationReport report) {
         return StudyEvaluation.summary(report);
-    }
-
-    /** Both annotation formats of a study folder, the sidecar first. */
-    private static AnnotationReader annotations(IntFunction<String> roiGroupNames) {
-        return AnnotationReader.sidecar().orElse(AnnotationReader.roiSetZip(roiGroupNames));
     }
 
     /** Study folders read as the model expects: this series pattern, else the one it was trained on. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.dataset.AnnotationReader;
@@ -138,7 +139,7 @@ public final class DemoCommand implements CliCommand {
     private static List<LoadedStudy> load(List<Study> studies, VolumeLoader volumes) throws IOException {
         List<LoadedStudy> loaded = new ArrayList<>();
         for (Study s : studies) {
-            loaded.add(LoadedStudy.load(s, volumes, AnnotationReader.standard()));
+            loaded.add(LoadedStudy.load(s, volumes, AnnotationReader.standard(RoiSetZip.NO_GROUP_NAMES)));
         }
         return loaded;
     }

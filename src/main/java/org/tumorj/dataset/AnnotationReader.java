@@ -44,9 +44,13 @@ public interface AnnotationReader {
         };
     }
 
-    /** Both formats, the sidecar first: what {@code ./tumorj} reads from a study folder. */
-    static AnnotationReader standard() {
-        return sidecar().orElse(roiSetZip(RoiSetZip.NO_GROUP_NAMES));
+    /**
+     * Both formats of a study folder, the sidecar first.
+     *
+     * @param roiGroupNames ROI group names (Fiji knows them; {@link RoiSetZip#NO_GROUP_NAMES} elsewhere)
+     */
+    static AnnotationReader standard(IntFunction<String> roiGroupNames) {
+        return sidecar().orElse(roiSetZip(roiGroupNames));
     }
 
     /** This reader's regions, or the other's when this one finds none. */

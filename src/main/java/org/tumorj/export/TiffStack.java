@@ -34,12 +34,6 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         if ((floats == null) == (rgb == null) || slices == 0) {
             throw new IllegalArgumentException("a TIFF stack needs float or RGB slices, at least one");
         }
-        for (int z = 0; z < slices; z++) {
-            int n = floats != null ? floats.get(z).length : rgb.get(z).length;
-            if (n != width * height) {
-                throw new IllegalArgumentException("slice " + z + " has " + n + " pixels, not " + width + " x " + height);
-            }
-        }
         if (labels != null && labels.size() != slices) {
             throw new IllegalArgumentException(labels.size() + " labels for " + slices + " slices");
         }
@@ -249,18 +243,25 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         out.writeInt((int) scale);
     }
 
+    /** One slice's pixels; a slice is read once (a lazy list, such as the heat map's, computes it here). */
     private void writePixels(DataOutputStream out, int z) throws IOException {
+        float[] grey = isRgb() ? null : floats.get(z);
+        int[] colour = isRgb() ? rgb.get(z) : null;
+        int n = isRgb() ? colour.length : grey.length;
+        if (n != width * height) {
+            throw new IllegalArgumentException("slice " + z + " has " + n + " pixels, not " + width + " x " + height);
+        }
         byte[] row = new byte[width * (isRgb() ? 3 : 4)];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int at = y * width + x;
                 if (isRgb()) {
-                    int c = rgb.get(z)[at];
+                    int c = colour[at];
                     row[3 * x] = (byte) (c >> 16);
                     row[3 * x + 1] = (byte) (c >> 8);
                     row[3 * x + 2] = (byte) c;
                 } else {
-                    int bits = Float.floatToRawIntBits(floats.get(z)[at]);
+                    int bits = Float.floatToRawIntBits(grey[at]);
                     row[4 * x] = (byte) (bits >> 24);
                     row[4 * x + 1] = (byte) (bits >> 16);
                     row[4 * x + 2] = (byte) (bits >> 8);

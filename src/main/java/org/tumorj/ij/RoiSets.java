@@ -13,7 +13,6 @@ import java.util.List;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationFileException;
 import org.tumorj.annotation.RoiSetZip;
-import org.tumorj.dataset.AnnotationReader;
 
 /**
  * ImageJ ROIs to and from {@link Annotation}s, under the conventions of {@link RoiSetZip} (which
@@ -23,14 +22,6 @@ import org.tumorj.dataset.AnnotationReader;
  */
 public final class RoiSets {
     private RoiSets() {}
-
-    /**
-     * Both annotation formats of a study folder, the sidecar first, with the ROI group names
-     * of this ImageJ (which {@code ./tumorj} does not know).
-     */
-    public static AnnotationReader annotationReader() {
-        return AnnotationReader.sidecar().orElse(AnnotationReader.roiSetZip(Roi::getGroupName));
-    }
 
     /** ROIs for the ROI Manager, named as {@link RoiSetZip#names} names them. */
     public static List<Roi> toRois(List<Annotation> regions) {
@@ -66,9 +57,7 @@ public final class RoiSets {
     }
 
     private static String label(Roi roi, String name) {
-        String group = roi.getGroup() > 0 ? Roi.getGroupName(roi.getGroup()) : null;
-        return group != null && !group.isBlank() && !org.tumorj.annotation.AnnotationClasses.classOf(group).isEmpty()
-                ? group : name;
+        return RoiSetZip.label(name, roi.getGroup() > 0 ? Roi.getGroupName(roi.getGroup()) : null);
     }
 
     /** The ROI Manager in use: the window's, else the hidden one of a batch macro; null when there is none. */

@@ -135,7 +135,8 @@ final class BackboneFineTuning {
      * The patches cut from their slices as the network sees them: the encoded slice, the crop
      * around the patch centre (edge pixels repeated beyond the slice), enlarged by {@code scale}
      * (nearest neighbour, as ScaledBackbone does). Training patches are also turned and flipped
-     * at random (a lesion has no preferred orientation).
+     * at random (a lesion has no preferred orientation). Patches are cut slice by slice, so each
+     * slice is encoded once however many patches it gives; they keep their order.
      */
     static PatchImages images(List<Patch> patches, List<LoadedStudy> studies, ModelInput input, int scale, Random random,
             boolean augment) {
@@ -145,9 +146,13 @@ final class BackboneFineTuning {
         float[][] images = new float[patches.size()][];
         int[] labels = new int[patches.size()];
         String[] groups = new String[patches.size()];
+        Integer[] bySlice = new Integer[patches.size()];
+        java.util.Arrays.setAll(bySlice, i -> i);
+        java.util.Arrays.sort(bySlice, java.util.Comparator.comparing((Integer i) -> patches.get(i).studyId())
+                .thenComparingInt(i -> patches.get(i).slice()));
         String encodedKey = null;
         FloatTensor encoded = null;
-        for (int i = 0; i < images.length; i++) {
+        for (int i : bySlice) {
             Patch p = patches.get(i);
             Volume v = volumes.get(p.studyId());
             String key = p.studyId() + "#" + p.slice();
