@@ -42,7 +42,7 @@ public final class TumorJ {
     /**
      * What to train on and where the bundle goes.
      *
-     * @param studies a folder of annotated studies, or null to train on {@code extra} alone
+     * @param studies a folder of annotated studies
      * @param extra studies already in memory (Fiji's open image with its ROI Manager); each
      *     replaces the folder's study of the same id
      * @param roiGroupNames names of ROI groups in {@code RoiSet.zip}s (Fiji knows them; elsewhere none)
@@ -52,11 +52,9 @@ public final class TumorJ {
 
     /** Trains a detector and saves its bundle. */
     public static ModelBundle train(TrainingRequest r, Progress progress, TrainingListener listener) throws IOException {
-        List<LoadedStudy> all = new ArrayList<>();
-        if (r.studies() != null) {
-            all.addAll(TrainingData.load(StudySet.open(r.studies()), new DicomStudies(DicomReader.standard(),
-                    r.settings().seriesDescription(), progress), AnnotationReader.standard(r.roiGroupNames()), progress));
-        }
+        List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(r.studies()), new DicomStudies(
+                DicomReader.standard(), r.settings().seriesDescription(), progress),
+                AnnotationReader.standard(r.roiGroupNames()), progress));
         for (LoadedStudy s : r.extra()) {
             if (all.removeIf(other -> other.id().equals(s.id()))) {
                 progress.log("study " + s.id() + ": the folder's copy replaced by the one given");
@@ -107,12 +105,14 @@ public final class TumorJ {
     /**
      * What one volume's detection gave.
      *
-     * @param volume the volume detected on (de-identified when asked)
-     * @param warnings why the series may not be what the model was trained on
      * @param folder where its files went, or null
      */
-    public record VolumeResult(Detections detections, Volume volume, List<String> warnings, Path folder) {}
+    public record VolumeResult(Detections detections, Path folder) {}
 
+    /**
+     * Detects in one volume (de-identified first when asked); warns, in the progress log and in
+     * the written folder, when the series is not of the kind the model was trained on.
+     */
     public static VolumeResult detectVolume(VolumeDetection r, Progress progress) throws IOException {
         if (r.threshold() < 0 || r.threshold() >= 1) {
             throw new IllegalArgumentException("threshold=" + r.threshold() + ": give a probability in (0, 1), or 0 for"
@@ -138,7 +138,7 @@ public final class TumorJ {
                 BatchDetection.writeWarnings(dir, warnings);
             });
         }
-        return new VolumeResult(d, volume, warnings, folder);
+        return new VolumeResult(d, folder);
     }
 
     /**

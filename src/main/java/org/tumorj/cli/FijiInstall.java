@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tumorj.backbone.TensorFlowRuntime;
+import org.tumorj.util.AtomicFiles;
 
 /**
  * Installs TumorJ into a Fiji or ImageJ folder so that it runs there with no environment
@@ -101,7 +102,7 @@ public final class FijiInstall {
     /** The natives, replaced whole: hard links when they can be, else copies. */
     private boolean installNatives(Path target) throws IOException {
         if (Files.isDirectory(target)) {
-            org.tumorj.util.AtomicFiles.deleteRecursively(target);
+            AtomicFiles.deleteRecursively(target);
         }
         Files.createDirectories(target);
         boolean linked = true;
@@ -124,9 +125,7 @@ public final class FijiInstall {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        Path tmp = to.resolveSibling("." + to.getFileName() + ".partial");
-        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(to, out -> Files.copy(from, out));
     }
 
     private static Map<String, Path> artifacts(Path dir) throws IOException {
