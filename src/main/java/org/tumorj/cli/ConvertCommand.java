@@ -10,20 +10,23 @@ import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
 import org.tumorj.dicom.DicomSeries;
 import org.tumorj.dicom.SeriesSummary;
+import org.tumorj.export.SixteenBitCoding;
 import org.tumorj.export.TiffStack;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
 /**
- * {@code ./tumorj convert PATH OUT.tif [--series UID|N]}: one series as a 32-bit float TIFF stack of
- * modality values (RGB for colour), slices in sorted order, written atomically.
+ * {@code ./tumorj convert PATH OUT.tif [--series UID|N]}: one series as a TIFF stack of modality
+ * values, slices in sorted order, written atomically: unsigned 16-bit with ImageJ's value
+ * calibration when every value is an integer within a 16-bit span (CT in HU, most MR), 32-bit
+ * float otherwise (non-integer rescale slopes, wider spans), RGB for colour.
  */
 public final class ConvertCommand implements CliCommand {
 
     @Override public String name() { return "convert"; }
 
-    @Override public String summary() { return "PATH OUT.tif [--series UID|N]: write a series as a float (or RGB) TIFF stack"; }
+    @Override public String summary() { return "PATH OUT.tif [--series UID|N]: write a series as a 16-bit, float or RGB TIFF stack"; }
 
     @Override
     public int run(List<String> args) throws CliException {
@@ -46,14 +49,16 @@ public final class ConvertCommand implements CliCommand {
             throw CliException.forFile(out, "cannot write: " + e.getMessage());
         }
         System.out.printf("wrote %s (%d x %d x %d, %s)%n", out, stack.width(), stack.height(), stack.slices(),
-                series.isColor() ? "RGB" : "32-bit float modality values");
+                series.isColor() ? "RGB" : stack.coding() != null ? "16-bit, calibrated to modality values"
+                        : "32-bit float modality values");
         return 0;
     }
 
     /**
      * The series as Fiji should open it: calibrated in mm, each slice labelled with its
-     * SOPInstanceUID, grey values shown through the series' window. No DICOM header goes in:
-     * it would carry the patient's name into a file that is easily passed on.
+     * SOPInstanceUID, grey values shown through the series' window, stored in 16 bits where they
+     * fit (as ImageJ stores a CT: half the bytes of float, the same values once calibrated). No
+     * DICOM header goes in: it would carry the patient's name into a file that is easily passed on.
      */
     static TiffStack tiff(DicomReader reader, DicomSeries series) {
         VolumeInfo info;
@@ -67,8 +72,15 @@ public final class ConvertCommand implements CliCommand {
             info = v.info();
             stack = TiffStack.ofFloats(v.width(), v.height(), v.slices()).withDisplayRange(
                     info.windowCenter() - info.windowWidth() / 2, info.windowCenter() + info.windowWidth() / 2);
+            TiffStack floats = stack;
+            stack = SixteenBitCoding.fitting(v.slices(), valueUnit(info)).map(floats::as16Bit).orElse(floats);
         }
         return stack.calibrated(info.spacingX(), info.spacingY(), info.spacingZ(), "mm").withLabels(info.sopInstanceUids());
+    }
+
+    /** Hounsfield units for CT, as its rescale defines them; ImageJ's neutral name for the rest. */
+    private static String valueUnit(VolumeInfo info) {
+        return info.modality().equals("CT") ? "HU" : "Gray Value";
     }
 
     /** {@code 1 = UID (CT, 512x512, 120 slices), 2 = ...} in info's order, the numbers --series takes. */

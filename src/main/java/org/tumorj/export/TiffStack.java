@@ -1,5 +1,6 @@
 package org.tumorj.export;
 
+import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,9 @@ import org.tumorj.util.AtomicFiles;
  * An uncompressed, big-endian TIFF stack laid out as ImageJ writes one, so that Fiji opens it
  * with its calibration, display range and slice labels: one IFD per slice, the first carrying
  * the {@code ImageJ=} description and ImageJ's metadata tags (the slice labels). Pixels are
- * 32-bit float (modality values, probabilities) or 8-bit RGB. Written atomically.
+ * 32-bit float (modality values, probabilities), unsigned 16-bit with ImageJ's straight-line value
+ * calibration (integer modality values, {@link #as16Bit}) or 8-bit RGB. Written atomically,
+ * through one buffer, each slice converted once into a reused row of bytes.
  *
  * @param width columns
  * @param height rows
@@ -20,14 +23,17 @@ import org.tumorj.util.AtomicFiles;
  * @param rgb one packed {@code 0xRRGGBB} slice each, or null for float
  * @param pixelWidth pixel size in {@code unit} (0 = uncalibrated), likewise height and depth
  * @param unit length unit of the spacing, e.g. {@code mm}
- * @param displayMin display range (float only; equal bounds = none)
+ * @param displayMin display range in the float values (grey only; equal bounds = none)
  * @param labels one label per slice (e.g. its SOPInstanceUID), or null
+ * @param coding how the float slices are stored as 16-bit, or null to store them as float
  */
 public record TiffStack(int width, int height, List<float[]> floats, List<int[]> rgb, double pixelWidth,
-        double pixelHeight, double pixelDepth, String unit, double displayMin, double displayMax, List<String> labels) {
+        double pixelHeight, double pixelDepth, String unit, double displayMin, double displayMax, List<String> labels,
+        SixteenBitCoding coding) {
     private static final int IMAGEJ_METADATA_COUNTS = 50838, IMAGEJ_METADATA = 50839;
     private static final int MAGIC = 0x494a494a, LABELS = 0x6c61626c; // "IJIJ", "labl"
     private static final int SHORT = 3, LONG = 4, RATIONAL = 5, ASCII = 2, BYTE = 1;
+    private static final int BUFFER_BYTES = 1 << 20;
 
     public TiffStack {
         int slices = floats != null ? floats.size() : rgb.size();
@@ -37,6 +43,9 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         if (labels != null && labels.size() != slices) {
             throw new IllegalArgumentException(labels.size() + " labels for " + slices + " slices");
         }
+        if (coding != null && floats == null) {
+            throw new IllegalArgumentException("only grey (float) slices can be stored as 16-bit");
+        }
         if (4L * width * height * slices > 0xffff_0000L) {
             throw new IllegalArgumentException("a stack of " + width + " x " + height + " x " + slices
                     + " is over the 4 GB a classic TIFF can address; convert fewer slices at a time");
@@ -45,26 +54,36 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
 
     /** A 32-bit float stack, uncalibrated, with no display range or labels. */
     public static TiffStack ofFloats(int width, int height, List<float[]> slices) {
-        return new TiffStack(width, height, slices, null, 0, 0, 0, null, 0, 0, null);
+        return new TiffStack(width, height, slices, null, 0, 0, 0, null, 0, 0, null, null);
     }
 
     /** An RGB stack ({@code 0xRRGGBB} per pixel). */
     public static TiffStack ofRgb(int width, int height, List<int[]> slices) {
-        return new TiffStack(width, height, null, slices, 0, 0, 0, null, 0, 0, null);
+        return new TiffStack(width, height, null, slices, 0, 0, 0, null, 0, 0, null, null);
     }
 
     public TiffStack calibrated(double newPixelWidth, double newPixelHeight, double newPixelDepth, String newUnit) {
         return new TiffStack(width, height, floats, rgb, newPixelWidth, newPixelHeight, newPixelDepth, newUnit,
-                displayMin, displayMax, labels);
+                displayMin, displayMax, labels, coding);
     }
 
     public TiffStack withDisplayRange(double min, double max) {
-        return new TiffStack(width, height, floats, rgb, pixelWidth, pixelHeight, pixelDepth, unit, min, max, labels);
+        return new TiffStack(width, height, floats, rgb, pixelWidth, pixelHeight, pixelDepth, unit, min, max, labels,
+                coding);
     }
 
     public TiffStack withLabels(List<String> newLabels) {
         return new TiffStack(width, height, floats, rgb, pixelWidth, pixelHeight, pixelDepth, unit, displayMin,
-                displayMax, newLabels);
+                displayMax, newLabels, coding);
+    }
+
+    /**
+     * The float slices stored as unsigned 16-bit through {@code newCoding}, which must fit every
+     * value ({@link SixteenBitCoding#fitting}); ImageJ shows the same values, calibrated.
+     */
+    public TiffStack as16Bit(SixteenBitCoding newCoding) {
+        return new TiffStack(width, height, floats, rgb, pixelWidth, pixelHeight, pixelDepth, unit, displayMin,
+                displayMax, labels, newCoding);
     }
 
     public int slices() {
@@ -75,19 +94,27 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         return rgb != null;
     }
 
+    private boolean isFloat() {
+        return floats != null && coding == null;
+    }
+
+    private int bytesPerPixel() {
+        return isRgb() ? 3 : isFloat() ? 4 : 2;
+    }
+
     private boolean calibratedInPlane() {
         return unit != null && pixelWidth > 0 && pixelHeight > 0;
     }
 
     /** Writes the stack to {@code target} atomically (a temporary sibling renamed into place). */
     public void write(Path target) throws IOException {
-        AtomicFiles.write(target, out -> write(new DataOutputStream(out)));
+        AtomicFiles.write(target, out -> write(new DataOutputStream(new BufferedOutputStream(out, BUFFER_BYTES))));
     }
 
     private void write(DataOutputStream out) throws IOException {
         byte[] description = description();
         byte[][] metadata = metadata();
-        int entries = 11 + (isRgb() ? 0 : 1) + (calibratedInPlane() ? 3 : 0);
+        int entries = 11 + (isFloat() ? 1 : 0) + (calibratedInPlane() ? 3 : 0);
         int firstEntries = entries + 1 + (metadata.length > 0 ? 2 : 0);
         int firstIfd = 2 + 12 * firstEntries + 4;
         int laterIfd = 2 + 12 * entries + 4;
@@ -97,7 +124,7 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         long countsAt = scaleAt + (calibratedInPlane() ? 16 : 0);
         long metadataAt = countsAt + 4L * metadata.length;
         long imageAt = metadataAt + totalLength(metadata);
-        long sliceBytes = (long) width * height * (isRgb() ? 3 : 4);
+        long sliceBytes = (long) width * height * bytesPerPixel();
         long laterIfdsAt = imageAt + sliceBytes * slices();
 
         out.writeShort(0x4d4d); // "MM": big-endian, as ImageJ writes
@@ -121,8 +148,9 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         for (byte[] m : metadata) {
             out.write(m);
         }
+        byte[] slice = new byte[(int) sliceBytes];
         for (int z = 0; z < slices(); z++) {
-            writePixels(out, z);
+            out.write(pixels(z, slice));
         }
         for (int z = 1; z < slices(); z++) {
             long next = z == slices() - 1 ? 0 : laterIfdsAt + (long) z * laterIfd;
@@ -152,7 +180,7 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
             entry(254, LONG, 1, 0); // NewSubfileType
             entry(256, LONG, 1, width);
             entry(257, LONG, 1, height);
-            entry(258, SHORT, isRgb() ? 3 : 1, isRgb() ? bitsAt : 32); // BitsPerSample
+            entry(258, SHORT, isRgb() ? 3 : 1, isRgb() ? bitsAt : 8 * bytesPerPixel()); // BitsPerSample
             entry(259, SHORT, 1, 1); // no compression
             entry(262, SHORT, 1, isRgb() ? 2 : 1); // RGB or BlackIsZero
             if (first) {
@@ -168,7 +196,7 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
                 entry(283, RATIONAL, 1, scaleAt + 8);
                 entry(296, SHORT, 1, 1); // ResolutionUnit none: the unit is in the description
             }
-            if (!isRgb()) {
+            if (isFloat()) {
                 entry(339, SHORT, 1, 3); // SampleFormat: IEEE float
             }
             if (first && metadata.length > 0) {
@@ -200,12 +228,19 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         }
         if (unit != null) {
             d.append("unit=").append(unit).append('\n');
-            if (slices() > 1 && pixelDepth > 0) {
-                d.append("spacing=").append(String.format(Locale.ROOT, "%s", pixelDepth)).append('\n');
-            }
+        }
+        if (coding != null && coding.calibrated()) {
+            // as ImageJ's FileSaver writes a calibrated 16-bit image: straight line, c0 + c1 * stored
+            d.append("cf=0\nc0=").append((double) coding.offset()).append("\nc1=1.0\nvunit=")
+                    .append(coding.valueUnit()).append('\n');
+        }
+        if (unit != null && slices() > 1 && pixelDepth > 0) {
+            d.append("spacing=").append(String.format(Locale.ROOT, "%s", pixelDepth)).append('\n');
         }
         if (!isRgb() && displayMax > displayMin) {
-            d.append(String.format(Locale.ROOT, "min=%s\nmax=%s\n", displayMin, displayMax));
+            // ImageJ keeps a 16-bit display range in stored units
+            double shift = coding == null ? 0 : coding.offset();
+            d.append(String.format(Locale.ROOT, "min=%s\nmax=%s\n", displayMin - shift, displayMax - shift));
         }
         if (slices() > 1) {
             d.append("loop=false\n");
@@ -243,32 +278,44 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         out.writeInt((int) scale);
     }
 
-    /** One slice's pixels; a slice is read once (a lazy list, such as the heat map's, computes it here). */
-    private void writePixels(DataOutputStream out, int z) throws IOException {
-        float[] grey = isRgb() ? null : floats.get(z);
-        int[] colour = isRgb() ? rgb.get(z) : null;
-        int n = isRgb() ? colour.length : grey.length;
-        if (n != width * height) {
-            throw new IllegalArgumentException("slice " + z + " has " + n + " pixels, not " + width + " x " + height);
-        }
-        byte[] row = new byte[width * (isRgb() ? 3 : 4)];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int at = y * width + x;
-                if (isRgb()) {
-                    int c = colour[at];
-                    row[3 * x] = (byte) (c >> 16);
-                    row[3 * x + 1] = (byte) (c >> 8);
-                    row[3 * x + 2] = (byte) c;
-                } else {
-                    int bits = Float.floatToRawIntBits(grey[at]);
-                    row[4 * x] = (byte) (bits >> 24);
-                    row[4 * x + 1] = (byte) (bits >> 16);
-                    row[4 * x + 2] = (byte) (bits >> 8);
-                    row[4 * x + 3] = (byte) bits;
-                }
+    /**
+     * Slice {@code z} as big-endian bytes in {@code into} (reused for every slice); a slice is
+     * read once (a lazy list, such as the heat map's, computes it here).
+     */
+    private byte[] pixels(int z, byte[] into) {
+        if (isRgb()) {
+            int[] colour = rgb.get(z);
+            checkLength(z, colour.length);
+            for (int i = 0; i < colour.length; i++) {
+                into[3 * i] = (byte) (colour[i] >> 16);
+                into[3 * i + 1] = (byte) (colour[i] >> 8);
+                into[3 * i + 2] = (byte) colour[i];
             }
-            out.write(row);
+        } else if (isFloat()) {
+            float[] grey = floats.get(z);
+            checkLength(z, grey.length);
+            for (int i = 0; i < grey.length; i++) {
+                int bits = Float.floatToRawIntBits(grey[i]);
+                into[4 * i] = (byte) (bits >> 24);
+                into[4 * i + 1] = (byte) (bits >> 16);
+                into[4 * i + 2] = (byte) (bits >> 8);
+                into[4 * i + 3] = (byte) bits;
+            }
+        } else {
+            float[] grey = floats.get(z);
+            checkLength(z, grey.length);
+            for (int i = 0; i < grey.length; i++) {
+                int stored = coding.stored(grey[i]);
+                into[2 * i] = (byte) (stored >> 8);
+                into[2 * i + 1] = (byte) stored;
+            }
+        }
+        return into;
+    }
+
+    private void checkLength(int z, int length) {
+        if (length != width * height) {
+            throw new IllegalArgumentException("slice " + z + " has " + length + " pixels, not " + width + " x " + height);
         }
     }
 }

@@ -166,6 +166,17 @@ public final class TestDicomWriter {
 
     /** The header of {@link #ctSlice} without pixel data. */
     public static TestDicomWriter ctHeader(String seriesUid, int instance, int rows, int columns, double z) {
+        return ctHeader(seriesUid, instance, rows, columns, z, "1", "-1024");
+    }
+
+    /** A {@link #ctSlice} with this rescale (decimal strings as a header carries them). */
+    public static TestDicomWriter ctSlice(String seriesUid, int instance, int rows, int columns, double z, short[] pixels,
+            String slope, String intercept) {
+        return ctHeader(seriesUid, instance, rows, columns, z, slope, intercept).pixels16(pixels);
+    }
+
+    private static TestDicomWriter ctHeader(String seriesUid, int instance, int rows, int columns, double z,
+            String slope, String intercept) {
         return new TestDicomWriter()
                 .text(Tags.SOP_INSTANCE_UID, "UI", seriesUid + "." + instance)
                 .text(Tags.MODALITY, "CS", "CT")
@@ -182,7 +193,7 @@ public final class TestDicomWriter {
                 .us(Tags.BITS_STORED, 16)
                 .us(Tags.HIGH_BIT, 15)
                 .us(Tags.PIXEL_REPRESENTATION, 1)
-                .text(Tags.RESCALE_INTERCEPT, "DS", "-1024")
-                .text(Tags.RESCALE_SLOPE, "DS", "1");
+                .text(Tags.RESCALE_INTERCEPT, "DS", intercept)
+                .text(Tags.RESCALE_SLOPE, "DS", slope);
     }
 }

@@ -2,6 +2,7 @@ package org.tumorj.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -43,5 +44,44 @@ class TiffStackTest {
         assertEquals(2.5, imp.getCalibration().pixelDepth, 1e-9);
         assertEquals("mm", imp.getCalibration().getUnit());
         assertEquals("b", imp.getStack().getSliceLabel(2));
+    }
+
+    @Test
+    void a16BitStackIsReadByImageJAsTheCalibratedValuesWithItsWindowAndLabels() throws Exception {
+        List<float[]> slices = List.of(new float[] {-1024, -1000, 0, 3071, 40, -5}, new float[] {1, 2, 3, 4, 5, 6});
+        SixteenBitCoding coding = SixteenBitCoding.fitting(slices, "HU").orElseThrow();
+        Path file = dir.resolve("ct.tif");
+        TiffStack.ofFloats(3, 2, slices).calibrated(0.5, 0.5, 1.25, "mm").withDisplayRange(-160, 240)
+                .withLabels(List.of("a", "b")).as16Bit(coding).write(file);
+
+        ImagePlus imp = IJ.openImage(file.toString());
+        assertEquals(ImagePlus.GRAY16, imp.getType());
+        assertEquals("HU", imp.getCalibration().getValueUnit());
+        for (int z = 0; z < 2; z++) {
+            for (int i = 0; i < 6; i++) {
+                assertEquals(slices.get(z)[i], imp.getCalibration().getCValue(imp.getStack().getProcessor(z + 1).get(i)), 0);
+            }
+        }
+        assertEquals(-160, imp.getCalibration().getCValue(imp.getDisplayRangeMin()), 1e-9);
+        assertEquals(240, imp.getCalibration().getCValue(imp.getDisplayRangeMax()), 1e-9);
+        assertEquals(1.25, imp.getCalibration().pixelDepth, 1e-9);
+        assertEquals("b", imp.getStack().getSliceLabel(2));
+    }
+
+    /** ImageJ's conventions where they apply: unsigned as is, signed shifted by 32768; else from the minimum. */
+    @Test
+    void sixteenBitsAreChosenOnlyWhereEveryValueIsAnIntegerWithinASixteenBitSpan() {
+        assertEquals(0, fit(0, 65535).orElseThrow().offset());
+        assertEquals(-32768, fit(-1024, 3071).orElseThrow().offset());
+        assertEquals(-40000, fit(-40000, -39000).orElseThrow().offset());
+        assertEquals(40000, fit(40000, 105535).orElseThrow().offset());
+        assertTrue(fit(40000, 105536).isEmpty(), "a span of 65537 values");
+        assertTrue(fit(-60000, 60000).isEmpty());
+        assertTrue(SixteenBitCoding.fitting(List.of(new float[] {0, 0.5f}), "HU").isEmpty(), "a fraction");
+        assertTrue(SixteenBitCoding.fitting(List.of(new float[] {0, Float.NaN}), "HU").isEmpty());
+    }
+
+    private static java.util.Optional<SixteenBitCoding> fit(float low, float high) {
+        return SixteenBitCoding.fitting(List.of(new float[] {low, (float) Math.floor((low + high) / 2)}, new float[] {high}), "HU");
     }
 }

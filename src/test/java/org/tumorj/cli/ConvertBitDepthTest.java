@@ -1,0 +1,117 @@
+package org.tumorj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.measure.Calibration;
+import ij.process.ImageProcessor;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.dicom.DicomReader;
+import org.tumorj.dicom.TestDicomWriter;
+import org.tumorj.util.Progress;
+import org.tumorj.volume.Volume;
+
+/**
+ * {@code convert} stores 16-bit where every modality value is an integer within a 16-bit span and
+ * float where not; ImageJ 1.54, opening the TIFF, shows the modality values either way.
+ */
+class ConvertBitDepthTest {
+    private static final Path DICOM = Path.of("test-images", "dicom");
+    @TempDir Path dir;
+
+    @Test
+    void ctInHounsfieldUnitsIs16BitAndImageJShowsTheSameValuesAndWindow() {
+        Path series = DICOM.resolve("pydicom/CT2");
+        ImagePlus imp = convertAndOpen(series);
+        Volume v = read(series);
+
+        assertEquals(ImagePlus.GRAY16, imp.getType());
+        assertEquals("HU", imp.getCalibration().getValueUnit());
+        assertShowsModalityValues(v, imp);
+        Calibration cal = imp.getCalibration();
+        double low = v.info().windowCenter() - v.info().windowWidth() / 2;
+        assertEquals(low, cal.getCValue(imp.getDisplayRangeMin()), 1e-6, "window in HU");
+        assertEquals(low + v.info().windowWidth(), cal.getCValue(imp.getDisplayRangeMax()), 1e-6);
+    }
+
+    @Test
+    void aNonIntegerRescaleSlopeStaysFloat() throws IOException {
+        Path series = writeSeries("0.5", "-1024", -2000, 3000);
+        ImagePlus imp = convertAndOpen(series);
+        assertEquals(ImagePlus.GRAY32, imp.getType());
+        assertShowsModalityValues(read(series), imp);
+    }
+
+    @Test
+    void integerValuesSpanningMoreThan16BitsStayFloat() throws IOException {
+        Path series = writeSeries("2", "0", -30000, 30000); // -60000..60000
+        ImagePlus imp = convertAndOpen(series);
+        assertEquals(ImagePlus.GRAY32, imp.getType());
+        assertShowsModalityValues(read(series), imp);
+    }
+
+    @Test
+    void valuesBelowTheSignedRangeAreStoredFromTheirMinimum() throws IOException {
+        Path series = writeSeries("1", "-40000", 0, 1000); // -40000..-39000
+        ImagePlus imp = convertAndOpen(series);
+        assertEquals(ImagePlus.GRAY16, imp.getType());
+        assertEquals(-40000, imp.getCalibration().getCValue(0), 0);
+        assertShowsModalityValues(read(series), imp);
+    }
+
+    @Test
+    void unsignedValuesAre16BitWithoutACalibration() {
+        Path series = DICOM.resolve("pydicom/MR_small.dcm");
+        ImagePlus imp = convertAndOpen(series);
+        assertEquals(ImagePlus.GRAY16, imp.getType());
+        assertEquals(false, imp.getCalibration().calibrated(), "stored as the values themselves, as ImageJ keeps them");
+        assertShowsModalityValues(read(series), imp);
+    }
+
+    private ImagePlus convertAndOpen(Path series) {
+        Path out = dir.resolve("out.tif");
+        CliRun r = CliRun.of("convert", series.toString(), out.toString());
+        assertEquals(0, r.status(), r.err());
+        return IJ.openImage(out.toString());
+    }
+
+    private static Volume read(Path series) {
+        DicomReader reader = DicomReader.standard();
+        return reader.readVolume(reader.scan(series, Progress.none()).largest().orElseThrow(), Progress.none());
+    }
+
+    /** Every pixel of every slice, through ImageJ's calibration, equals TumorJ's modality value. */
+    private static void assertShowsModalityValues(Volume v, ImagePlus imp) {
+        assertEquals(v.depth(), imp.getStackSize());
+        Calibration cal = imp.getCalibration();
+        for (int z = 0; z < v.depth(); z++) {
+            ImageProcessor ip = imp.getStack().getProcessor(z + 1);
+            float[] expected = v.slice(z);
+            for (int i = 0; i < expected.length; i++) {
+                double shown = cal.getCValue(ip.getf(i));
+                if (shown != expected[i]) {
+                    assertEquals(expected[i], shown, 0, "slice " + z + ", pixel " + i);
+                }
+            }
+        }
+    }
+
+    /** Three 8 x 8 CT slices with this rescale, stored values running from {@code low} to {@code high}. */
+    private Path writeSeries(String slope, String intercept, int low, int high) throws IOException {
+        Path series = dir.resolve("series");
+        java.nio.file.Files.createDirectories(series);
+        for (int z = 0; z < 3; z++) {
+            short[] pixels = new short[64];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (short) (low + (long) (high - low) * ((i + 7 * z) % 64) / 63);
+            }
+            TestDicomWriter.ctSlice("1.2.826.0.1.3680043.9.13", z + 1, 8, 8, 2.0 * z, pixels, slope, intercept)
+                    .writeTo(series.resolve("IM" + z), TestDicomWriter.EXPLICIT_LE);
+        }
+        return series;
+    }
+}
