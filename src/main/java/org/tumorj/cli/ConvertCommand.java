@@ -3,6 +3,7 @@ package org.tumorj.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.tumorj.dicom.ColorVolume;
 import org.tumorj.dicom.DicomException;
@@ -10,6 +11,7 @@ import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;
 import org.tumorj.dicom.DicomSeries;
 import org.tumorj.dicom.SeriesSummary;
+import org.tumorj.dicom.VolumeStream;
 import org.tumorj.export.SixteenBitCoding;
 import org.tumorj.export.TiffStack;
 import org.tumorj.util.Progress;
@@ -38,11 +40,9 @@ public final class ConvertCommand implements CliCommand {
         Path out = Path.of(o.positional().get(1));
         DicomScan scan = InfoCommand.scan(in);
         DicomSeries series = pick(scan, in, o.get("series", null));
-        DicomReader reader = DicomReader.standard();
         TiffStack stack;
         try {
-            stack = tiff(reader, series);
-            stack.write(out);
+            stack = write(DicomReader.standard(), series, out);
         } catch (DicomException e) {
             throw new CliException(e.getMessage(), e);
         } catch (IOException e) {
@@ -55,32 +55,51 @@ public final class ConvertCommand implements CliCommand {
     }
 
     /**
-     * The series as Fiji should open it: calibrated in mm, each slice labelled with its
+     * Writes the series as Fiji should open it: calibrated in mm, each slice labelled with its
      * SOPInstanceUID, grey values shown through the series' window, stored in 16 bits where they
      * fit (as ImageJ stores a CT: half the bytes of float, the same values once calibrated). No
      * DICOM header goes in: it would carry the patient's name into a file that is easily passed on.
+     *
+     * @return the stack written (its slices may have been streamed: read its shape, not its pixels)
      */
-    static TiffStack tiff(DicomReader reader, DicomSeries series) {
-        VolumeInfo info;
-        TiffStack stack;
+    static TiffStack write(DicomReader reader, DicomSeries series, Path out) throws IOException {
         if (series.isColor()) {
             ColorVolume colour = reader.readColor(series, Progress.none());
-            info = colour.info();
-            stack = TiffStack.ofRgb(colour.width(), colour.height(), colour.slices());
-        } else {
-            Volume v = reader.readVolume(series, Progress.none());
-            info = v.info();
-            stack = TiffStack.ofFloats(v.width(), v.height(), v.slices()).withDisplayRange(
-                    info.windowCenter() - info.windowWidth() / 2, info.windowCenter() + info.windowWidth() / 2);
-            TiffStack floats = stack;
-            stack = SixteenBitCoding.fitting(v.slices(), valueUnit(info)).map(floats::as16Bit).orElse(floats);
+            return write(labelled(TiffStack.ofRgb(colour.width(), colour.height(), colour.slices()), colour.info()), out);
         }
+        String valueUnit = valueUnit(series.summary().modality());
+        Optional<SixteenBitCoding> byHeader = series.integerValueRange()
+                .flatMap(r -> SixteenBitCoding.forRange(r.min(), r.max(), valueUnit));
+        Optional<VolumeStream> stream = byHeader.isPresent() ? reader.streamVolume(series, Progress.none()) : Optional.empty();
+        if (stream.isPresent()) {
+            // the header fixes both the window and the coding: each slice is written as it is decoded
+            try (VolumeStream s = stream.get()) {
+                return write(grey(s.info(), s.slices()).as16Bit(byHeader.get()), out);
+            }
+        }
+        Volume v = reader.readVolume(series, Progress.none());
+        TiffStack floats = grey(v.info(), v.slices());
+        return write(SixteenBitCoding.fitting(v.slices(), valueUnit).map(floats::as16Bit).orElse(floats), out);
+    }
+
+    private static TiffStack write(TiffStack stack, Path out) throws IOException {
+        stack.write(out);
+        return stack;
+    }
+
+    private static TiffStack grey(VolumeInfo info, List<float[]> slices) {
+        TiffStack stack = TiffStack.ofFloats(info.width(), info.height(), slices).withDisplayRange(
+                info.windowCenter() - info.windowWidth() / 2, info.windowCenter() + info.windowWidth() / 2);
+        return labelled(stack, info);
+    }
+
+    private static TiffStack labelled(TiffStack stack, VolumeInfo info) {
         return stack.calibrated(info.spacingX(), info.spacingY(), info.spacingZ(), "mm").withLabels(info.sopInstanceUids());
     }
 
     /** Hounsfield units for CT, as its rescale defines them; ImageJ's neutral name for the rest. */
-    private static String valueUnit(VolumeInfo info) {
-        return info.modality().equals("CT") ? "HU" : "Gray Value";
+    private static String valueUnit(String modality) {
+        return modality.equals("CT") ? "HU" : "Gray Value";
     }
 
     /** {@code 1 = UID (CT, 512x512, 120 slices), 2 = ...} in info's order, the numbers --series takes. */

@@ -42,6 +42,18 @@ public interface DicomReader {
      */
     Volume readVolume(DicomSeries series, Progress progress);
 
+    /**
+     * Reads a grey series as it is consumed, with the values {@link #readVolume} gives: slices in
+     * order, the next few decoded in parallel meanwhile, each let go once handed out, so memory is
+     * that of a few slices whatever the series' length. Only where the header gives the window
+     * (the info carries it before any value is seen); else empty: read the series with
+     * {@link #readVolume}, which estimates the window from the values.
+     *
+     * @throws DicomException when the series is colour; a file that cannot be decoded throws when
+     *     its slice is asked for
+     */
+    java.util.Optional<VolumeStream> streamVolume(DicomSeries series, Progress progress);
+
     /** Decodes a colour series (RGB, YBR, PALETTE COLOR) into packed RGB slices. */
     ColorVolume readColor(DicomSeries series, Progress progress);
 

@@ -39,6 +39,35 @@ public final class DicomSeries {
         return new ArrayList<>(files);
     }
 
+    /** The lowest and highest modality value a series' header allows. */
+    public record ValueRange(double min, double max) {}
+
+    /**
+     * The modality values the header allows: every value BitsStored can hold (per the pixel
+     * representation), through each slice's rescale. Present only when every slope and intercept
+     * is an integer (then so is every value) and small enough for floats to carry exactly.
+     */
+    public java.util.Optional<ValueRange> integerValueRange() {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (Slice s : slices) {
+            PixelFormat f = s.image().format;
+            double slope = s.frame().slope(), intercept = s.frame().intercept();
+            if (f.color() || !isExactInteger(slope) || !isExactInteger(intercept) || f.bitsStored() > 16) {
+                return java.util.Optional.empty();
+            }
+            double low = f.signed() ? -(1L << (f.bitsStored() - 1)) : 0;
+            double high = f.signed() ? (1L << (f.bitsStored() - 1)) - 1 : (1L << f.bitsStored()) - 1;
+            min = Math.min(min, Math.min(low * slope, high * slope) + intercept);
+            max = Math.max(max, Math.max(low * slope, high * slope) + intercept);
+        }
+        return java.util.Optional.of(new ValueRange(min, max));
+    }
+
+    /** An integer small enough (below 2^23) that values within a 16-bit span of it stay exact in float, as decoded. */
+    private static boolean isExactInteger(double v) {
+        return v == Math.rint(v) && Math.abs(v) < (1 << 23);
+    }
+
     List<Slice> slices() { return slices; }
     Geometry geometry() { return geometry; }
     DicomImage first() { return slices.get(0).image(); }

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Shutter;
@@ -18,7 +16,10 @@ import org.tumorj.volume.VoiLut;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
-/** TumorJ's own {@link DicomReader}: files are parsed and decoded in parallel, one file per task. */
+/**
+ * TumorJ's own {@link DicomReader}: headers are parsed in parallel, pixels decoded on a pool of one
+ * thread per processor, one file per task, slices handed out in order ({@link OrderedSlices}).
+ */
 final class TumorJDicomReader implements DicomReader {
 
     @Override
@@ -89,15 +90,31 @@ final class TumorJDicomReader implements DicomReader {
             throw new DicomException(series.first().path, "series is colour (" + series.first().format.photometric()
                     + "); read it with readColor");
         }
+        List<float[]> list;
+        try (OrderedSlices<float[]> slices = greySlices(series, progress, Integer.MAX_VALUE)) {
+            list = slices.all();
+        }
+        return new Volume(info(series, window(series, list)), list);
+    }
+
+    @Override
+    public Optional<VolumeStream> streamVolume(DicomSeries series, Progress progress) {
+        if (series.isColor()) {
+            throw new DicomException(series.first().path, "series is colour (" + series.first().format.photometric()
+                    + "); read it with readColor");
+        }
+        return headerWindow(series).map(window -> new VolumeStream(info(series, window),
+                greySlices(series, progress, 2 * OrderedSlices.threads())));
+    }
+
+    /** Modality values, a new array per slice, at most {@code ahead} files decoded ahead of the consumer. */
+    private static OrderedSlices<float[]> greySlices(DicomSeries series, Progress progress, int ahead) {
         int pixels = series.first().format.pixels();
-        float[][] slices = new float[series.slices().size()][];
-        decode(series, progress, (decoder, index) -> {
+        return new OrderedSlices<>(series, progress, ahead, (decoder, index) -> {
             float[] out = new float[pixels];
             decoder.greyFrame(series.slices().get(index).frame().frame(), out);
-            slices[index] = out;
+            return out;
         });
-        List<float[]> list = List.of(slices);
-        return new Volume(info(series, window(series, list)), list);
     }
 
     /**
@@ -105,17 +122,26 @@ final class TumorJDicomReader implements DicomReader {
      * of the exposed field only when collimator shutters hide part of a radiograph.
      */
     private static Window window(DicomSeries series, List<float[]> slices) {
-        if (!series.summary().windows().isEmpty()) {
-            return series.summary().windows().get(0);
-        }
-        VoiLut lut = series.slices().get(0).frame().voiLut();
-        if (lut != null) {
-            double n = lut.table().length;
-            return new Window(lut.firstInput() + n / 2, n, "VOI LUT range");
+        Optional<Window> fromHeader = headerWindow(series);
+        if (fromHeader.isPresent()) {
+            return fromHeader.get();
         }
         Shutter shutter = series.first().shutter;
         return WindowEstimate.fromValues(shutter.isNone() ? slices
                 : exposed(slices, shutter, series.first().format.columns()));
+    }
+
+    /** The window the header gives: its first window, else its VOI LUT's input range. */
+    private static Optional<Window> headerWindow(DicomSeries series) {
+        if (!series.summary().windows().isEmpty()) {
+            return Optional.of(series.summary().windows().get(0));
+        }
+        VoiLut lut = series.slices().get(0).frame().voiLut();
+        if (lut != null) {
+            double n = lut.table().length;
+            return Optional.of(new Window(lut.firstInput() + n / 2, n, "VOI LUT range"));
+        }
+        return Optional.empty();
     }
 
     private static List<float[]> exposed(List<float[]> slices, Shutter shutter, int width) {
@@ -135,31 +161,12 @@ final class TumorJDicomReader implements DicomReader {
 
     @Override
     public ColorVolume readColor(DicomSeries series, Progress progress) {
-        int[][] slices = new int[series.slices().size()][];
-        decode(series, progress, (decoder, index) ->
-                slices[index] = decoder.colorFrame(series.slices().get(index).frame().frame()));
-        return new ColorVolume(info(series, new Window(127.5, 256, "")), List.of(slices));
-    }
-
-    /** Opens each file once (in parallel) and decodes every slice it holds. */
-    private static void decode(DicomSeries series, Progress progress, BiConsumer<PixelDecoder, Integer> sink) {
-        Map<DicomImage, List<Integer>> byFile = new IdentityHashMap<>();
-        List<DicomSeries.Slice> slices = series.slices();
-        for (int i = 0; i < slices.size(); i++) {
-            byFile.computeIfAbsent(slices.get(i).image(), k -> new ArrayList<>()).add(i);
+        List<int[]> slices;
+        try (OrderedSlices<int[]> decoded = new OrderedSlices<>(series, progress, Integer.MAX_VALUE,
+                (decoder, index) -> decoder.colorFrame(series.slices().get(index).frame().frame()))) {
+            slices = decoded.all();
         }
-        AtomicInteger done = new AtomicInteger();
-        new ArrayList<>(byFile.entrySet()).parallelStream().forEach(entry -> {
-            progress.checkCancelled();
-            DicomImage image = entry.getKey();
-            boolean plain = !image.syntax.encapsulated() && !image.syntax.deflated();
-            ParsedFile parsed = plain ? DicomParser.nativePixels(image) : DicomParser.parse(image.path, true);
-            PixelDecoder decoder = new PixelDecoder(parsed, image);
-            for (int index : entry.getValue()) {
-                sink.accept(decoder, index);
-                progress.update("Decoding pixels", done.incrementAndGet(), slices.size());
-            }
-        });
+        return new ColorVolume(info(series, new Window(127.5, 256, "")), slices);
     }
 
     private static VolumeInfo info(DicomSeries series, Window window) {

@@ -34,8 +34,16 @@ public record SixteenBitCoding(int offset, String valueUnit) {
                 max = Math.max(max, v);
             }
         }
-        if (min > max) {
-            return Optional.empty(); // no pixels at all
+        return forRange(min, max, valueUnit);
+    }
+
+    /**
+     * The coding for values known to be integers between {@code min} and {@code max} (from a
+     * header, before any value is read), by the same rule as {@link #fitting}.
+     */
+    public static Optional<SixteenBitCoding> forRange(double min, double max, String valueUnit) {
+        if (!(min <= max)) {
+            return Optional.empty(); // no values at all
         }
         if (min >= 0 && max <= RANGE) {
             return Optional.of(new SixteenBitCoding(0, valueUnit));

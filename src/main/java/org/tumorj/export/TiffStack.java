@@ -306,6 +306,10 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
             checkLength(z, grey.length);
             for (int i = 0; i < grey.length; i++) {
                 int stored = coding.stored(grey[i]);
+                if (stored >>> 16 != 0 || stored + coding.offset() != grey[i]) {
+                    throw new IllegalArgumentException("slice " + z + " holds " + grey[i] + ", which 16 bits from "
+                            + coding.offset() + " cannot store; write it as float");
+                }
                 into[2 * i] = (byte) (stored >> 8);
                 into[2 * i + 1] = (byte) stored;
             }

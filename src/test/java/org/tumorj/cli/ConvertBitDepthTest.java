@@ -40,7 +40,7 @@ class ConvertBitDepthTest {
 
     @Test
     void aNonIntegerRescaleSlopeStaysFloat() throws IOException {
-        Path series = writeSeries("0.5", "-1024", -2000, 3000);
+        Path series = writeSeries("0.5", "-1024", -2000, 3000, "40\\400");
         ImagePlus imp = convertAndOpen(series);
         assertEquals(ImagePlus.GRAY32, imp.getType());
         assertShowsModalityValues(read(series), imp);
@@ -48,27 +48,52 @@ class ConvertBitDepthTest {
 
     @Test
     void integerValuesSpanningMoreThan16BitsStayFloat() throws IOException {
-        Path series = writeSeries("2", "0", -30000, 30000); // -60000..60000
+        Path series = writeSeries("2", "0", -30000, 30000, "40\\400"); // -60000..60000
         ImagePlus imp = convertAndOpen(series);
         assertEquals(ImagePlus.GRAY32, imp.getType());
         assertShowsModalityValues(read(series), imp);
     }
 
+    /**
+     * With a window in the header the series is streamed, so the coding comes from the header: it
+     * allows -72768..-7233 (signed 16-bit stored values, intercept -40000), 16 bits from its minimum.
+     */
+    @Test
+    void valuesBelowTheSignedRangeAreStoredFromTheHeadersMinimum() throws IOException {
+        Path series = writeSeries("1", "-40000", 0, 1000, "-39500\\1000");
+        ImagePlus imp = convertAndOpen(series);
+        assertEquals(ImagePlus.GRAY16, imp.getType());
+        assertEquals(-40000 - 32768, imp.getCalibration().getCValue(0), 0);
+        assertShowsModalityValues(read(series), imp);
+    }
+
+    /** Without a window in the header the values are read first, and the coding fits them: from their minimum. */
     @Test
     void valuesBelowTheSignedRangeAreStoredFromTheirMinimum() throws IOException {
-        Path series = writeSeries("1", "-40000", 0, 1000); // -40000..-39000
+        Path series = writeSeries("1", "-40000", 0, 1000, null); // -40000..-39000
         ImagePlus imp = convertAndOpen(series);
         assertEquals(ImagePlus.GRAY16, imp.getType());
         assertEquals(-40000, imp.getCalibration().getCValue(0), 0);
         assertShowsModalityValues(read(series), imp);
     }
 
+    /** Slope 2 makes the header's span too wide, but these values fit: decided from the values. */
     @Test
-    void unsignedValuesAre16BitWithoutACalibration() {
-        Path series = DICOM.resolve("pydicom/MR_small.dcm");
+    void integerValuesTheHeaderCannotVouchForAreCheckedOneByOne() throws IOException {
+        Path series = writeSeries("2", "0", -1000, 1000, "0\\400"); // -2000..2000
         ImagePlus imp = convertAndOpen(series);
         assertEquals(ImagePlus.GRAY16, imp.getType());
-        assertEquals(false, imp.getCalibration().calibrated(), "stored as the values themselves, as ImageJ keeps them");
+        assertEquals(-32768, imp.getCalibration().getCValue(0), 0);
+        assertShowsModalityValues(read(series), imp);
+    }
+
+    /** Values that are their own 16-bit samples need no calibration, as ImageJ keeps unsigned data. */
+    @Test
+    void unsignedValuesAre16BitWithoutACalibration() throws IOException {
+        Path series = writeSeries("1", "0", 0, 1000, null);
+        ImagePlus imp = convertAndOpen(series);
+        assertEquals(ImagePlus.GRAY16, imp.getType());
+        assertEquals(false, imp.getCalibration().calibrated());
         assertShowsModalityValues(read(series), imp);
     }
 
@@ -100,8 +125,11 @@ class ConvertBitDepthTest {
         }
     }
 
-    /** Three 8 x 8 CT slices with this rescale, stored values running from {@code low} to {@code high}. */
-    private Path writeSeries(String slope, String intercept, int low, int high) throws IOException {
+    /**
+     * Three 8 x 8 CT slices with this rescale and window (or none), stored values running from
+     * {@code low} to {@code high}.
+     */
+    private Path writeSeries(String slope, String intercept, int low, int high, String window) throws IOException {
         Path series = dir.resolve("series");
         java.nio.file.Files.createDirectories(series);
         for (int z = 0; z < 3; z++) {
@@ -109,7 +137,7 @@ class ConvertBitDepthTest {
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = (short) (low + (long) (high - low) * ((i + 7 * z) % 64) / 63);
             }
-            TestDicomWriter.ctSlice("1.2.826.0.1.3680043.9.13", z + 1, 8, 8, 2.0 * z, pixels, slope, intercept)
+            TestDicomWriter.ctSlice("1.2.826.0.1.3680043.9.13", z + 1, 8, 8, 2.0 * z, pixels, slope, intercept, window)
                     .writeTo(series.resolve("IM" + z), TestDicomWriter.EXPLICIT_LE);
         }
         return series;

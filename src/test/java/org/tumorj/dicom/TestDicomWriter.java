@@ -166,18 +166,21 @@ public final class TestDicomWriter {
 
     /** The header of {@link #ctSlice} without pixel data. */
     public static TestDicomWriter ctHeader(String seriesUid, int instance, int rows, int columns, double z) {
-        return ctHeader(seriesUid, instance, rows, columns, z, "1", "-1024");
+        return ctHeader(seriesUid, instance, rows, columns, z, "1", "-1024", null);
     }
 
-    /** A {@link #ctSlice} with this rescale (decimal strings as a header carries them). */
+    /**
+     * A {@link #ctSlice} with this rescale (decimal strings as a header carries them) and, unless
+     * null, this window (center and width, backslash-separated as in a header).
+     */
     public static TestDicomWriter ctSlice(String seriesUid, int instance, int rows, int columns, double z, short[] pixels,
-            String slope, String intercept) {
-        return ctHeader(seriesUid, instance, rows, columns, z, slope, intercept).pixels16(pixels);
+            String slope, String intercept, String window) {
+        return ctHeader(seriesUid, instance, rows, columns, z, slope, intercept, window).pixels16(pixels);
     }
 
     private static TestDicomWriter ctHeader(String seriesUid, int instance, int rows, int columns, double z,
-            String slope, String intercept) {
-        return new TestDicomWriter()
+            String slope, String intercept, String window) {
+        TestDicomWriter header = new TestDicomWriter()
                 .text(Tags.SOP_INSTANCE_UID, "UI", seriesUid + "." + instance)
                 .text(Tags.MODALITY, "CS", "CT")
                 .text(Tags.SERIES_INSTANCE_UID, "UI", seriesUid)
@@ -192,7 +195,11 @@ public final class TestDicomWriter {
                 .us(Tags.BITS_ALLOCATED, 16)
                 .us(Tags.BITS_STORED, 16)
                 .us(Tags.HIGH_BIT, 15)
-                .us(Tags.PIXEL_REPRESENTATION, 1)
+                .us(Tags.PIXEL_REPRESENTATION, 1);
+        if (window != null) {
+            header.text(Tags.WINDOW_CENTER, "DS", window.split("\\\\")[0]).text(Tags.WINDOW_WIDTH, "DS", window.split("\\\\")[1]);
+        }
+        return header
                 .text(Tags.RESCALE_INTERCEPT, "DS", intercept)
                 .text(Tags.RESCALE_SLOPE, "DS", slope);
     }
