@@ -220,7 +220,7 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         }
     }
 
-    /** ImageJ's description: what turns a plain TIFF into a calibrated stack in Fiji. */
+    /** ImageJ's description, its lines in FileSaver's order: what turns a plain TIFF into a calibrated stack in Fiji. */
     private byte[] description() {
         StringBuilder d = new StringBuilder("ImageJ=1.54p\n");
         if (slices() > 1) {
@@ -237,13 +237,13 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         if (unit != null && slices() > 1 && pixelDepth > 0) {
             d.append("spacing=").append(String.format(Locale.ROOT, "%s", pixelDepth)).append('\n');
         }
+        if (slices() > 1) {
+            d.append("loop=false\n");
+        }
         if (!isRgb() && displayMax > displayMin) {
             // ImageJ keeps a 16-bit display range in stored units
             double shift = coding == null ? 0 : coding.offset();
             d.append(String.format(Locale.ROOT, "min=%s\nmax=%s\n", displayMin - shift, displayMax - shift));
-        }
-        if (slices() > 1) {
-            d.append("loop=false\n");
         }
         d.append('\0');
         return d.toString().getBytes(StandardCharsets.US_ASCII);
