@@ -84,6 +84,9 @@ final class DicomParser {
     /**
      * Reads only the native pixel data of a file whose header was parsed before; the returned
      * file has the pixels at offset 0 of its buffer. Saves parsing the header a second time.
+     * Pixel data up to {@link #REUSED_PIXEL_BYTES} is read into the calling thread's own direct
+     * buffer: no copy through the JDK's temporary buffer, no garbage per slice. That buffer is
+     * overwritten by the thread's next call, so the result must be decoded before then.
      */
     static ParsedFile nativePixels(DicomImage image) {
         PixelDataLocation loc = image.pixels;
@@ -91,7 +94,7 @@ final class DicomParser {
             if (loc.offset() + loc.length() > ch.size()) {
                 throw new DicomException(image.path, "pixel data truncated: the file changed since its header was read");
             }
-            ByteBuffer b = ByteBuffer.allocate((int) loc.length());
+            ByteBuffer b = pixelBuffer((int) loc.length());
             while (b.hasRemaining() && ch.read(b, loc.offset() + b.position()) > 0) {
                 // FileChannel.read may return fewer bytes than asked
             }
@@ -101,6 +104,24 @@ final class DicomParser {
         } catch (IOException e) {
             throw new DicomException(image.path, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Largest native pixel data read into a thread's reused buffer (a slice of 2048 x 2048 x 32 bits). */
+    static final int REUSED_PIXEL_BYTES = 16 << 20;
+    private static final ThreadLocal<ByteBuffer> PIXEL_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
+
+    /** An empty buffer of {@code bytes}: the thread's reused one, or for larger data a heap buffer of its own. */
+    private static ByteBuffer pixelBuffer(int bytes) {
+        if (bytes > REUSED_PIXEL_BYTES) {
+            return ByteBuffer.allocate(bytes);
+        }
+        ByteBuffer reused = PIXEL_BUFFER.get();
+        if (reused.capacity() < bytes) {
+            reused = ByteBuffer.allocateDirect(bytes);
+            PIXEL_BUFFER.set(reused);
+        }
+        reused.clear().limit(bytes);
+        return reused;
     }
 
     private static ByteBuffer read(FileChannel ch, int bytes) throws IOException {

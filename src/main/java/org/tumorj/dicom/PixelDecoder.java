@@ -98,8 +98,8 @@ final class PixelDecoder {
         int n = f.pixels();
         int start = (int) parsed.pixels().offset() + (int) (f.frameBits() / 8) * frame;
         boolean plain = f.bitsStored() == f.bitsAllocated();
-        if (f.bitsAllocated() == 16 && plain && buf.hasArray()) {
-            plainShorts(buf.array(), buf.arrayOffset() + start, n, parsed.syntax().bigEndian, f.signed(), slope, intercept, out);
+        if (f.bitsAllocated() == 16 && plain) {
+            plainShorts(buf, start, n, parsed.syntax().bigEndian, f.signed(), slope, intercept, out);
         } else if (f.bitsAllocated() == 16) {
             ByteBuffer b = buf.duplicate().order(parsed.syntax().bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < n; i++) {
@@ -119,15 +119,15 @@ final class PixelDecoder {
      * The common case (16 of 16 bits): a bulk byte-order-aware copy into shorts, then a plain
      * loop the JIT vectorises.
      */
-    private static void plainShorts(byte[] a, int o, int n, boolean bigEndian, boolean signed,
+    private static void plainShorts(ByteBuffer buf, int start, int n, boolean bigEndian, boolean signed,
                                     float slope, float intercept, float[] out) {
         short[] s = SCRATCH.get();
         if (s.length < n) {
             s = new short[n];
             SCRATCH.set(s);
         }
-        ByteBuffer.wrap(a, o, 2 * n).slice().order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
-                .asShortBuffer().get(s, 0, n);
+        buf.duplicate().position(start).limit(start + 2 * n).slice()
+                .order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(s, 0, n);
         if (signed) {
             for (int i = 0; i < n; i++) {
                 out[i] = s[i] * slope + intercept;

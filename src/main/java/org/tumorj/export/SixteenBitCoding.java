@@ -58,9 +58,4 @@ public record SixteenBitCoding(int offset, String valueUnit) {
     boolean calibrated() {
         return offset != 0;
     }
-
-    /** The stored sample of an integer value this coding fits. */
-    int stored(float value) {
-        return (int) value - offset;
-    }
 }

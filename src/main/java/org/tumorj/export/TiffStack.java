@@ -3,6 +3,8 @@ package org.tumorj.export;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +35,8 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
     private static final int IMAGEJ_METADATA_COUNTS = 50838, IMAGEJ_METADATA = 50839;
     private static final int MAGIC = 0x494a494a, LABELS = 0x6c61626c; // "IJIJ", "labl"
     private static final int SHORT = 3, LONG = 4, RATIONAL = 5, ASCII = 2, BYTE = 1;
-    private static final int BUFFER_BYTES = 1 << 20;
+    /** Gathers the small header and IFD writes; a slice, larger, goes to the file without a copy into it. */
+    private static final int BUFFER_BYTES = 64 << 10;
 
     public TiffStack {
         int slices = floats != null ? floats.size() : rgb.size();
@@ -149,8 +152,9 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
             out.write(m);
         }
         byte[] slice = new byte[(int) sliceBytes];
+        short[] samples = coding == null ? null : new short[width * height];
         for (int z = 0; z < slices(); z++) {
-            out.write(pixels(z, slice));
+            out.write(pixels(z, slice, samples));
         }
         for (int z = 1; z < slices(); z++) {
             long next = z == slices() - 1 ? 0 : laterIfdsAt + (long) z * laterIfd;
@@ -255,7 +259,7 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
             return new byte[0][];
         }
         byte[][] out = new byte[1 + labels.size()][];
-        out[0] = java.nio.ByteBuffer.allocate(12).putInt(MAGIC).putInt(LABELS).putInt(labels.size()).array();
+        out[0] = ByteBuffer.allocate(12).putInt(MAGIC).putInt(LABELS).putInt(labels.size()).array();
         for (int k = 0; k < labels.size(); k++) {
             out[k + 1] = (labels.get(k) == null ? "" : labels.get(k)).getBytes(StandardCharsets.UTF_16BE);
         }
@@ -280,9 +284,10 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
 
     /**
      * Slice {@code z} as big-endian bytes in {@code into} (reused for every slice); a slice is
-     * read once (a lazy list, such as the heat map's, computes it here).
+     * read once (a lazy list, such as the heat map's, computes it here). Grey samples go in through
+     * a big-endian view in one bulk copy, which the JVM does with byte swaps, not byte by byte.
      */
-    private byte[] pixels(int z, byte[] into) {
+    private byte[] pixels(int z, byte[] into, short[] samples) {
         if (isRgb()) {
             int[] colour = rgb.get(z);
             checkLength(z, colour.length);
@@ -294,27 +299,34 @@ public record TiffStack(int width, int height, List<float[]> floats, List<int[]>
         } else if (isFloat()) {
             float[] grey = floats.get(z);
             checkLength(z, grey.length);
-            for (int i = 0; i < grey.length; i++) {
-                int bits = Float.floatToRawIntBits(grey[i]);
-                into[4 * i] = (byte) (bits >> 24);
-                into[4 * i + 1] = (byte) (bits >> 16);
-                into[4 * i + 2] = (byte) (bits >> 8);
-                into[4 * i + 3] = (byte) bits;
-            }
+            ByteBuffer.wrap(into).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().put(grey);
         } else {
             float[] grey = floats.get(z);
             checkLength(z, grey.length);
-            for (int i = 0; i < grey.length; i++) {
-                int stored = coding.stored(grey[i]);
-                if (stored >>> 16 != 0 || stored + coding.offset() != grey[i]) {
-                    throw new IllegalArgumentException("slice " + z + " holds " + grey[i] + ", which 16 bits from "
-                            + coding.offset() + " cannot store; write it as float");
-                }
-                into[2 * i] = (byte) (stored >> 8);
-                into[2 * i + 1] = (byte) stored;
-            }
+            encode16(z, grey, samples);
+            ByteBuffer.wrap(into).order(ByteOrder.BIG_ENDIAN).asShortBuffer().put(samples);
         }
         return into;
+    }
+
+    /** Stored samples of a slice; a value the coding cannot store exactly is refused, never wrapped. */
+    private void encode16(int z, float[] grey, short[] samples) {
+        int offset = coding.offset();
+        int misfit = 0;
+        for (int i = 0; i < grey.length; i++) {
+            int value = (int) grey[i];
+            int stored = value - offset;
+            misfit |= (stored >>> 16) | (value == grey[i] ? 0 : 1); // one test per slice, not per pixel
+            samples[i] = (short) stored;
+        }
+        if (misfit != 0) {
+            for (float v : grey) {
+                if (v != (int) v || ((int) v - offset) >>> 16 != 0) {
+                    throw new IllegalArgumentException("slice " + z + " holds " + v + ", which 16 bits from "
+                            + offset + " cannot store; write it as float");
+                }
+            }
+        }
     }
 
     private void checkLength(int z, int length) {

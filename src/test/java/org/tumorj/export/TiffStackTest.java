@@ -68,6 +68,19 @@ class TiffStackTest {
         assertEquals("b", imp.getStack().getSliceLabel(2));
     }
 
+    /** A coding that does not fit (a wrong header) refuses the value instead of wrapping it to another. */
+    @Test
+    void aValueTheCodingCannotStoreIsRefusedNotWrapped() {
+        SixteenBitCoding coding = SixteenBitCoding.forRange(-1024, 3071, "HU").orElseThrow();
+        for (float bad : new float[] {40000, 0.5f}) {
+            TiffStack stack = TiffStack.ofFloats(2, 1, List.of(new float[] {0, bad})).as16Bit(coding);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> stack.write(dir.resolve("bad.tif")));
+            assertTrue(e.getMessage().startsWith("slice 0 holds " + bad + ", which 16 bits from -32768 cannot store"), e.getMessage());
+        }
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("bad.tif")));
+    }
+
     /** ImageJ's conventions where they apply: unsigned as is, signed shifted by 32768; else from the minimum. */
     @Test
     void sixteenBitsAreChosenOnlyWhereEveryValueIsAnIntegerWithinASixteenBitSpan() {
