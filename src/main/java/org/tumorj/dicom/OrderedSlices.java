@@ -88,7 +88,7 @@ final class OrderedSlices<T> implements AutoCloseable {
         }
         int index = next++;
         int f = fileOf[index];
-        submitThrough(Math.min(files.size() - 1, f + ahead));
+        submitThrough((int) Math.min(files.size() - 1L, (long) f + ahead)); // ahead may be Integer.MAX_VALUE
         T slice = await(decoded.get(f)).get(placeInFile[index]);
         if (index == lastSliceOf[f]) {
             decoded.set(f, null); // handed out in full: let it go
