@@ -73,6 +73,24 @@ class VolumeStreamTest {
         }
     }
 
+    /** A consumer at slice 0 has caused at most 1 + ahead files to be decoded; all come out in slice order. */
+    @Test
+    void noMoreThanAheadFilesAreDecodedBeyondTheConsumer() throws IOException {
+        writeSeries(10, null);
+        java.util.concurrent.atomic.AtomicInteger decoded = new java.util.concurrent.atomic.AtomicInteger();
+        try (OrderedSlices<Integer> slices = new OrderedSlices<>(scan(), Progress.none(), 2, (decoder, index) -> {
+            decoded.incrementAndGet();
+            return index;
+        })) {
+            assertEquals(0, slices.next());
+            Thread.sleep(200); // time for a pool that ignored the bound to decode more
+            assertTrue(decoded.get() <= 3, decoded.get() + " files decoded");
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), slices.all());
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private DicomSeries scan() {
         return reader.scan(dir, Progress.none()).largest().orElseThrow();
     }
