@@ -86,10 +86,7 @@ final class TumorJDicomReader implements DicomReader {
 
     @Override
     public Volume readVolume(DicomSeries series, Progress progress) {
-        if (series.isColor()) {
-            throw new DicomException(series.first().path, "series is colour (" + series.first().format.photometric()
-                    + "); read it with readColor");
-        }
+        requireGrey(series);
         List<float[]> list;
         try (OrderedSlices<float[]> slices = greySlices(series, progress, Integer.MAX_VALUE)) {
             list = slices.all();
@@ -99,12 +96,16 @@ final class TumorJDicomReader implements DicomReader {
 
     @Override
     public Optional<VolumeStream> streamVolume(DicomSeries series, Progress progress) {
+        requireGrey(series);
+        return headerWindow(series).map(window -> new VolumeStream(info(series, window),
+                greySlices(series, progress, 2 * OrderedSlices.threads())));
+    }
+
+    private static void requireGrey(DicomSeries series) {
         if (series.isColor()) {
             throw new DicomException(series.first().path, "series is colour (" + series.first().format.photometric()
                     + "); read it with readColor");
         }
-        return headerWindow(series).map(window -> new VolumeStream(info(series, window),
-                greySlices(series, progress, 2 * OrderedSlices.threads())));
     }
 
     /** Modality values, a new array per slice, at most {@code ahead} files decoded ahead of the consumer. */
