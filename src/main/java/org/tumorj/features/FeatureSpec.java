@@ -20,9 +20,13 @@ import java.util.Arrays;
  *     bank sees, mapped to [0, 1] (CT: a soft-tissue and a lung window, as a radiologist reads CT:
  *     no one window keeps both a liver lesion's and a lung nodule's contrast); empty: one plane,
  *     the model's input window (MR, radiographs)
+ * @param contextDrift how far in-plane, in mm per mm along the slice axis, the strongest blob
+ *     response of each context slice is looked for around a point (a vessel crossing the slices
+ *     obliquely has moved sideways there, and only its running on tells it from a nodule); 0: the
+ *     context slices are read at the point itself only
  */
 public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, boolean filters,
-        String[] hypercolumns, int hypercolumnComponents, double[] planeWindows) {
+        String[] hypercolumns, int hypercolumnComponents, double[] planeWindows, double contextDrift) {
 
     /** Key of the record in a bundle's training JSON. */
     public static final String KEY = "pixelFeatures";
@@ -38,6 +42,9 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
                         + Arrays.toString(planeWindows));
             }
         }
+        if (!(contextDrift >= 0 && contextDrift <= 2)) {
+            throw new IllegalArgumentException("context drift must be 0-2 mm per mm, got " + contextDrift);
+        }
         if (gridStride < 1 || gridStride > 4) {
             throw new IllegalArgumentException("feature grid stride must be 1-4 pixels, got " + gridStride);
         }
@@ -52,20 +59,28 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
 
     /** Filters only, at the given scales and slice context, every 2 pixels, on the model's input window. */
     public static FeatureSpec filters(double[] sigmas, double[] contextMm) {
-        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0]);
+        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0], 0);
     }
 
     public FeatureSpec withHypercolumns(String[] layers, int components) {
-        return new FeatureSpec(sigmas, contextMm, gridStride, filters, layers, components, planeWindows);
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, layers, components, planeWindows, contextDrift);
     }
 
     public FeatureSpec withFilters(boolean on) {
-        return new FeatureSpec(sigmas, contextMm, gridStride, on, hypercolumns, hypercolumnComponents, planeWindows);
+        return new FeatureSpec(sigmas, contextMm, gridStride, on, hypercolumns, hypercolumnComponents, planeWindows,
+                contextDrift);
     }
 
     /** @param lowHighPairs see {@link #planeWindows()} */
     public FeatureSpec withPlaneWindows(double... lowHighPairs) {
-        return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, lowHighPairs);
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, lowHighPairs,
+                contextDrift);
+    }
+
+    /** @param mmPerMm see {@link #contextDrift()} */
+    public FeatureSpec withContextDrift(double mmPerMm) {
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
+                mmPerMm);
     }
 
     /** Whether the filter bank sees windows of its own ({@link #plane}) rather than the model's input window. */
@@ -96,7 +111,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
 
     /** The feature families, as the bundle and the ablation tables name them. */
     public String families() {
-        String f = filters ? "filters" + (contextMm.length > 0 ? "+context" : "") : "";
+        String f = filters ? "filters" + (contextMm.length > 0 ? contextDrift > 0 ? "+context(drift)" : "+context" : "") : "";
         String h = usesBackbone() ? "hypercolumns(" + String.join(",", hypercolumns) + ")" : "";
         return f.isEmpty() ? h : h.isEmpty() ? f : f + "+" + h;
     }
@@ -112,6 +127,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         o.add("hypercolumns", layers);
         o.addProperty("hypercolumnComponents", hypercolumnComponents);
         o.add("planeWindows", array(planeWindows));
+        o.addProperty("contextDrift", contextDrift);
         o.addProperty("families", families());
         return o;
     }
@@ -135,7 +151,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         return new FeatureSpec(doubles(o.getAsJsonArray("sigmas")), doubles(o.getAsJsonArray("contextMm")),
                 o.get("gridStride").getAsInt(), o.get("filters").getAsBoolean(), names,
                 o.get("hypercolumnComponents").getAsInt(),
-                o.has("planeWindows") ? doubles(o.getAsJsonArray("planeWindows")) : new double[0]);
+                o.has("planeWindows") ? doubles(o.getAsJsonArray("planeWindows")) : new double[0],
+                o.has("contextDrift") ? o.get("contextDrift").getAsDouble() : 0);
     }
 
     private static JsonArray array(double[] values) {
@@ -156,7 +173,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
     public boolean equals(Object o) {
         return o instanceof FeatureSpec s && Arrays.equals(sigmas, s.sigmas) && Arrays.equals(contextMm, s.contextMm)
                 && gridStride == s.gridStride && filters == s.filters && Arrays.equals(hypercolumns, s.hypercolumns)
-                && hypercolumnComponents == s.hypercolumnComponents && Arrays.equals(planeWindows, s.planeWindows);
+                && hypercolumnComponents == s.hypercolumnComponents && Arrays.equals(planeWindows, s.planeWindows)
+                && contextDrift == s.contextDrift;
     }
 
     @Override

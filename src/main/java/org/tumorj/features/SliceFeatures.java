@@ -26,6 +26,8 @@ public final class SliceFeatures {
     private final int gridWidth;
     private final int gridHeight;
     private final Map<Integer, float[]> cache;
+    /** The widest square {@link #copyDriftExtremes} searches, in grid points either side. */
+    private static final int MAX_DRIFT_POINTS = 6;
 
     /**
      * @param planes the {@link FeatureSpec#planes()} planes of slice {@code z} the filter bank runs on
@@ -67,7 +69,7 @@ public final class SliceFeatures {
     }
 
     public int channels() {
-        int filters = spec.filters() ? bankChannels() + 2 * offsets.length * contextChannels.length : 0;
+        int filters = spec.filters() ? bankChannels() + 2 * offsets.length * (contextChannels.length + driftChannels()) : 0;
         return filters + (hypercolumns == null ? 0 : hypercolumns.channels());
     }
 
@@ -84,6 +86,14 @@ public final class SliceFeatures {
             }
             for (int d : offsets) {
                 at = copyChannels(bankAt(reflect(z + d)), all, contextChannels, out, c, at);
+            }
+            if (spec.contextDrift() > 0) {
+                for (int k = offsets.length - 1; k >= 0; k--) {
+                    at = copyDriftExtremes(reflect(z - offsets[k]), offsets[k], out, c, at);
+                }
+                for (int d : offsets) {
+                    at = copyDriftExtremes(reflect(z + d), d, out, c, at);
+                }
             }
         }
         if (hypercolumns != null) {
@@ -104,6 +114,65 @@ public final class SliceFeatures {
         for (int p = 0; p < planes; p++) {
             for (int k = 0; k < kinds.length; k++) {
                 out[p * kinds.length + k] = p * perPlane + kinds[k];
+            }
+        }
+        return out;
+    }
+
+    /** Channels {@link #copyDriftExtremes} adds per context slice: the lowest and highest LoG of each plane. */
+    private int driftChannels() {
+        return spec.contextDrift() > 0 ? 2 * spec.planes() : 0;
+    }
+
+    /**
+     * The lowest and the highest LoG (at the bank's second scale) of slice {@code zz} within the
+     * square a vessel may have drifted to over {@code slices} slices: a bright vessel that runs on
+     * gives a strongly negative minimum there even when it has left the point itself, where a
+     * nodule that has ended gives none.
+     */
+    private int copyDriftExtremes(int zz, int slices, float[] out, int outChannels, int at) {
+        double spacing = Math.max(1e-6, Math.min(volume.info().spacingX(), volume.info().spacingY()));
+        double mm = slices * Math.abs(volume.info().spacingZ() > 0 ? volume.info().spacingZ() : spacing);
+        int radius = (int) Math.max(1, Math.min(MAX_DRIFT_POINTS, Math.round(spec.contextDrift() * mm / (spacing * spec.gridStride()))));
+        float[] grid = bankAt(zz);
+        int all = bankChannels(), points = gridWidth * gridHeight;
+        for (int p = 0; p < spec.planes(); p++) {
+            int channel = p * bank.channels() + FilterBank.channel(1, FilterBank.LOG);
+            float[] log = new float[points];
+            for (int k = 0; k < points; k++) {
+                log[k] = grid[k * all + channel];
+            }
+            float[] low = extreme(log, radius, false), high = extreme(log, radius, true);
+            for (int k = 0; k < points; k++) {
+                out[k * outChannels + at] = low[k];
+                out[k * outChannels + at + 1] = high[k];
+            }
+            at += 2;
+        }
+        return at;
+    }
+
+    /** The minimum (or maximum) of {@code values} on the grid over a square of half-width {@code radius}, separably. */
+    private float[] extreme(float[] values, int radius, boolean max) {
+        float[] rows = new float[values.length], out = new float[values.length];
+        for (int j = 0; j < gridHeight; j++) {
+            for (int i = 0; i < gridWidth; i++) {
+                float e = values[j * gridWidth + i];
+                for (int x = Math.max(0, i - radius); x <= Math.min(gridWidth - 1, i + radius); x++) {
+                    float v = values[j * gridWidth + x];
+                    e = max ? Math.max(e, v) : Math.min(e, v);
+                }
+                rows[j * gridWidth + i] = e;
+            }
+        }
+        for (int j = 0; j < gridHeight; j++) {
+            for (int i = 0; i < gridWidth; i++) {
+                float e = rows[j * gridWidth + i];
+                for (int y = Math.max(0, j - radius); y <= Math.min(gridHeight - 1, j + radius); y++) {
+                    float v = rows[y * gridWidth + i];
+                    e = max ? Math.max(e, v) : Math.min(e, v);
+                }
+                out[j * gridWidth + i] = e;
             }
         }
         return out;

@@ -3,6 +3,7 @@ package org.tumorj.features;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.tumorj.detect.TestVolumes;
@@ -64,5 +65,37 @@ class SliceFeaturesTest {
             }
         }
         assertArrayEquals(atFive, features(v).slice(5).values(), "the slice cache changes nothing");
+    }
+
+    /**
+     * An oblique vessel (a disc moving 1.5 px per 1 mm slice) and a nodule (a disc on slices
+     * 10-11 only): 4 mm above the nodule nothing is left, while 4 mm above a point of the vessel
+     * the vessel has moved 6 px away, out of reach of the plain context channels, but within the
+     * drift channels' reach (1 mm per mm: 4 mm, 2 grid points of 2 px either side, plus the LoG's
+     * own width).
+     */
+    @Test
+    void driftChannelsFollowAnObliqueVesselButNotAnEndedNodule() {
+        int depth = 20;
+        java.util.List<TestVolumes.Disc> discs = new java.util.ArrayList<>();
+        for (int z = 0; z < depth; z++) {
+            discs.add(new TestVolumes.Disc(10 + 1.5 * z, 30, 2.5, z, z, 0.9f));
+        }
+        discs.add(new TestVolumes.Disc(50, 10, 2.5, 10, 11, 0.9f));
+        Volume v = TestVolumes.discs(TestVolumes.info("MR", 64, 40, depth, 1, 1, 1, new double[3]), 0.1f,
+                discs.toArray(TestVolumes.Disc[]::new));
+        FeatureSpec drifting = FeatureSpec.filters(new double[] {1, 2, 4}, new double[] {4}).withContextDrift(1);
+        SliceFeatures f = new SliceFeatures(drifting, v, z -> new float[][] {v.slice(z)}, null);
+        FilterBank bank = new FilterBank(drifting.sigmas());
+        assertEquals(bank.channels() + 2 * 3 + 2 * 2, f.channels(), "3 plain and 2 drift channels per context slice");
+        int lowAbove = bank.channels() + 2 * 3 + 2; // after the plain channels and the slice below's drift pair
+        FeatureGrid slice = f.slice(10);
+        float vesselLow = slice.at((int) Math.round((10 + 15) / 2.0), 15)[lowAbove];
+        float noduleLow = slice.at(25, 5)[lowAbove];
+        float vesselPlain = slice.at((int) Math.round((10 + 15) / 2.0), 15)[bank.channels() + 3 + 1];
+        assertTrue(vesselLow < -0.05, "the vessel 4 mm above, 6 px away, is found: " + vesselLow);
+        assertTrue(Math.abs(noduleLow) < 0.01, "nothing 4 mm above the nodule: " + noduleLow);
+        assertTrue(Math.abs(vesselPlain) < Math.abs(vesselLow) / 3, "the plain context at the point misses the drifted vessel: "
+                + vesselPlain);
     }
 }
