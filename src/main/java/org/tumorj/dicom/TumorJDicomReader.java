@@ -97,7 +97,7 @@ final class TumorJDicomReader implements DicomReader {
             slices[index] = out;
         });
         List<float[]> list = List.of(slices);
-        return new Volume(info(series, window(series, list)), list);
+        return new Volume(info(series, window(series, list)), list, SourceHeaders.of(series.first().dataset));
     }
 
     /**

@@ -71,7 +71,8 @@ public final class DicomStudies implements VolumeLoader {
         DicomSeries series = choose(studyDir, scan);
         try {
             Volume volume = reader.readVolume(series, progress);
-            return skipped.isEmpty() ? volume : new Volume(volume.info().withWarnings(skipped), volume.slices());
+            return skipped.isEmpty() ? volume : new Volume(volume.info().withWarnings(skipped), volume.slices(),
+                    volume.source());
         } catch (DicomException e) {
             throw new IOException(e.getMessage(), e);
         }
