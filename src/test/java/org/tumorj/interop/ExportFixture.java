@@ -23,10 +23,10 @@ import org.tumorj.volume.Volume;
  * carries its source header), and findings extracted from a probability map that is the phantom's
  * own lesion mask: each lesion a finding, each with its own score, no model needed.
  */
-record ExportFixture(PhantomStudy study, Path folder, Volume volume, Detections detections) {
-    static final Algorithm ALGORITHM = new Algorithm("1.0-test", "sha256:0123456789abcdef", "tumour");
+public record ExportFixture(PhantomStudy study, Path folder, Volume volume, Detections detections) {
+    public static final Algorithm ALGORITHM = new Algorithm("1.0-test", "sha256:0123456789abcdef", "tumour");
 
-    static ExportFixture write(Path dir) throws IOException {
+    public static ExportFixture write(Path dir) throws IOException {
         PhantomStudy study = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.CT, 11, 2).withSize(96)
                 .withSlices(10).withLesions(2, 3));
         Path folder = PhantomStudyWriter.write(study, dir.resolve("study"));
