@@ -34,9 +34,10 @@ import org.tumorj.volume.VolumeInfo;
  * (Debian python3-pydicom, {@code scripts/export-oracle.py}) and checked by dciodvfy (Debian
  * dicom3tools), the DICOM validator, which must report no error for either IOD.
  *
- * <p>dciodvfy 2026 on these files printed no warnings beyond, on a source without them, "Missing
- * attribute or value that would be needed to build DICOMDIR" (Patient ID, Study Date/Time, Study ID:
- * a de-identified object leaves them empty, as the profile says).
+ * <p>dciodvfy (dicom3tools 1.00~20220618) printed no warning on these files. On the de-identified
+ * ones it warns twice, "Missing attribute or value that would be needed to build DICOMDIR - Patient
+ * ID" and "- Study ID": the profile empties both (Type 2, so allowed). dcmtk's dcmdump must parse
+ * both files to their end without a complaint.
  */
 class DicomExportTest {
     @TempDir static Path dir;
@@ -67,6 +68,17 @@ class DicomExportTest {
             assertEquals(List.of(), errors, file.getFileName() + ":\n" + run.output());
             assertTrue(run.output().contains(file == seg ? "Segmentation" : "RTStructureSet"),
                     "dciodvfy checked the IOD it should have:\n" + run.output());
+        }
+    }
+
+    @Test
+    void dcmtkParsesBothToTheEnd() throws IOException {
+        ExternalTool.assumeInstalled("/usr/bin/dcmdump", "dcmtk");
+        for (Path file : List.of(seg, rtstruct)) {
+            ExternalTool.Run run = ExternalTool.run(List.of("/usr/bin/dcmdump", "-E", "+U8", file.toString()));
+            assertEquals(0, run.exitCode(), run.output());
+            assertFalse(run.output().lines().anyMatch(l -> l.startsWith("E:") || l.startsWith("W:")), run.output());
+            assertTrue(run.output().contains("(7fe0,0010)") == (file == seg), "pixel data in the SEG only");
         }
     }
 
