@@ -37,12 +37,11 @@ final class DerivedObject {
     static DicomWriter header(Volume volume, String sopClassUid, String modality, int seriesNumber,
             String seriesDescription, Algorithm algorithm) {
         SourceHeader source = volume.source();
-        LocalDateTime now = LocalDateTime.now();
         DicomWriter d = new DicomWriter().implementationVersionName(implementationVersion(algorithm))
                 .characterSet(source.characterSet().isEmpty() ? "ISO_IR 100" : source.characterSet(),
                         StandardCharsets.ISO_8859_1)
-                .string(0x00080012, "DA", now.format(DA))
-                .string(0x00080013, "TM", now.format(TM))
+                .string(0x00080012, "DA", today())
+                .string(0x00080013, "TM", timeNow())
                 .string(0x00080016, "UI", sopClassUid)
                 .string(0x00080018, "UI", newUid())
                 .string(0x00080060, "CS", modality)
@@ -67,6 +66,16 @@ final class DerivedObject {
                     .string(0x00120063, "LO", "DICOM PS3.15 Annex E Basic Profile (TumorJ)");
         }
         return d;
+    }
+
+    /** Today as a DICOM date (DA), local time: content, creation and structure set dates. */
+    static String today() {
+        return LocalDateTime.now().format(DA);
+    }
+
+    /** The time now as a DICOM time (TM), to the second. */
+    static String timeNow() {
+        return LocalDateTime.now().format(TM);
     }
 
     /**

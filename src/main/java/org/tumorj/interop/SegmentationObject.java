@@ -70,8 +70,8 @@ public final class SegmentationObject {
         DicomWriter seg = DerivedObject.header(volume, DicomWriter.SEGMENTATION_STORAGE, "SEG", SERIES_NUMBER,
                 "TumorJ findings (" + algorithm.modelId() + ")", algorithm)
                 .string(0x00080008, "CS", "DERIVED\\PRIMARY")
-                .string(0x00080023, "DA", today())
-                .string(0x00080033, "TM", now())
+                .string(0x00080023, "DA", DerivedObject.today())
+                .string(0x00080033, "TM", DerivedObject.timeNow())
                 .sequence(0x00081115, false, referencedSeries(info, sources, frames))
                 .string(0x00181000, "LO", DerivedObject.lo(algorithm.modelId()))
                 .unsignedShort(0x00280002, 1)
@@ -207,13 +207,5 @@ public final class SegmentationObject {
             }
         }
         return out;
-    }
-
-    private static String today() {
-        return java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-    }
-
-    private static String now() {
-        return java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HHmmss"));
     }
 }
