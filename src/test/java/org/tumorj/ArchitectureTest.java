@@ -36,7 +36,7 @@ class ArchitectureTest {
      * the model and statistics; the pipeline joins them; Fiji and the command line sit on top.
      */
     static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "annotation", "privacy", "dataset",
-            "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "train", "pipeline",
+            "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "interop", "train", "pipeline",
             "api", "ij", "cli");
 
     /** Packages with no ImageJ, Swing or desktop AWT in them: everything but Fiji's and the CLI's. */

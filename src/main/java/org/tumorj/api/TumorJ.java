@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.backbone.Backbone;
@@ -16,6 +17,7 @@ import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.evaluation.EvaluationReport;
+import org.tumorj.interop.DicomExport;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.Bundles;
@@ -76,9 +78,24 @@ public final class TumorJ {
      * @param deidentifySalt pseudonymous outputs (PS3.15 basic profile) with this salt; null or blank for off
      * @param candidates also write {@code candidates.csv}, every finding down to the candidate floor
      * @param skipExisting leave studies whose outputs are complete (resume a batch)
+     * @param dicomExports DICOM objects to write per study beside the CSV ({@code seg.dcm}, {@code rtstruct.dcm});
+     *     empty for none
      */
     public record FolderDetection(Path model, Path input, Path output, String series, boolean includePatientId,
-            String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting) {}
+            String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting,
+            Set<DicomExport> dicomExports) {
+
+        public FolderDetection {
+            dicomExports = dicomExports == null ? Set.of() : Set.copyOf(dicomExports);
+        }
+
+        /** Without DICOM exports. */
+        public FolderDetection(Path model, Path input, Path output, String series, boolean includePatientId,
+                String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting) {
+            this(model, input, output, series, includePatientId, deidentifySalt, allowOtherSeries, candidates,
+                    skipExisting, Set.of());
+        }
+    }
 
     /** Detects in every study of a folder and writes each study's files; one study's failure does not stop the rest. */
     public static BatchDetection.Summary detectFolder(FolderDetection r, Progress progress) throws IOException {
@@ -86,6 +103,10 @@ public final class TumorJ {
             StudyOutputs outputs = StudyOutputs.standard(r.includePatientId());
             if (r.candidates()) {
                 outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
+            }
+            if (!r.dicomExports().isEmpty()) {
+                outputs = outputs.andThen(StudyOutputs.dicomObjects(r.dicomExports(),
+                        Bundles.algorithm(r.model(), opened.detector().bundle())));
             }
             return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
                     deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries())

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationSidecar;
 import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.annotation.RtStructAnnotations;
 import org.tumorj.annotation.SliceAttachment;
 import org.tumorj.volume.Volume;
 
@@ -45,12 +46,27 @@ public interface AnnotationReader {
     }
 
     /**
-     * Both formats of a study folder, the sidecar first.
+     * An RT Structure Set beside the images, named {@value #RTSTRUCT_FILE} (from 3D Slicer, a
+     * planning system or {@code ./tumorj detect --export rtstruct}), its contours matched to slices
+     * by SOP Instance UID, else by position; empty when absent.
+     */
+    static AnnotationReader rtStruct() {
+        return (dir, volume) -> {
+            Path file = dir.resolve(RTSTRUCT_FILE);
+            return Files.exists(file) ? RtStructAnnotations.read(file, volume.info()) : List.of();
+        };
+    }
+
+    /** The name an RT Structure Set of a study's annotations has in its folder. */
+    String RTSTRUCT_FILE = "rtstruct.dcm";
+
+    /**
+     * The formats of a study folder: the sidecar first, then {@code RoiSet.zip}, then an RT Structure Set.
      *
      * @param roiGroupNames ROI group names (Fiji knows them; {@link RoiSetZip#NO_GROUP_NAMES} elsewhere)
      */
     static AnnotationReader standard(IntFunction<String> roiGroupNames) {
-        return sidecar().orElse(roiSetZip(roiGroupNames));
+        return sidecar().orElse(roiSetZip(roiGroupNames)).orElse(rtStruct());
     }
 
     /** This reader's regions, or the other's when this one finds none. */

@@ -91,7 +91,7 @@ final class TumorJDicomReader implements DicomReader {
         try (OrderedSlices<float[]> slices = greySlices(series, progress, Integer.MAX_VALUE)) {
             list = slices.all();
         }
-        return new Volume(info(series, window(series, list)), list);
+        return new Volume(info(series, window(series, list)), list, SourceHeaders.of(series.first().dataset));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.tumorj.annotation.AnnotationSidecar;
 import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.dicom.DicomWriter;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -83,7 +84,7 @@ public final class PhantomStudyWriter {
      */
     static DicomWriter studyHeader(PhantomStudy study, VolumeInfo info, String sopClassUid, String sopInstanceUid) {
         int number = study.config().studyNumber();
-        return new DicomWriter()
+        return new DicomWriter().implementationVersionName("TUMORJ_PHANTOM")
                 .string(0x00080005, "CS", "ISO_IR 100")
                 .string(0x00080016, "UI", sopClassUid)
                 .string(0x00080018, "UI", sopInstanceUid)

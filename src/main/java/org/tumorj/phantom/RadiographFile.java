@@ -1,6 +1,7 @@
 package org.tumorj.phantom;
 
 import java.util.Locale;
+import org.tumorj.dicom.DicomWriter;
 import org.tumorj.volume.Shutter;
 import org.tumorj.volume.VoiLut;
 import org.tumorj.volume.VolumeInfo;

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
+import org.tumorj.interop.Algorithm;
 import org.tumorj.model.ModelBundle;
+import org.tumorj.model.Sha256;
+import org.tumorj.model.TumorJVersion;
 
 /** Opens a model bundle with the backbone it was trained on, refusing a mismatch. */
 public final class Bundles {
@@ -34,5 +37,15 @@ public final class Bundles {
             backbone.close();
             throw e;
         }
+    }
+
+    /**
+     * Who made a bundle's findings, as exported DICOM objects record it: the running TumorJ
+     * version, the bundle's identity ({@code sha256:} and the first 16 hex digits of its
+     * {@code bundle.json}, which checksums every other file) and its positive class name.
+     */
+    public static Algorithm algorithm(Path bundleDir, ModelBundle bundle) throws IOException {
+        String digest = Sha256.of(bundleDir.resolve(ModelBundle.MANIFEST));
+        return new Algorithm(TumorJVersion.current(), "sha256:" + digest.substring(0, 16), bundle.classes().positive());
     }
 }

@@ -23,7 +23,7 @@ import org.tumorj.volume.Volume;
 public final class DicomStudies implements VolumeLoader {
     /** Files that belong in a study folder beside the DICOM files; not worth a "skipped" line. */
     static final java.util.Set<String> KNOWN_SIDECARS = java.util.Set.of("RoiSet.zip", "annotations.json",
-            "ground-truth.json", "evaluation.json");
+            "ground-truth.json", "evaluation.json", org.tumorj.dataset.AnnotationReader.RTSTRUCT_FILE);
     private final DicomReader reader;
     private final Pattern seriesDescription;
     private final Progress progress;
@@ -49,7 +49,9 @@ public final class DicomStudies implements VolumeLoader {
      * The study's volume; each file that could not be read is logged and recorded among the
      * volume's warnings as {@value #SKIPPED}{@code PATH: reason} (PATH relative to the study
      * folder), so that a study read without some of its files is reported as partial, never as
-     * complete. Files that are not DICOM at all (a .DS_Store, a note) are logged, not recorded.
+     * complete. Files that are not DICOM at all (a .DS_Store, a note) and DICOM objects that are
+     * not images (an RT Structure Set, a report, an RT plan: a PACS export puts them beside the
+     * images) are logged, not recorded; a Segmentation is never the series detected on.
      */
     @Override
     public Volume load(Path studyDir) throws IOException {
@@ -63,7 +65,7 @@ public final class DicomStudies implements VolumeLoader {
         for (DicomException problem : scan.problems()) {
             if (!isSidecar(problem.file())) {
                 log.log(SKIPPED + problem.getMessage());
-                if (!problem.problem().startsWith(NOT_DICOM)) {
+                if (!problem.problem().startsWith(NOT_DICOM) && !problem.problem().startsWith(NOT_AN_IMAGE)) {
                     skipped.add(SKIPPED + relative(studyDir, problem.file()) + ": " + problem.problem());
                 }
             }
@@ -71,7 +73,8 @@ public final class DicomStudies implements VolumeLoader {
         DicomSeries series = choose(studyDir, scan);
         try {
             Volume volume = reader.readVolume(series, progress);
-            return skipped.isEmpty() ? volume : new Volume(volume.info().withWarnings(skipped), volume.slices());
+            return skipped.isEmpty() ? volume : new Volume(volume.info().withWarnings(skipped), volume.slices(),
+                    volume.source());
         } catch (DicomException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -79,6 +82,10 @@ public final class DicomStudies implements VolumeLoader {
 
     /** How the reader describes a file that is not DICOM at all. */
     private static final String NOT_DICOM = "not a DICOM file";
+    /** How the reader describes a DICOM object without pixels (RTSTRUCT, SR, RT plan). */
+    private static final String NOT_AN_IMAGE = "no pixel data";
+    /** Modalities of images derived from a series (segmentations), never a series to detect on. */
+    private static final java.util.Set<String> DERIVED_MODALITIES = java.util.Set.of("SEG");
 
     private static String relative(Path studyDir, Path file) {
         return file == null ? "?" : studyDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
@@ -93,7 +100,8 @@ public final class DicomStudies implements VolumeLoader {
     }
 
     private DicomSeries choose(Path studyDir, DicomScan scan) throws IOException {
-        java.util.List<DicomSeries> grey = scan.series().stream().filter(s -> !s.isColor()).toList();
+        java.util.List<DicomSeries> grey = scan.series().stream()
+                .filter(s -> !s.isColor() && !DERIVED_MODALITIES.contains(s.summary().modality())).toList();
         java.util.List<String> descriptions = grey.stream().map(s -> s.summary().seriesDescription()).toList();
         int index = SeriesChoice.choose(studyDir, descriptions, seriesDescription);
         if (index < 0) {

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.export.TiffStack;
+import org.tumorj.interop.Algorithm;
+import org.tumorj.interop.DicomExport;
+import org.tumorj.interop.RtStructureSetObject;
+import org.tumorj.interop.SegmentationObject;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
@@ -106,6 +111,31 @@ public interface StudyOutputs {
             @Override
             public List<String> files() {
                 return List.of(CANDIDATES_CSV);
+            }
+        };
+    }
+
+    /**
+     * The findings as DICOM objects ({@code seg.dcm}, {@code rtstruct.dcm}, as asked) beside
+     * {@code detections.csv}, each written atomically. A study without findings gets none (a SEG
+     * needs a segment, a structure set an ROI); its CSV says there was nothing. Not listed in
+     * {@link #files()} for that reason, so adding exports to a batch done earlier needs {@code --redo}.
+     * A series they cannot describe (not read from DICOM, or a projection without a Frame of
+     * Reference) fails the study with a message saying so.
+     */
+    static StudyOutputs dicomObjects(Set<DicomExport> exports, Algorithm algorithm) {
+        Set<DicomExport> kinds = Set.copyOf(exports);
+        return (folder, volume, detections) -> {
+            if (detections.findings().isEmpty()) {
+                return;
+            }
+            for (DicomExport kind : kinds.stream().sorted().toList()) {
+                Path file = folder.resolve(kind.fileName());
+                switch (kind) {
+                    case SEG -> SegmentationObject.write(file, volume, detections.findings(), detections.study(), algorithm);
+                    case RTSTRUCT -> RtStructureSetObject.write(file, volume, detections.findings(), detections.study(),
+                            algorithm);
+                }
             }
         };
     }

@@ -14,9 +14,17 @@ import java.util.Objects;
 public final class Volume {
     private final VolumeInfo info;
     private final List<float[]> slices;
+    private final SourceHeader source;
 
+    /** A volume whose source header is unknown ({@link SourceHeader#NONE}). */
     public Volume(VolumeInfo info, List<float[]> slices) {
+        this(info, slices, SourceHeader.NONE);
+    }
+
+    /** @param source what derived DICOM objects repeat of the source files (patient, study, frame of reference) */
+    public Volume(VolumeInfo info, List<float[]> slices, SourceHeader source) {
         this.info = Objects.requireNonNull(info, "info");
+        this.source = Objects.requireNonNull(source, "source");
         this.slices = List.copyOf(slices);
         for (float[] s : this.slices) {
             if (s.length != info.width() * info.height()) {
@@ -31,6 +39,8 @@ public final class Volume {
     }
 
     public VolumeInfo info() { return info; }
+    /** The source's patient, study and frame of reference; {@link SourceHeader#NONE} when not read from DICOM. */
+    public SourceHeader source() { return source; }
     public int width() { return info.width(); }
     public int height() { return info.height(); }
     public int depth() { return slices.size(); }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,5 +88,39 @@ class MrSeriesCommandsTest {
         assertTrue(refused.status() != 0 && refused.err().contains("T1_POST")
                 && refused.err().contains("--allow-other-series"), refused.err());
         assertFalse(Files.exists(dir.resolve("refused.json")));
+    }
+
+    @Test
+    void exportWritesOneSegmentAndOneRoiPerFindingDeidentifiedWithTheRest() throws Exception {
+        Path out = dir.resolve("exported");
+        CliRun r = CliRun.of("detect", "--model", model.toString(), "--input", studies.resolve("mr-0001").toString(),
+                "--out", out.toString(), "--export", "seg,rtstruct", "--deidentify", "lab secret");
+        assertEquals(0, r.status(), r.err() + r.out());
+        Path study;
+        try (var folders = Files.list(out)) {
+            study = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        long findings = Files.readAllLines(study.resolve(StudyOutputs.CSV)).size() - 1;
+        if (findings == 0) {
+            assertFalse(Files.exists(study.resolve("seg.dcm")) || Files.exists(study.resolve("rtstruct.dcm")),
+                    "no objects without findings");
+            return;
+        }
+        org.tumorj.dicom.DicomReader reader = org.tumorj.dicom.DicomReader.standard();
+        String seg = reader.headerText(study.resolve("seg.dcm"), true);
+        String rt = reader.headerText(study.resolve("rtstruct.dcm"), true);
+        assertEquals(findings, seg.lines().filter(l -> l.contains("(0062,0004) US")).count(), "segments");
+        assertEquals(findings, rt.lines().filter(l -> l.contains("(3006,0022) IS")).count(), "ROIs");
+        for (String text : List.of(seg, rt)) {
+            assertFalse(text.contains("PHANTOM"), "no patient name or ID once de-identified");
+        }
+    }
+
+    @Test
+    void anUnknownExportIsRefusedBeforeTheModelLoads() {
+        CliRun r = CliRun.of("detect", "--model", model.toString(), "--input", studies.toString(), "--out",
+                dir.resolve("never").toString(), "--export", "seg,nifti");
+        assertTrue(r.status() != 0 && r.err().contains("nifti") && r.err().contains("rtstruct"), r.err());
+        assertFalse(Files.exists(dir.resolve("never")));
     }
 }

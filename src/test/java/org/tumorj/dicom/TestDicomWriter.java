@@ -8,25 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A tiny explicit VR little endian DICOM writer for tests and the benchmark: elements are written
- * in the order given, sequences and items with undefined length.
+ * The tests' DICOM writer, for what the product's {@link DicomWriter} refuses to write: elements
+ * in the order given (out of order on purpose), lengths that lie, meta groups without SOP UIDs,
+ * other transfer syntaxes (deflated, encapsulated pixel data). The encoding itself is the
+ * product's ({@link DicomOutput}); sequences and items have undefined length.
  */
 public final class TestDicomWriter {
-    public static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
-    private static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OW", "SQ", "UC", "UN", "UR", "UT");
+    public static final String EXPLICIT_LE = DicomOutput.EXPLICIT_VR_LITTLE_ENDIAN;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     public TestDicomWriter text(int tag, String vr, String value) {
-        byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
-        if (b.length % 2 == 1) {
-            byte[] padded = java.util.Arrays.copyOf(b, b.length + 1);
-            padded[b.length] = (byte) (vr.equals("UI") ? 0 : ' ');
-            b = padded;
-        }
-        return bytes(tag, vr, b);
+        return bytes(tag, vr, DicomOutput.evenLength(value.getBytes(StandardCharsets.ISO_8859_1), vr));
     }
 
     public TestDicomWriter us(int tag, int... values) {
@@ -99,14 +93,7 @@ public final class TestDicomWriter {
                 .bytes(0x00020001, "OB", new byte[] {0, 1})
                 .text(0x00020010, "UI", transferSyntax);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
-        file.writeBytes(new byte[128]);
-        file.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
-        byte[] m = meta.dataset();
-        TestDicomWriter length = new TestDicomWriter();
-        ByteBuffer ul = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(m.length);
-        length.bytes(0x00020000, "UL", ul.array());
-        file.writeBytes(length.dataset());
-        file.writeBytes(m);
+        file.writeBytes(DicomOutput.part10Prefix(meta.dataset()));
         file.writeBytes(dataset());
         return file.toByteArray();
     }
@@ -136,27 +123,15 @@ public final class TestDicomWriter {
     }
 
     private void header(int tag, String vr, long length) {
-        tag(tag);
-        out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
-        if (LONG_VRS.contains(vr)) {
-            out.writeBytes(new byte[2]);
-            u32(length);
-        } else {
-            out.write((int) length & 0xFF);
-            out.write((int) (length >> 8) & 0xFF);
-        }
+        DicomOutput.elementHeader(out, tag, vr, length);
     }
 
     private void tag(int tag) {
-        int group = tag >>> 16, element = tag & 0xFFFF;
-        out.write(group & 0xFF);
-        out.write(group >> 8);
-        out.write(element & 0xFF);
-        out.write(element >> 8);
+        DicomOutput.tag(out, tag);
     }
 
     private void u32(long v) {
-        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array());
+        DicomOutput.uint32(out, v);
     }
 
     /** A grey 16-bit image with geometry, the common case of benchmarks and series tests. */

@@ -202,13 +202,17 @@ class LabMacrosIT {
     void unknownKeyIsWarnedAboutAndAMissingModelStopsTheMacro() throws Exception {
         String macro = "setBatchMode(true);\n"
                 + "run(\"Batch Detect Folder...\", \"model=[" + model + "] input=[" + unseen + "] output=["
-                + work.resolve("typo-out") + "] skip_existing treshold=0.5\");\n"
+                + work.resolve("typo-out") + "] skip_existing export_seg export_rtstruct treshold=0.5\");\n"
                 + "run(\"Evaluate...\", \"model=[" + work.resolve("no-such-model") + "] studies=[" + unseen + "]\");\n"
                 + "print(\"after=reached\");\n";
         ImageJMacroRunner.Result r = imagej.runBatch(macro, null, TIMEOUT);
         assertTrue(r.output().contains("Warning: Batch Detect Folder...: unknown macro key 'treshold' ignored;"
                 + " known keys: model, input, output, skip_existing, include_patient_id"), r.describe());
-        assertTrue(Files.isRegularFile(work.resolve("typo-out/ct-0004").resolve(StudyOutputs.CSV)), r.describe());
+        Path study = work.resolve("typo-out/ct-0004");
+        assertTrue(Files.isRegularFile(study.resolve(StudyOutputs.CSV)), r.describe());
+        boolean found = Files.readAllLines(study.resolve(StudyOutputs.CSV)).size() > 1;
+        assertEquals(found, Files.isRegularFile(study.resolve("seg.dcm")), "export_seg: a SEG when there are findings");
+        assertEquals(found, Files.isRegularFile(study.resolve("rtstruct.dcm")), "export_rtstruct likewise");
         assertTrue(r.output().contains("TumorJ error: Evaluate...: model=" + work.resolve("no-such-model")
                 + ": no such folder"), r.describe());
         assertEquals(List.of(), r.values("after="), r.describe());

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.dicom.DicomWriter;
 import org.tumorj.cli.PhantomsCommand;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomScan;

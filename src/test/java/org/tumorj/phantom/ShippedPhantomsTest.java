@@ -55,4 +55,14 @@ class ShippedPhantomsTest {
             assertEquals(s.groundTruth().lesions().get(i).slices(), truth.lesions().get(i).slices());
         }
     }
+
+    /** The shared product writer writes the shipped phantom files byte for byte as the phantom's own writer did. */
+    @Test
+    void theSharedWriterWritesTheShippedFilesByteForByte() throws Exception {
+        PhantomStudy s = PhantomGenerator.generate(PhantomConfig.of(PhantomModality.CT, 2026, 1).withSize(192).withSlices(24));
+        for (int k : new int[] {0, 11, 23}) {
+            byte[] shipped = Files.readAllBytes(ROOT.resolve("ct/ct-0001").resolve(String.format("IM-%04d.dcm", k + 1)));
+            assertArrayEquals(shipped, PhantomStudyWriter.sliceFile(s, k).toBytes(), "slice " + (k + 1));
+        }
+    }
 }

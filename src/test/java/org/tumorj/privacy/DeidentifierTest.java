@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tumorj.volume.SourceHeader;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
@@ -31,6 +34,33 @@ class DeidentifierTest {
         assertEquals(2.5, i.spacingZ());
         assertArrayEquals(new double[] {1, 2, 3}, i.origin());
         assertArrayEquals(new float[] {5, 6, 7, 8}, anonymous.slice(1));
+    }
+
+    @Test
+    void sourceHeaderFollowsTheProfileAndItsFrameOfReferenceItsPseudonym() {
+        SourceHeader source = new SourceHeader("1.2.840.10008.5.1.4.1.1.2", "1.2.3.4.9", "ISO_IR 100",
+                Map.of(0x00100010, "Smith^John", 0x00100020, "PAT-001", 0x00080020, "20200101",
+                        0x00080050, "ACC-7", 0x00100030, "19600101"), false);
+        Deidentifier d = new Deidentifier("lab secret");
+        Volume anonymous = d.apply(new Volume(volume().info(), volume().slices(), source));
+        SourceHeader h = anonymous.source();
+        assertTrue(h.identityRemoved());
+        assertEquals(Map.of(0x00080020, "20200101"), h.copied(), "study date is kept by the profile, the rest goes");
+        assertEquals("1.2.840.10008.5.1.4.1.1.2", h.sopClassUid());
+        assertTrue(h.frameOfReferenceUid().startsWith("2.25."), h.frameOfReferenceUid());
+        assertEquals(h.frameOfReferenceUid(), d.apply(source).frameOfReferenceUid(), "consistent between calls");
+        assertFalse(h.toString().contains("Smith"), "a header never prints the patient");
+    }
+
+    @Test
+    void framesOfOneMultiFrameInstanceKeepNamingOneInstance() {
+        VolumeInfo i = volume().info();
+        VolumeInfo multi = new VolumeInfo(i.modality(), i.studyInstanceUid(), i.seriesInstanceUid(), "", "", 2, 2, 1, 1, 1,
+                i.origin(), i.rowDirection(), i.columnDirection(), 40, 400, false, List.of("1.2.9#1", "1.2.9#2"), List.of());
+        List<String> sops = new Deidentifier("s").apply(new Volume(multi, volume().slices())).info().sopInstanceUids();
+        assertTrue(sops.get(0).endsWith("#1") && sops.get(1).endsWith("#2"), sops.toString());
+        assertEquals(sops.get(0).substring(0, sops.get(0).indexOf('#')), sops.get(1).substring(0, sops.get(1).indexOf('#')));
+        assertFalse(sops.get(0).startsWith("1.2.9"));
     }
 
     @Test

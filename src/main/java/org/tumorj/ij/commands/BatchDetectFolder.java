@@ -3,6 +3,8 @@ package org.tumorj.ij.commands;
 import ij.IJ;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import org.tumorj.api.TumorJ;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.MacroKey;
@@ -10,12 +12,13 @@ import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
+import org.tumorj.interop.DicomExport;
 import org.tumorj.pipeline.BatchDetection;
 
 /**
  * Plugins > TumorJ > Batch Detect Folder...: {@code ./tumorj detect} from ImageJ. Each study of
  * the input folder gets an output folder (detections.csv, overlay.tif, heatmap.tif,
- * preview.png); "i/n" per study goes to the Log, a study that fails is logged and the batch goes
+ * preview.png, and with export_seg / export_rtstruct seg.dcm / rtstruct.dcm); "i/n" per study goes to the Log, a study that fails is logged and the batch goes
  * on, and the summary line ends the run.
  */
 public final class BatchDetectFolder extends TumorJCommand {
@@ -29,7 +32,11 @@ public final class BatchDetectFolder extends TumorJCommand {
                     + " only for files that stay inside the hospital)"),
             MacroKey.string("deidentify_salt", "", "When set, outputs carry pseudonyms instead of study folder names"
                     + " and UIDs (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
-            PipelineSettings.SERIES_KEY, PipelineSettings.ALLOW_OTHER_SERIES_KEY);
+            PipelineSettings.SERIES_KEY, PipelineSettings.ALLOW_OTHER_SERIES_KEY,
+            MacroKey.bool("export_seg", false, "Also write the findings as a DICOM Segmentation (seg.dcm) in the"
+                    + " source study, one segment per finding"),
+            MacroKey.bool("export_rtstruct", false, "Also write the findings as an RT Structure Set (rtstruct.dcm),"
+                    + " one ROI of contours in patient mm per finding"));
 
     public BatchDetectFolder() {
         super(KEYS, "model=/data/models/liver-v1 input=/data/new-studies output=/data/results skip_existing");
@@ -44,10 +51,22 @@ public final class BatchDetectFolder extends TumorJCommand {
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> TumorJ.detectFolder(
                 new TumorJ.FolderDetection(model, input, output, v.string(PipelineSettings.SERIES_KEY.name()),
                         v.bool("include_patient_id"), deidentifySalt(v), v.bool("allow_other_series"), false,
-                        v.bool("skip_existing")), progress));
+                        v.bool("skip_existing"), dicomExports(v)), progress));
         summary.partial().forEach(f -> IJ.log(name + ": " + f));
         summary.failures().forEach(f -> IJ.log(name + ": " + f));
         IJ.log(name + ": " + summary + "; results in " + output.toAbsolutePath());
+    }
+
+    /** The DICOM objects asked for, as {@code ./tumorj detect --export seg,rtstruct} asks for them. */
+    private static Set<DicomExport> dicomExports(MacroValues v) {
+        Set<DicomExport> exports = EnumSet.noneOf(DicomExport.class);
+        if (v.bool("export_seg")) {
+            exports.add(DicomExport.SEG);
+        }
+        if (v.bool("export_rtstruct")) {
+            exports.add(DicomExport.RTSTRUCT);
+        }
+        return exports;
     }
 
     private static String deidentifySalt(MacroValues v) {

@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.dicom.DicomWriter;
 
 /** Reads the written files back with a deliberately small, independent explicit-VR parser. */
-class DicomWriterTest {
+class PhantomFilesTest {
     @TempDir Path dir;
 
     @Test

@@ -1,0 +1,211 @@
+package org.tumorj.interop;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.tumorj.detect.Finding;
+import org.tumorj.detect.FindingSlice;
+import org.tumorj.dicom.DicomWriter;
+import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
+
+/**
+ * A study's findings as a binary DICOM Segmentation (Segmentation Storage, PS3.3 A.51): one
+ * segment per finding, one 1-bit frame per slice a finding touches (slices it misses are not
+ * written), each frame placed by its own Plane Position and derived from its source image. The
+ * Shared Functional Groups hold what all frames share (pixel measures, orientation); the frames are
+ * indexed by segment number, then by position (Dimension Index), as viewers such as OHIF and 3D
+ * Slicer read them.
+ */
+public final class SegmentationObject {
+    /** Series Number of TumorJ's segmentations: high, so they sort after the scanner's series. */
+    static final int SERIES_NUMBER = 901;
+    private static final Code CATEGORY = new Code("49755003", "SCT", "Morphologically Abnormal Structure");
+    private static final Code NEOPLASM = new Code("108369006", "SCT", "Neoplasm");
+    private static final Code SEGMENTATION_DERIVATION = new Code("113076", "DCM", "Segmentation");
+    private static final Code SOURCE_IMAGE_PURPOSE = new Code("121322", "DCM",
+            "Source image for image processing operation");
+    private static final int SEGMENT_IDENTIFICATION_SEQUENCE = 0x0062000A;
+    private static final int REFERENCED_SEGMENT_NUMBER = 0x0062000B;
+    private static final int PLANE_POSITION_SEQUENCE = 0x00209113;
+    private static final int IMAGE_POSITION_PATIENT = 0x00200032;
+
+    private SegmentationObject() {}
+
+    /** A coded concept: code value, coding scheme, meaning. */
+    record Code(String value, String scheme, String meaning) {
+        DicomWriter item() {
+            return new DicomWriter().string(0x00080100, "SH", value).string(0x00080102, "SH", scheme)
+                    .string(0x00080104, "LO", meaning);
+        }
+    }
+
+    /** One frame: the pixels of segment {@code segment} on slice {@code z}. */
+    private record Frame(int segment, int z, boolean[] mask) {}
+
+    /** Writes the object atomically to {@code file}. */
+    public static void write(Path file, Volume volume, List<Finding> findings, String study, Algorithm algorithm)
+            throws IOException {
+        of(volume, findings, study, algorithm).write(file);
+    }
+
+    /**
+     * The Segmentation of {@code findings} (at least one) on {@code volume}.
+     *
+     * @param study the study's label, for error messages
+     * @throws IllegalArgumentException when there is no finding (a SEG needs one segment) or the
+     *     volume cannot be referenced ({@link SourceImages#of})
+     */
+    public static DicomWriter of(Volume volume, List<Finding> findings, String study, Algorithm algorithm) {
+        if (findings.isEmpty()) {
+            throw new IllegalArgumentException(study + ": no findings, and a DICOM Segmentation needs at least one segment");
+        }
+        SourceImages sources = SourceImages.of(volume, study);
+        VolumeInfo info = volume.info();
+        List<Frame> frames = frames(findings, info);
+        String dimensionOrganization = DerivedObject.newUid();
+        DicomWriter seg = DerivedObject.header(volume, DicomWriter.SEGMENTATION_STORAGE, "SEG", SERIES_NUMBER,
+                "TumorJ findings (" + algorithm.modelId() + ")", algorithm)
+                .string(0x00080008, "CS", "DERIVED\\PRIMARY")
+                .string(0x00080023, "DA", DerivedObject.today())
+                .string(0x00080033, "TM", DerivedObject.timeNow())
+                .sequence(0x00081115, false, referencedSeries(info, sources, frames))
+                .string(0x00181000, "LO", DerivedObject.lo(algorithm.modelId()))
+                .unsignedShort(0x00280002, 1)
+                .string(0x00280004, "CS", "MONOCHROME2")
+                .integer(0x00280008, frames.size())
+                .unsignedShort(0x00280010, info.height())
+                .unsignedShort(0x00280011, info.width())
+                .unsignedShort(0x00280100, 1)
+                .unsignedShort(0x00280101, 1)
+                .unsignedShort(0x00280102, 0)
+                .unsignedShort(0x00280103, 0)
+                .string(0x00282110, "CS", "00")
+                .string(0x00700080, "CS", "TUMORJ")
+                .string(0x00700081, "LO", "TumorJ findings")
+                .string(0x00700084, "PN", "")
+                .string(0x00620001, "CS", "BINARY")
+                .sequence(0x00620002, false, segments(findings, algorithm))
+                .sequence(0x00209221, false, new DicomWriter().string(0x00209164, "UI", dimensionOrganization))
+                .sequence(0x00209222, false, dimensionIndex(dimensionOrganization))
+                .sequence(0x52009229, false, sharedGroups(info))
+                .sequence(0x52009230, false, perFrameGroups(frames, info, sources))
+                .pixelBytes(packBits(frames));
+        return seg;
+    }
+
+    /** Each finding's slices, in finding order then slice order: segment n is the n-th finding. */
+    private static List<Frame> frames(List<Finding> findings, VolumeInfo info) {
+        List<Frame> frames = new ArrayList<>();
+        for (int n = 0; n < findings.size(); n++) {
+            TreeSet<Integer> zs = new TreeSet<>();
+            findings.get(n).slices().forEach(s -> zs.add(s.z()));
+            for (int z : zs) {
+                boolean[] mask = new boolean[info.width() * info.height()];
+                for (FindingSlice s : findings.get(n).slices()) {
+                    if (s.z() == z) {
+                        s.region().paint(mask, info.width());
+                    }
+                }
+                frames.add(new Frame(n + 1, z, mask));
+            }
+        }
+        return frames;
+    }
+
+    /** The Segment Sequence: one item per finding, its label saying which finding and how sure. */
+    private static List<DicomWriter> segments(List<Finding> findings, Algorithm algorithm) {
+        List<DicomWriter> items = new ArrayList<>();
+        for (int n = 0; n < findings.size(); n++) {
+            Finding f = findings.get(n);
+            int[] lab = ScoreColor.dicomLab(f.score());
+            items.add(new DicomWriter()
+                    .unsignedShort(0x00620004, n + 1)
+                    .string(0x00620005, "LO", String.format(Locale.ROOT, "Finding %d (score %.3f)", f.id(), f.score()))
+                    .string(0x00620006, "ST", DerivedObject.ascii(algorithm.findingClass() + " candidate of "
+                            + algorithm.modelId()))
+                    .string(0x00620008, "CS", "AUTOMATIC")
+                    .string(0x00620009, "LO", Algorithm.NAME)
+                    .sequence(0x00620003, false, CATEGORY.item())
+                    .sequence(0x0062000F, false, NEOPLASM.item())
+                    .unsignedShorts(0x0062000D, lab));
+        }
+        return items;
+    }
+
+    /** Frames are indexed by segment, then by where they lie (the order of highdicom and dcmqi). */
+    private static List<DicomWriter> dimensionIndex(String organization) {
+        return List.of(
+                new DicomWriter().string(0x00209164, "UI", organization)
+                        .attributeTags(0x00209165, REFERENCED_SEGMENT_NUMBER)
+                        .attributeTags(0x00209167, SEGMENT_IDENTIFICATION_SEQUENCE)
+                        .string(0x00209421, "LO", "ReferencedSegmentNumber"),
+                new DicomWriter().string(0x00209164, "UI", organization)
+                        .attributeTags(0x00209165, IMAGE_POSITION_PATIENT)
+                        .attributeTags(0x00209167, PLANE_POSITION_SEQUENCE)
+                        .string(0x00209421, "LO", "ImagePositionPatient"));
+    }
+
+    /** Pixel measures and orientation: the same for every frame. */
+    private static DicomWriter sharedGroups(VolumeInfo info) {
+        double[] orientation = new double[6];
+        System.arraycopy(info.rowDirection(), 0, orientation, 0, 3);
+        System.arraycopy(info.columnDirection(), 0, orientation, 3, 3);
+        return new DicomWriter()
+                .sequence(0x00289110, false, new DicomWriter()
+                        .decimals(0x00180050, info.spacingZ())
+                        .decimals(0x00180088, info.spacingZ())
+                        .decimals(0x00280030, info.spacingY(), info.spacingX()))
+                .sequence(0x00209116, false, new DicomWriter().decimals(0x00200037, orientation));
+    }
+
+    /** Per frame: the source image it derives from, its index, its position and its segment. */
+    private static List<DicomWriter> perFrameGroups(List<Frame> frames, VolumeInfo info, SourceImages sources) {
+        List<DicomWriter> items = new ArrayList<>();
+        for (Frame f : frames) {
+            DicomWriter source = sources.reference(f.z())
+                    .sequence(0x0040A170, false, SOURCE_IMAGE_PURPOSE.item());
+            items.add(new DicomWriter()
+                    .sequence(0x00089124, false, new DicomWriter()
+                            .sequence(0x00082112, false, source)
+                            .sequence(0x00089215, false, SEGMENTATION_DERIVATION.item()))
+                    .sequence(0x00209111, false, new DicomWriter().unsignedLongs(0x00209157, f.segment(), f.z() + 1))
+                    .sequence(PLANE_POSITION_SEQUENCE, false, new DicomWriter()
+                            .decimals(IMAGE_POSITION_PATIENT, info.toPatient(0, 0, f.z())))
+                    .sequence(SEGMENT_IDENTIFICATION_SEQUENCE, false, new DicomWriter()
+                            .unsignedShort(REFERENCED_SEGMENT_NUMBER, f.segment())));
+        }
+        return items;
+    }
+
+    /** Common Instance Reference: the source series and every image a frame derives from. */
+    private static DicomWriter referencedSeries(VolumeInfo info, SourceImages sources, List<Frame> frames) {
+        List<DicomWriter> instances = frames.stream().map(f -> sources.instanceUid(f.z())).distinct()
+                .map(sources::reference).toList();
+        return new DicomWriter().sequence(0x0008114A, false, instances)
+                .string(0x0020000E, "UI", info.seriesInstanceUid());
+    }
+
+    /**
+     * The frames as one stream of bits, pixel by pixel, frame after frame, the first pixel in the
+     * lowest bit of the first byte (PS3.5 8.1.1, 8.2); frames are not byte aligned, as the
+     * standard says for 1-bit data.
+     */
+    private static byte[] packBits(List<Frame> frames) {
+        int pixels = frames.get(0).mask().length;
+        byte[] out = new byte[(int) (((long) pixels * frames.size() + 7) / 8)];
+        long bit = 0;
+        for (Frame f : frames) {
+            for (boolean set : f.mask()) {
+                if (set) {
+                    out[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+                }
+                bit++;
+            }
+        }
+        return out;
+    }
+}
