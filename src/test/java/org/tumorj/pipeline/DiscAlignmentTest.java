@@ -100,6 +100,11 @@ class DiscAlignmentTest {
      * slices, outlined as a 32-gon.
      */
     static LoadedStudy study(String modality, int index) {
+        return study(modality, index, 1);
+    }
+
+    /** {@link #study(String, int)} with its noise multiplied by {@code noiseScale}. */
+    static LoadedStudy study(String modality, int index, double noiseScale) {
         boolean dx = dx(modality);
         int size = dx ? 400 : 64, depth = dx ? 1 : SLICES;
         double scale = dx ? DX_SCALE : 1, spacing = dx ? 0.2 : 1;
@@ -107,7 +112,7 @@ class DiscAlignmentTest {
         VolumeInfo info = TestVolumes.info(modality, size, size, depth, spacing, spacing, 2.5, new double[3]);
         Random random = new Random(index);
         float background = "CT".equals(modality) ? 40 : 500, lesion = "CT".equals(modality) ? 140 : 900;
-        float noise = "CT".equals(modality) ? 12 : 40, air = "CT".equals(modality) ? -1000 : 0;
+        float noise = (float) noiseScale * ("CT".equals(modality) ? 12 : 40), air = "CT".equals(modality) ? -1000 : 0;
         List<float[]> slices = new ArrayList<>();
         List<Annotation> outlines = new ArrayList<>();
         for (int z = 0; z < depth; z++) {
