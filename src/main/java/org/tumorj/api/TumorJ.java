@@ -24,6 +24,7 @@ import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.StudyEvaluation;
 import org.tumorj.pipeline.StudyOutputs;
+import org.tumorj.pipeline.StudyShard;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.train.TrainingListener;
@@ -76,9 +77,18 @@ public final class TumorJ {
      * @param deidentifySalt pseudonymous outputs (PS3.15 basic profile) with this salt; null or blank for off
      * @param candidates also write {@code candidates.csv}, every finding down to the candidate floor
      * @param skipExisting leave studies whose outputs are complete (resume a batch)
+     * @param shard the part of the folder's studies to detect in ({@link StudyShard#ALL}: every one)
      */
     public record FolderDetection(Path model, Path input, Path output, String series, boolean includePatientId,
-            String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting) {}
+            String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting,
+            StudyShard shard) {
+        /** The whole folder. */
+        public FolderDetection(Path model, Path input, Path output, String series, boolean includePatientId,
+                String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting) {
+            this(model, input, output, series, includePatientId, deidentifySalt, allowOtherSeries, candidates,
+                    skipExisting, StudyShard.ALL);
+        }
+    }
 
     /** Detects in every study of a folder and writes each study's files; one study's failure does not stop the rest. */
     public static BatchDetection.Summary detectFolder(FolderDetection r, Progress progress) throws IOException {
@@ -88,7 +98,7 @@ public final class TumorJ {
                 outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
             }
             return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
-                    deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries())
+                    deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries()).inShard(r.shard())
                     .run(r.input(), r.output(), r.skipExisting(), progress);
         }
     }

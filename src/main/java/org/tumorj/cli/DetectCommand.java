@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.tumorj.api.TumorJ;
 import org.tumorj.pipeline.BatchDetection;
+import org.tumorj.pipeline.StudyShard;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
@@ -17,7 +18,9 @@ import org.tumorj.util.Progress;
  * pattern; a series of another modality or kind than the model's is refused unless
  * {@code --allow-other-series} (then {@code warnings.txt} says so beside the outputs).
  * {@code --candidates} adds {@code candidates.csv}: every finding down to a score of 1e-4, the
- * ranked list a FROC analysis needs.
+ * ranked list a FROC analysis needs. {@code --shard K/N} detects in the Kth of N parts of the
+ * folder only (study i of the sorted list goes to part {@code i % N + 1}), so a scheduler's job
+ * array spreads one batch over N jobs; each shard writes its own {@code batch-summary-shard-K-of-N.csv}.
  */
 public final class DetectCommand implements CliCommand {
     @Override public String name() { return "detect"; }
@@ -31,16 +34,18 @@ public final class DetectCommand implements CliCommand {
 
     @Override
     public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify"), Set.of("redo", "include-patient-id",
+        Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify",
+                "shard"), Set.of("redo", "include-patient-id",
                 "allow-other-series", "candidates"));
         Path model = o.requirePath("model");
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
+        StudyShard shard = shard(o);
         AtomicFiles.checkWritable(out, false); // before the model loads and the first study runs
         Progress progress = new ConsoleProgress(System.out);
         BatchDetection.Summary summary = TumorJ.detectFolder(new TumorJ.FolderDetection(model, input, out,
                 o.get("series", null), o.has("include-patient-id"), deidentifySalt(o), o.has("allow-other-series"),
-                o.has("candidates"), !o.has("redo")), progress);
+                o.has("candidates"), !o.has("redo"), shard), progress);
         System.out.println(summary + "; results in " + out.toAbsolutePath());
         return exitStatus(summary);
     }
@@ -48,6 +53,15 @@ public final class DetectCommand implements CliCommand {
     /** 0: every study complete; 1: a study failed; 3: none failed but some were read without all their files. */
     static int exitStatus(BatchDetection.Summary summary) {
         return !summary.failures().isEmpty() ? 1 : summary.partial().isEmpty() ? 0 : PARTIAL;
+    }
+
+    /** {@code --shard K/N}, checked before the model loads; the whole folder when absent. */
+    private static StudyShard shard(Options o) throws CliException {
+        try {
+            return StudyShard.parse(o.get("shard", null));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--" + e.getMessage());
+        }
     }
 
     /** {@code --deidentify SALT}: pseudonymous outputs (PS3.15 Annex E basic profile); off when absent. */

@@ -29,6 +29,7 @@ public final class BatchDetection {
     private final StudyOutputs outputs;
     private final Deidentifier deidentifier;
     private boolean allowOtherSeries;
+    private StudyShard shard = StudyShard.ALL;
 
     /** A file written beside a study's outputs when the model ran on a series of another kind. */
     public static final String WARNINGS = "warnings.txt";
@@ -46,12 +47,20 @@ public final class BatchDetection {
      * @param partial the log lines of studies detected although some of their files could not be
      *     read (which ones and why: the study's warnings.txt)
      * @param failures the log lines of studies that could not be detected
+     * @param shard the part of the folder this run did ({@link StudyShard#ALL} for all of it)
      */
-    public record Summary(int studies, int done, int skipped, List<String> partial, List<String> failures) {
+    public record Summary(int studies, int done, int skipped, List<String> partial, List<String> failures,
+            StudyShard shard) {
+        /** The summary of a whole, unsharded batch. */
+        public Summary(int studies, int done, int skipped, List<String> partial, List<String> failures) {
+            this(studies, done, skipped, partial, failures, StudyShard.ALL);
+        }
+
         @Override
         public String toString() {
-            return studies + " studies: " + done + " complete, " + partial.size() + " partial (files unreadable), "
-                    + skipped + " skipped (already done), " + failures.size() + " failed";
+            return (shard.isAll() ? "" : "shard " + shard + ": ") + studies + " studies: " + done + " complete, "
+                    + partial.size() + " partial (files unreadable), " + skipped + " skipped (already done), "
+                    + failures.size() + " failed";
         }
     }
 
@@ -80,6 +89,16 @@ public final class BatchDetection {
      */
     public BatchDetection allowingOtherSeries(boolean allow) {
         this.allowOtherSeries = allow;
+        return this;
+    }
+
+    /**
+     * Detects in one part of the folder only (see {@link StudyShard}), so that N jobs of a
+     * scheduler's array share a batch; the summary file is then the shard's own
+     * ({@link StudyShard#summaryFileName}).
+     */
+    public BatchDetection inShard(StudyShard part) {
+        this.shard = part;
         return this;
     }
 
@@ -137,7 +156,12 @@ public final class BatchDetection {
     }
 
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
-        List<Path> studies = withoutOutput(studies(input), input, output, progress);
+        // the shard is taken after the output folder is left out, which is left out whether or not it
+        // exists yet: every job of an array sees the same list, however far the others have got
+        List<Path> studies = shard.select(withoutOutput(studies(input), input, output, progress));
+        if (!shard.isAll()) {
+            progress.log("shard " + shard + ": " + studies.size() + " of the folder's studies");
+        }
         Files.createDirectories(output);
         int stale = AtomicFiles.removeLeftovers(output, LEFTOVER_AGE);
         if (stale > 0) {
@@ -190,8 +214,8 @@ public final class BatchDetection {
             }
             progress.update("batch detection", i + 1, studies.size());
         }
-        AtomicFiles.writeString(output.resolve(SUMMARY_CSV), summaryCsv(rows));
-        return new Summary(studies.size(), done, skipped, partial, failures);
+        AtomicFiles.writeString(output.resolve(shard.summaryFileName()), summaryCsv(rows));
+        return new Summary(studies.size(), done, skipped, partial, failures, shard);
     }
 
     /**
