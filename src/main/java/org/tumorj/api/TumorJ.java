@@ -92,15 +92,62 @@ public final class TumorJ {
 
     /** Detects in every study of a folder and writes each study's files; one study's failure does not stop the rest. */
     public static BatchDetection.Summary detectFolder(FolderDetection r, Progress progress) throws IOException {
-        try (Bundles.Opened opened = Bundles.open(r.model())) {
-            StudyOutputs outputs = StudyOutputs.standard(r.includePatientId());
-            if (r.candidates()) {
-                outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
-            }
-            return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
-                    deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries()).inShard(r.shard())
-                    .run(r.input(), r.output(), r.skipExisting(), progress);
+        try (OpenedModel opened = openModel(r.model())) {
+            return batch(opened, r, progress).inShard(r.shard()).run(r.input(), r.output(), r.skipExisting(), progress);
         }
+    }
+
+    /**
+     * A model bundle opened with its network, for many detections: a batch engine (a Spark
+     * executor) opens it once per process and detects study after study with it. Close it to free
+     * the network's native memory.
+     */
+    public static final class OpenedModel implements AutoCloseable {
+        private final Bundles.Opened opened;
+
+        private OpenedModel(Bundles.Opened opened) {
+            this.opened = opened;
+        }
+
+        @Override
+        public void close() {
+            opened.close();
+        }
+    }
+
+    /** Opens a model bundle and the network it runs on; fails with the folder's name when there is none. */
+    public static OpenedModel openModel(Path model) throws IOException {
+        return new OpenedModel(Bundles.open(model));
+    }
+
+    /**
+     * Detects in one study of a batch, with a model already open, and writes its folder
+     * {@code r.output()/<study>} exactly as {@link #detectFolder} does for that study (the same
+     * files, byte for byte); {@code r.model()}, {@code r.input()} and {@code r.shard()} are not
+     * read. A study that cannot be detected comes back as a failed result, not an exception.
+     *
+     * @param study one study: a study folder, a series folder or a radiograph file, as
+     *     {@link #studies} lists them
+     * @param position how the log names the study's place in its batch, e.g. {@code 3/40}
+     */
+    public static BatchDetection.StudyResult detectStudy(OpenedModel model, FolderDetection r, Path study,
+            String position, Progress progress) {
+        return batch(model, r, progress).detectStudy(study, r.output(), r.skipExisting(), position, progress);
+    }
+
+    /** The studies of a folder, in the order a batch detects them (see {@link BatchDetection#studies}). */
+    public static List<Path> studies(Path input) throws IOException {
+        return BatchDetection.studies(input);
+    }
+
+    private static BatchDetection batch(OpenedModel model, FolderDetection r, Progress progress) {
+        Bundles.Opened opened = model.opened;
+        StudyOutputs outputs = StudyOutputs.standard(r.includePatientId());
+        if (r.candidates()) {
+            outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
+        }
+        return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
+                deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries());
     }
 
     /**

@@ -64,9 +64,6 @@ public final class BatchDetection {
         }
     }
 
-    /** A study's outcome, as the summary file states it. */
-    private record Row(String study, String status, String findings, String detail) {}
-
     public BatchDetection(TrainedDetector detector, VolumeLoader volumes, StudyOutputs outputs) {
         this(detector, volumes, outputs, null);
     }
@@ -162,60 +159,98 @@ public final class BatchDetection {
         if (!shard.isAll()) {
             progress.log("shard " + shard + ": " + studies.size() + " of the folder's studies");
         }
-        Files.createDirectories(output);
-        int stale = AtomicFiles.removeLeftovers(output, LEFTOVER_AGE);
-        if (stale > 0) {
-            progress.log("removed " + stale + " unfinished output folder(s) of an earlier, interrupted run");
-        }
+        prepareOutput(output, progress);
         int done = 0;
         int skipped = 0;
         List<String> partial = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
+        List<StudyResult> rows = new ArrayList<>();
         for (int i = 0; i < studies.size(); i++) {
             progress.checkCancelled();
-            Path study = studies.get(i);
-            String folderName = studyName(study);
-            String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
-            Path target = output.resolve(id);
-            String position = (i + 1) + "/" + studies.size();
-            // de-identified: a study's real path and folder name never reach the log, even inside an error
-            List<String> secrets = deidentifier == null ? new ArrayList<>()
-                    : new ArrayList<>(List.of(study.toAbsolutePath().toString(), study.toString(), folderName));
-            Progress log = deidentifier == null ? progress : redacting(progress, id, secrets);
-            if (skipExisting && isDone(target)) {
-                log.log(position + " " + id + ": already done, skipped");
-                rows.add(new Row(id, "done earlier", "", ""));
-                skipped++;
-                continue;
-            }
-            try {
-                Outcome outcome = detectOne(study, id, target, log, secrets);
-                int found = outcome.detections().findings().size();
-                if (outcome.unreadable().isEmpty()) {
-                    log.log(position + " " + id + ": " + found + " finding(s)");
-                    rows.add(new Row(id, "complete", String.valueOf(found), ""));
-                    done++;
-                } else {
-                    String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
-                            + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
-                    log.log(line);
-                    partial.add(redact(line, id, secrets));
-                    rows.add(new Row(id, "partial", String.valueOf(found), outcome.unreadable().size()
-                            + " file(s) could not be read"));
-                }
-            } catch (CancelledException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                String message = redact(position + " " + id + ": failed: " + e.getMessage(), id, secrets);
-                log.log(message);
-                failures.add(message);
-                rows.add(new Row(id, "failed", "", redact(String.valueOf(e.getMessage()), id, secrets)));
+            StudyResult r = detectStudy(studies.get(i), output, skipExisting, (i + 1) + "/" + studies.size(), progress);
+            rows.add(r);
+            switch (r.status()) {
+                case StudyResult.COMPLETE -> done++;
+                case StudyResult.DONE_EARLIER -> skipped++;
+                case StudyResult.PARTIAL -> partial.add(r.logLine());
+                default -> failures.add(r.logLine());
             }
             progress.update("batch detection", i + 1, studies.size());
         }
         AtomicFiles.writeString(output.resolve(shard.summaryFileName()), summaryCsv(rows));
         return new Summary(studies.size(), done, skipped, partial, failures, shard);
+    }
+
+    /**
+     * Creates the output folder and removes the temporary folders an interrupted run left in it
+     * (those older than {@link #LEFTOVER_AGE}; a live run's are younger).
+     */
+    public static void prepareOutput(Path output, Progress progress) throws IOException {
+        Files.createDirectories(output);
+        int stale = AtomicFiles.removeLeftovers(output, LEFTOVER_AGE);
+        if (stale > 0) {
+            progress.log("removed " + stale + " unfinished output folder(s) of an earlier, interrupted run");
+        }
+    }
+
+    /**
+     * What became of one study, as the summary file states it.
+     *
+     * @param study the study's output folder name (its pseudonym when de-identified)
+     * @param status {@link #COMPLETE}, {@link #PARTIAL}, {@link #FAILED} or {@link #DONE_EARLIER}
+     * @param findings how many findings, empty when none were detected in this run
+     * @param detail why a study is partial or failed; empty otherwise
+     * @param logLine the line logged for it (redacted when de-identified)
+     */
+    public record StudyResult(String study, String status, String findings, String detail, String logLine) {
+        public static final String COMPLETE = "complete";
+        public static final String PARTIAL = "partial";
+        public static final String FAILED = "failed";
+        public static final String DONE_EARLIER = "done earlier";
+    }
+
+    /**
+     * Detects in one study and writes its folder {@code output/<study>} whole, as {@link #run} does
+     * for each study of a folder (the same files, byte for byte); a study whose outputs are
+     * complete is skipped when {@code skipExisting}. A study that cannot be detected is a
+     * {@link StudyResult#FAILED} result, not an exception: the caller goes on with the next.
+     *
+     * @param position how the log names the study's place in its batch, e.g. {@code 3/40}
+     */
+    public StudyResult detectStudy(Path study, Path output, boolean skipExisting, String position, Progress progress) {
+        String folderName = studyName(study);
+        String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
+        Path target = output.resolve(id);
+        // de-identified: a study's real path and folder name never reach the log, even inside an error
+        List<String> secrets = deidentifier == null ? new ArrayList<>()
+                : new ArrayList<>(List.of(study.toAbsolutePath().toString(), study.toString(), folderName));
+        Progress log = deidentifier == null ? progress : redacting(progress, id, secrets);
+        if (skipExisting && isDone(target)) {
+            String line = position + " " + id + ": already done, skipped";
+            log.log(line);
+            return new StudyResult(id, StudyResult.DONE_EARLIER, "", "", line);
+        }
+        try {
+            Outcome outcome = detectOne(study, id, target, log, secrets);
+            String found = String.valueOf(outcome.detections().findings().size());
+            if (outcome.unreadable().isEmpty()) {
+                String line = position + " " + id + ": " + found + " finding(s)";
+                log.log(line);
+                return new StudyResult(id, StudyResult.COMPLETE, found, "", line);
+            }
+            String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
+                    + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
+            log.log(line);
+            return new StudyResult(id, StudyResult.PARTIAL, found, outcome.unreadable().size()
+                    + " file(s) could not be read", redact(line, id, secrets));
+        } catch (CancelledException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String message = redact(position + " " + id + ": failed: " + e.getMessage(), id, secrets);
+            log.log(message);
+            return new StudyResult(id, StudyResult.FAILED, "", redact(String.valueOf(e.getMessage()), id, secrets),
+                    message);
+        }
     }
 
     /**
@@ -306,9 +341,9 @@ public final class BatchDetection {
     }
 
     /** The summary rows as CSV; a cell that a spreadsheet would read as a formula is neutralised. */
-    static String summaryCsv(List<Row> rows) {
+    static String summaryCsv(List<StudyResult> rows) {
         StringBuilder out = new StringBuilder("study,status,findings,detail\n");
-        for (Row r : rows) {
+        for (StudyResult r : rows) {
             out.append(String.join(",", cell(r.study()), r.status(), r.findings(), cell(r.detail()))).append('\n');
         }
         return out.toString();
