@@ -115,6 +115,19 @@ public final class TumorJ {
         }
     }
 
+    /**
+     * Checks, without loading the network or TensorFlow, that {@code model} is a readable model
+     * bundle (its manifest and checksums): a batch engine's driver calls it before any worker
+     * starts, so a wrong path fails in a second with the folder's name.
+     */
+    public static void checkModel(Path model) throws IOException {
+        if (!java.nio.file.Files.isDirectory(model)) {
+            throw new IOException(model + ": no model bundle here (expected a folder written by ./tumorj train or"
+                    + " Train Tumor Detector)");
+        }
+        ModelBundle.read(model);
+    }
+
     /** Opens a model bundle and the network it runs on; fails with the folder's name when there is none. */
     public static OpenedModel openModel(Path model) throws IOException {
         return new OpenedModel(Bundles.open(model));

@@ -350,7 +350,7 @@ public final class BatchDetection {
     }
 
     /** Quoted when needed; a leading = + - @ (spreadsheet formula injection) gets a leading apostrophe. */
-    static String cell(String text) {
+    public static String cell(String text) {
         String t = text.replace("\r", " ").replace("\n", " ");
         if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
             t = "'" + t;

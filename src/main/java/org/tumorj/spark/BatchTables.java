@@ -1,0 +1,65 @@
+package org.tumorj.spark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.tumorj.detect.DetectionsCsv;
+import org.tumorj.pipeline.BatchDetection;
+import org.tumorj.util.AtomicFiles;
+
+/**
+ * A batch's tables, for cohort analysis in Spark SQL or pandas: every finding of every study
+ * ({@value #FINDINGS} / {@value #FINDINGS_PARQUET}, the columns of {@code detections.csv}) and one
+ * row per study ({@value #STUDIES} / {@value #STUDIES_PARQUET}: status, reason, timings). The CSVs
+ * are written whole or not at all; each Parquet folder is written beside and swapped in.
+ */
+final class BatchTables {
+    static final String FINDINGS = "findings.csv";
+    static final String FINDINGS_PARQUET = "findings.parquet";
+    static final String STUDIES = "studies.csv";
+    static final String STUDIES_PARQUET = "studies.parquet";
+    static final String STUDIES_HEADER = "study,status,findings,reason,seconds,model_load_seconds,executor";
+
+    private BatchTables() {}
+
+    static void write(SparkSession spark, Path output, List<StudyRow> rows, boolean includePatientId)
+            throws IOException {
+        Path findings = output.resolve(FINDINGS);
+        AtomicFiles.writeString(findings, findingsCsv(rows, includePatientId));
+        Path studies = output.resolve(STUDIES);
+        AtomicFiles.writeString(studies, studiesCsv(rows));
+        toParquet(spark, findings, output.resolve(FINDINGS_PARQUET));
+        toParquet(spark, studies, output.resolve(STUDIES_PARQUET));
+    }
+
+    /** The header of {@code detections.csv}, then each study's rows in the batch's order. */
+    static String findingsCsv(List<StudyRow> rows, boolean includePatientId) {
+        StringBuilder out = new StringBuilder(String.join(",", DetectionsCsv.header(includePatientId))).append('\n');
+        rows.forEach(r -> out.append(r.findingsCsv()));
+        return out.toString();
+    }
+
+    static String studiesCsv(List<StudyRow> rows) {
+        StringBuilder out = new StringBuilder(STUDIES_HEADER).append('\n');
+        for (StudyRow r : rows) {
+            out.append(String.join(",", BatchDetection.cell(r.study()), r.status(), r.findings(),
+                    BatchDetection.cell(r.reason()), seconds(r.seconds()), seconds(r.modelLoadSeconds()),
+                    BatchDetection.cell(r.executor()))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.3f", s);
+    }
+
+    /** The CSV as typed Parquet (Spark infers the column types), swapped in whole. */
+    private static void toParquet(SparkSession spark, Path csv, Path parquet) throws IOException {
+        AtomicFiles.writeDirectory(parquet, dir -> spark.read().option("header", "true").option("inferSchema", "true")
+                .option("multiLine", "true").option("escape", "\"").csv(csv.toUri().toString())
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toUri().toString()));
+    }
+}
