@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.cli.DetectCommand;
 import org.tumorj.cli.PhantomsCommand;
 import org.tumorj.cli.TrainCommand;
+import org.tumorj.util.Progress;
 
 /**
  * The Spark job in {@code local[2]} (issue 17), through {@code ./tumorj batch}'s command, against
@@ -90,6 +94,48 @@ class SparkBatchIT {
         assertTrue(rows.get(3).startsWith(names.get(1) + ",complete,"), rows.toString());
         assertEquals(Files.readString(plain.resolve(names.get(1)).resolve("detections.csv")),
                 Files.readString(out.resolve(names.get(1)).resolve("detections.csv")));
+    }
+
+    /**
+     * Spark's task retry: the first attempt of the second study's task is killed while it runs
+     * ({@code killTaskAttempt}, as a lost executor would); Spark runs the task again, and the
+     * tables hold each study once, with the plain command line's findings, and no temporary
+     * folder is left behind.
+     */
+    @Test
+    void aTaskKilledMidJobIsRetriedAndNothingIsLostOrDoubled() throws Exception {
+        Path out = dir.resolve("killed");
+        SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
+        AtomicBoolean killed = new AtomicBoolean();
+        spark.sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskStart(SparkListenerTaskStart start) {
+                if (start.taskInfo().index() == 1 && killed.compareAndSet(false, true)) {
+                    spark.sparkContext().killTaskAttempt(start.taskInfo().taskId(), true, "test: executor lost");
+                }
+            }
+        });
+        SparkBatchDetection.Result result;
+        try {
+            result = SparkBatchDetection.run(spark, new SparkBatchDetection.Request(model, studies, out, null, false, null,
+                    false, false, true, 1), Progress.none());
+        } finally {
+            spark.stop();
+        }
+        assertTrue(killed.get(), "a task attempt was killed");
+        List<String> names = studyNames();
+        assertEquals(names, result.rows().stream().map(StudyRow::study).toList(), "each study once, in order");
+        StringBuilder rows = new StringBuilder();
+        for (String s : names) {
+            String text = Files.readString(plain.resolve(s).resolve("detections.csv"));
+            rows.append(text.substring(text.indexOf('\n') + 1));
+            assertEquals(text, Files.readString(out.resolve(s).resolve("detections.csv")), s);
+        }
+        String findings = Files.readString(out.resolve(BatchTables.FINDINGS));
+        assertEquals(rows.toString(), findings.substring(findings.indexOf('\n') + 1));
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial")).toList());
+        }
     }
 
     private static int batch(String... args) throws Exception {
