@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.tumorj.api.TumorJ;
@@ -44,9 +45,10 @@ public final class SparkBatchDetection {
      * What the job did.
      *
      * @param rows one per study, in the batch's order
-     * @param seconds the job's wall time on the driver, listing to tables
+     * @param seconds the job's wall time on the driver, from the output's preparation to the tables
+     * @param tablesSeconds of which writing the tables (CSV, then Parquet through Spark)
      */
-    public record Result(List<StudyRow> rows, double seconds) {
+    public record Result(List<StudyRow> rows, double seconds, double tablesSeconds) {
         public long count(String status) {
             return rows.stream().filter(r -> r.status().equals(status)).count();
         }
@@ -56,7 +58,8 @@ public final class SparkBatchDetection {
             return rows.size() + " studies: " + count(BatchDetection.StudyResult.COMPLETE) + " complete, "
                     + count(BatchDetection.StudyResult.PARTIAL) + " partial (files unreadable), "
                     + count(BatchDetection.StudyResult.DONE_EARLIER) + " skipped (already done), "
-                    + count(BatchDetection.StudyResult.FAILED) + " failed, in " + String.format("%.1f", seconds) + " s";
+                    + count(BatchDetection.StudyResult.FAILED) + " failed, in " + String.format(Locale.ROOT, "%.1f", seconds)
+                    + " s (tables " + String.format(Locale.ROOT, "%.1f", tablesSeconds) + " s)";
         }
     }
 
@@ -96,7 +99,9 @@ public final class SparkBatchDetection {
         List<StudyRow> rows = new ArrayList<>(JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(tasks, partitions).mapPartitions(new DetectStudies(settings)).collect());
         rows.sort(Comparator.comparingInt(StudyRow::index));
+        long tables = System.nanoTime();
         BatchTables.write(spark, r.output(), rows, r.includePatientId());
-        return new Result(rows, (System.nanoTime() - start) / 1e9);
+        long end = System.nanoTime();
+        return new Result(rows, (end - start) / 1e9, (end - tables) / 1e9);
     }
 }
