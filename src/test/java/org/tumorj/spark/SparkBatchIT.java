@@ -150,10 +150,15 @@ class SparkBatchIT {
         }
     }
 
+    /** The rows of a findings Parquet table, checking that its numbers are typed as numbers. */
     private static long parquetRows(Path parquet) {
         SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
         try {
-            return spark.read().parquet(parquet.toUri().toString()).count();
+            var table = spark.read().parquet(parquet.toUri().toString());
+            assertEquals("double", table.schema().apply("score").dataType().typeName());
+            assertEquals("long", table.schema().apply("voxels").dataType().typeName());
+            assertEquals("string", table.schema().apply("study").dataType().typeName());
+            return table.count();
         } finally {
             spark.stop();
         }
