@@ -33,11 +33,12 @@ class ArchitectureTest {
      * Lowest first: each package may use those before it, never one after it. DICOM and
      * annotations become volumes and datasets; features, statistics and the backbone feed the
      * model; the model's head drives detection, whose findings evaluation scores; training uses
-     * the model and statistics; the pipeline joins them; Fiji and the command line sit on top.
+     * the model and statistics; the pipeline joins them; Fiji and the command line sit on top, and
+     * the Spark job above them all: nothing depends on it, so nothing else needs Spark's jars.
      */
     static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "annotation", "privacy", "dataset",
             "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "interop", "train", "pipeline",
-            "api", "ij", "cli");
+            "api", "ij", "cli", "spark");
 
     /** Packages with no ImageJ, Swing or desktop AWT in them: everything but Fiji's and the CLI's. */
     static final List<String> CORE = FLOW.subList(0, FLOW.indexOf("api") + 1);
@@ -84,7 +85,7 @@ class ArchitectureTest {
     }
 
     static ArchRule facadeOnly() {
-        return noClasses().that().resideInAnyPackage("org.tumorj.cli..", "org.tumorj.ij.commands..")
+        return noClasses().that().resideInAnyPackage("org.tumorj.cli..", "org.tumorj.ij.commands..", "org.tumorj.spark..")
                 .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(org.tumorj.cli.DemoCommand.class)))
                 .should().dependOnClassesThat().belongToAnyOf(org.tumorj.pipeline.DetectorTraining.class,
                         org.tumorj.pipeline.Bundles.class, org.tumorj.pipeline.StudyEvaluation.class,

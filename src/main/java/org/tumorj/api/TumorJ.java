@@ -17,6 +17,7 @@ import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.evaluation.EvaluationReport;
+import org.tumorj.interop.Algorithm;
 import org.tumorj.interop.DicomExport;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.pipeline.BatchDetection;
@@ -26,6 +27,7 @@ import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.FeatureChoice;
 import org.tumorj.pipeline.StudyEvaluation;
 import org.tumorj.pipeline.StudyOutputs;
+import org.tumorj.pipeline.StudyShard;
 import org.tumorj.pipeline.TrainSettings;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.train.TrainingListener;
@@ -80,38 +82,109 @@ public final class TumorJ {
      * @param skipExisting leave studies whose outputs are complete (resume a batch)
      * @param dicomExports DICOM objects to write per study beside the CSV ({@code seg.dcm}, {@code rtstruct.dcm});
      *     empty for none
+     * @param shard the part of the folder's studies to detect in ({@link StudyShard#ALL}: every one)
      */
     public record FolderDetection(Path model, Path input, Path output, String series, boolean includePatientId,
             String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting,
-            Set<DicomExport> dicomExports) {
+            Set<DicomExport> dicomExports, StudyShard shard) {
 
         public FolderDetection {
             dicomExports = dicomExports == null ? Set.of() : Set.copyOf(dicomExports);
+            shard = shard == null ? StudyShard.ALL : shard;
         }
 
-        /** Without DICOM exports. */
+        /** The whole folder, without DICOM exports. */
         public FolderDetection(Path model, Path input, Path output, String series, boolean includePatientId,
                 String deidentifySalt, boolean allowOtherSeries, boolean candidates, boolean skipExisting) {
             this(model, input, output, series, includePatientId, deidentifySalt, allowOtherSeries, candidates,
-                    skipExisting, Set.of());
+                    skipExisting, Set.of(), StudyShard.ALL);
         }
     }
 
     /** Detects in every study of a folder and writes each study's files; one study's failure does not stop the rest. */
     public static BatchDetection.Summary detectFolder(FolderDetection r, Progress progress) throws IOException {
-        try (Bundles.Opened opened = Bundles.open(r.model())) {
-            StudyOutputs outputs = StudyOutputs.standard(r.includePatientId());
-            if (r.candidates()) {
-                outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
-            }
-            if (!r.dicomExports().isEmpty()) {
-                outputs = outputs.andThen(StudyOutputs.dicomObjects(r.dicomExports(),
-                        Bundles.algorithm(r.model(), opened.detector().bundle())));
-            }
-            return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
-                    deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries())
-                    .run(r.input(), r.output(), r.skipExisting(), progress);
+        try (OpenedModel opened = openModel(r.model())) {
+            return batch(opened, r, progress).inShard(r.shard()).run(r.input(), r.output(), r.skipExisting(), progress);
         }
+    }
+
+    /**
+     * A model bundle opened with its network, for many detections: a batch engine (a Spark
+     * executor) opens it once per process and detects study after study with it. Close it to free
+     * the network's native memory.
+     */
+    public static final class OpenedModel implements AutoCloseable {
+        private final Bundles.Opened opened;
+        /** How DICOM exports name the model: read once here, where reading may fail. */
+        private final Algorithm algorithm;
+
+        private OpenedModel(Bundles.Opened opened, Algorithm algorithm) {
+            this.opened = opened;
+            this.algorithm = algorithm;
+        }
+
+        @Override
+        public void close() {
+            opened.close();
+        }
+    }
+
+    /**
+     * Checks, without loading the network or TensorFlow, that {@code model} is a readable model
+     * bundle (its manifest and checksums): a batch engine's driver calls it before any worker
+     * starts, so a wrong path fails in a second with the folder's name.
+     */
+    public static void checkModel(Path model) throws IOException {
+        if (!java.nio.file.Files.isDirectory(model)) {
+            throw new IOException(model + ": no model bundle here (expected a folder written by ./tumorj train or"
+                    + " Train Tumor Detector)");
+        }
+        ModelBundle.read(model);
+    }
+
+    /** Opens a model bundle and the network it runs on; fails with the folder's name when there is none. */
+    public static OpenedModel openModel(Path model) throws IOException {
+        Bundles.Opened opened = Bundles.open(model);
+        try {
+            return new OpenedModel(opened, Bundles.algorithm(model, opened.detector().bundle()));
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Detects in one study of a batch, with a model already open, and writes its folder
+     * {@code r.output()/<study>} exactly as {@link #detectFolder} does for that study (the same
+     * files, byte for byte); {@code r.model()}, {@code r.input()} and {@code r.shard()} are not
+     * read. A study that cannot be detected comes back as a failed result, not an exception.
+     *
+     * @param study one study: a study folder, a series folder or a radiograph file, as
+     *     {@link #studies} lists them
+     * @param position how the log names the study's place in its batch, e.g. {@code 3/40}
+     */
+    public static BatchDetection.StudyResult detectStudy(OpenedModel model, FolderDetection r, Path study,
+            String position, Progress progress) {
+        return batch(model, r, progress).detectStudy(study, r.output(), r.skipExisting(), position, progress);
+    }
+
+    /** The studies of a folder, in the order a batch detects them (see {@link BatchDetection#studies}). */
+    public static List<Path> studies(Path input) throws IOException {
+        return BatchDetection.studies(input);
+    }
+
+    private static BatchDetection batch(OpenedModel model, FolderDetection r, Progress progress) {
+        Bundles.Opened opened = model.opened;
+        StudyOutputs outputs = StudyOutputs.standard(r.includePatientId());
+        if (r.candidates()) {
+            outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
+        }
+        if (!r.dicomExports().isEmpty()) {
+            outputs = outputs.andThen(StudyOutputs.dicomObjects(r.dicomExports(),
+                    model.algorithm));
+        }
+        return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
+                deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries());
     }
 
     /**

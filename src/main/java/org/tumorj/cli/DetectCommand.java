@@ -6,6 +6,7 @@ import java.util.Set;
 import org.tumorj.api.TumorJ;
 import org.tumorj.interop.DicomExport;
 import org.tumorj.pipeline.BatchDetection;
+import org.tumorj.pipeline.StudyShard;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
@@ -20,7 +21,10 @@ import org.tumorj.util.Progress;
  * {@code --candidates} adds {@code candidates.csv}: every finding down to a score of 1e-4, the
  * ranked list a FROC analysis needs. {@code --export seg,rtstruct} adds the findings as DICOM
  * objects, {@code seg.dcm} (Segmentation) and {@code rtstruct.dcm} (RT Structure Set), in the
- * source study (de-identified with {@code --deidentify}).
+ * source study (de-identified with {@code --deidentify}). {@code --shard K/N} detects in the Kth
+ * of N parts of the folder only (study i of the sorted list goes to part {@code i % N + 1}), so a
+ * scheduler's job array spreads one batch over N jobs; each shard writes its own
+ * {@code batch-summary-shard-K-of-N.csv}.
  */
 public final class DetectCommand implements CliCommand {
     @Override public String name() { return "detect"; }
@@ -35,17 +39,18 @@ public final class DetectCommand implements CliCommand {
     @Override
     public int run(List<String> args) throws Exception {
         Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify",
-                "export"), Set.of("redo", "include-patient-id",
+                "export", "shard"), Set.of("redo", "include-patient-id",
                 "allow-other-series", "candidates"));
         Path model = o.requirePath("model");
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
         Set<DicomExport> exports = dicomExports(o);
+        StudyShard shard = shard(o);
         AtomicFiles.checkWritable(out, false); // before the model loads and the first study runs
         Progress progress = new ConsoleProgress(System.out);
         BatchDetection.Summary summary = TumorJ.detectFolder(new TumorJ.FolderDetection(model, input, out,
                 o.get("series", null), o.has("include-patient-id"), deidentifySalt(o), o.has("allow-other-series"),
-                o.has("candidates"), !o.has("redo"), exports), progress);
+                o.has("candidates"), !o.has("redo"), exports, shard), progress);
         System.out.println(summary + "; results in " + out.toAbsolutePath());
         return exitStatus(summary);
     }
@@ -61,6 +66,15 @@ public final class DetectCommand implements CliCommand {
             return DicomExport.parse(o.get("export", ""));
         } catch (IllegalArgumentException e) {
             throw new CliException("--export: " + e.getMessage());
+        }
+    }
+
+    /** {@code --shard K/N}, checked before the model loads; the whole folder when absent. */
+    private static StudyShard shard(Options o) throws CliException {
+        try {
+            return StudyShard.parse(o.get("shard", null));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--" + e.getMessage());
         }
     }
 

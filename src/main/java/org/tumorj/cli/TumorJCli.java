@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /**
  * Entry point of {@code ./tumorj}: dispatches to a {@link CliCommand}. Errors the user can fix
@@ -19,8 +21,22 @@ public final class TumorJCli {
         available.forEach(c -> commands.put(c.name(), c));
     }
 
-    /** Every command the launcher knows, in the order {@code help} lists them. */
+    /**
+     * Every command the launcher knows, in the order {@code help} lists them: TumorJ's own, then
+     * those of packages above this one found as services ({@code batch}, in {@code org.tumorj.spark}:
+     * the command line must not depend on Spark).
+     */
     static List<CliCommand> allCommands() {
+        List<CliCommand> all = new ArrayList<>(ownCommands());
+        try {
+            ServiceLoader.load(CliCommand.class, TumorJCli.class.getClassLoader()).forEach(all::add);
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // a provider that cannot load here is left out; the rest of the command line works
+        }
+        return all;
+    }
+
+    private static List<CliCommand> ownCommands() {
         return List.of(
                 new InfoCommand(),
                 new ConvertCommand(),

@@ -29,6 +29,7 @@ public final class BatchDetection {
     private final StudyOutputs outputs;
     private final Deidentifier deidentifier;
     private boolean allowOtherSeries;
+    private StudyShard shard = StudyShard.ALL;
 
     /** A file written beside a study's outputs when the model ran on a series of another kind. */
     public static final String WARNINGS = "warnings.txt";
@@ -46,17 +47,22 @@ public final class BatchDetection {
      * @param partial the log lines of studies detected although some of their files could not be
      *     read (which ones and why: the study's warnings.txt)
      * @param failures the log lines of studies that could not be detected
+     * @param shard the part of the folder this run did ({@link StudyShard#ALL} for all of it)
      */
-    public record Summary(int studies, int done, int skipped, List<String> partial, List<String> failures) {
+    public record Summary(int studies, int done, int skipped, List<String> partial, List<String> failures,
+            StudyShard shard) {
+        /** The summary of a whole, unsharded batch. */
+        public Summary(int studies, int done, int skipped, List<String> partial, List<String> failures) {
+            this(studies, done, skipped, partial, failures, StudyShard.ALL);
+        }
+
         @Override
         public String toString() {
-            return studies + " studies: " + done + " complete, " + partial.size() + " partial (files unreadable), "
-                    + skipped + " skipped (already done), " + failures.size() + " failed";
+            return (shard.isAll() ? "" : "shard " + shard + ": ") + studies + " studies: " + done + " complete, "
+                    + partial.size() + " partial (files unreadable), " + skipped + " skipped (already done), "
+                    + failures.size() + " failed";
         }
     }
-
-    /** A study's outcome, as the summary file states it. */
-    private record Row(String study, String status, String findings, String detail) {}
 
     public BatchDetection(TrainedDetector detector, VolumeLoader volumes, StudyOutputs outputs) {
         this(detector, volumes, outputs, null);
@@ -80,6 +86,16 @@ public final class BatchDetection {
      */
     public BatchDetection allowingOtherSeries(boolean allow) {
         this.allowOtherSeries = allow;
+        return this;
+    }
+
+    /**
+     * Detects in one part of the folder only (see {@link StudyShard}), so that N jobs of a
+     * scheduler's array share a batch; the summary file is then the shard's own
+     * ({@link StudyShard#summaryFileName}).
+     */
+    public BatchDetection inShard(StudyShard part) {
+        this.shard = part;
         return this;
     }
 
@@ -137,61 +153,104 @@ public final class BatchDetection {
     }
 
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
-        List<Path> studies = withoutOutput(studies(input), input, output, progress);
+        // the shard is taken after the output folder is left out, which is left out whether or not it
+        // exists yet: every job of an array sees the same list, however far the others have got
+        List<Path> studies = shard.select(withoutOutput(studies(input), input, output, progress));
+        if (!shard.isAll()) {
+            progress.log("shard " + shard + ": " + studies.size() + " of the folder's studies");
+        }
+        prepareOutput(output, progress);
+        int done = 0;
+        int skipped = 0;
+        List<String> partial = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<StudyResult> rows = new ArrayList<>();
+        for (int i = 0; i < studies.size(); i++) {
+            progress.checkCancelled();
+            StudyResult r = detectStudy(studies.get(i), output, skipExisting, (i + 1) + "/" + studies.size(), progress);
+            rows.add(r);
+            switch (r.status()) {
+                case StudyResult.COMPLETE -> done++;
+                case StudyResult.DONE_EARLIER -> skipped++;
+                case StudyResult.PARTIAL -> partial.add(r.logLine());
+                default -> failures.add(r.logLine());
+            }
+            progress.update("batch detection", i + 1, studies.size());
+        }
+        AtomicFiles.writeString(output.resolve(shard.summaryFileName()), summaryCsv(rows));
+        return new Summary(studies.size(), done, skipped, partial, failures, shard);
+    }
+
+    /**
+     * Creates the output folder and removes the temporary folders an interrupted run left in it
+     * (those older than {@link #LEFTOVER_AGE}; a live run's are younger).
+     */
+    public static void prepareOutput(Path output, Progress progress) throws IOException {
         Files.createDirectories(output);
         int stale = AtomicFiles.removeLeftovers(output, LEFTOVER_AGE);
         if (stale > 0) {
             progress.log("removed " + stale + " unfinished output folder(s) of an earlier, interrupted run");
         }
-        int done = 0;
-        int skipped = 0;
-        List<String> partial = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < studies.size(); i++) {
-            progress.checkCancelled();
-            Path study = studies.get(i);
-            String folderName = studyName(study);
-            String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
-            Path target = output.resolve(id);
-            String position = (i + 1) + "/" + studies.size();
-            // de-identified: a study's real path and folder name never reach the log, even inside an error
-            List<String> secrets = deidentifier == null ? new ArrayList<>()
-                    : new ArrayList<>(List.of(study.toAbsolutePath().toString(), study.toString(), folderName));
-            Progress log = deidentifier == null ? progress : redacting(progress, id, secrets);
-            if (skipExisting && isDone(target)) {
-                log.log(position + " " + id + ": already done, skipped");
-                rows.add(new Row(id, "done earlier", "", ""));
-                skipped++;
-                continue;
-            }
-            try {
-                Outcome outcome = detectOne(study, id, target, log, secrets);
-                int found = outcome.detections().findings().size();
-                if (outcome.unreadable().isEmpty()) {
-                    log.log(position + " " + id + ": " + found + " finding(s)");
-                    rows.add(new Row(id, "complete", String.valueOf(found), ""));
-                    done++;
-                } else {
-                    String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
-                            + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
-                    log.log(line);
-                    partial.add(redact(line, id, secrets));
-                    rows.add(new Row(id, "partial", String.valueOf(found), outcome.unreadable().size()
-                            + " file(s) could not be read"));
-                }
-            } catch (CancelledException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                String message = redact(position + " " + id + ": failed: " + e.getMessage(), id, secrets);
-                log.log(message);
-                failures.add(message);
-                rows.add(new Row(id, "failed", "", redact(String.valueOf(e.getMessage()), id, secrets)));
-            }
-            progress.update("batch detection", i + 1, studies.size());
+    }
+
+    /**
+     * What became of one study, as the summary file states it.
+     *
+     * @param study the study's output folder name (its pseudonym when de-identified)
+     * @param status {@link #COMPLETE}, {@link #PARTIAL}, {@link #FAILED} or {@link #DONE_EARLIER}
+     * @param findings how many findings, empty when none were detected in this run
+     * @param detail why a study is partial or failed; empty otherwise
+     * @param logLine the line logged for it (redacted when de-identified)
+     */
+    public record StudyResult(String study, String status, String findings, String detail, String logLine) {
+        public static final String COMPLETE = "complete";
+        public static final String PARTIAL = "partial";
+        public static final String FAILED = "failed";
+        public static final String DONE_EARLIER = "done earlier";
+    }
+
+    /**
+     * Detects in one study and writes its folder {@code output/<study>} whole, as {@link #run} does
+     * for each study of a folder (the same files, byte for byte); a study whose outputs are
+     * complete is skipped when {@code skipExisting}. A study that cannot be detected is a
+     * {@link StudyResult#FAILED} result, not an exception: the caller goes on with the next.
+     *
+     * @param position how the log names the study's place in its batch, e.g. {@code 3/40}
+     */
+    public StudyResult detectStudy(Path study, Path output, boolean skipExisting, String position, Progress progress) {
+        String folderName = studyName(study);
+        String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
+        Path target = output.resolve(id);
+        // de-identified: a study's real path and folder name never reach the log, even inside an error
+        List<String> secrets = deidentifier == null ? new ArrayList<>()
+                : new ArrayList<>(List.of(study.toAbsolutePath().toString(), study.toString(), folderName));
+        Progress log = deidentifier == null ? progress : redacting(progress, id, secrets);
+        if (skipExisting && isDone(target)) {
+            String line = position + " " + id + ": already done, skipped";
+            log.log(line);
+            return new StudyResult(id, StudyResult.DONE_EARLIER, "", "", line);
         }
-        AtomicFiles.writeString(output.resolve(SUMMARY_CSV), summaryCsv(rows));
-        return new Summary(studies.size(), done, skipped, partial, failures);
+        try {
+            Outcome outcome = detectOne(study, id, target, log, secrets);
+            String found = String.valueOf(outcome.detections().findings().size());
+            if (outcome.unreadable().isEmpty()) {
+                String line = position + " " + id + ": " + found + " finding(s)";
+                log.log(line);
+                return new StudyResult(id, StudyResult.COMPLETE, found, "", line);
+            }
+            String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
+                    + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
+            log.log(line);
+            return new StudyResult(id, StudyResult.PARTIAL, found, outcome.unreadable().size()
+                    + " file(s) could not be read", redact(line, id, secrets));
+        } catch (CancelledException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String message = redact(position + " " + id + ": failed: " + e.getMessage(), id, secrets);
+            log.log(message);
+            return new StudyResult(id, StudyResult.FAILED, "", redact(String.valueOf(e.getMessage()), id, secrets),
+                    message);
+        }
     }
 
     /**
@@ -282,16 +341,16 @@ public final class BatchDetection {
     }
 
     /** The summary rows as CSV; a cell that a spreadsheet would read as a formula is neutralised. */
-    static String summaryCsv(List<Row> rows) {
+    static String summaryCsv(List<StudyResult> rows) {
         StringBuilder out = new StringBuilder("study,status,findings,detail\n");
-        for (Row r : rows) {
+        for (StudyResult r : rows) {
             out.append(String.join(",", cell(r.study()), r.status(), r.findings(), cell(r.detail()))).append('\n');
         }
         return out.toString();
     }
 
     /** Quoted when needed; a leading = + - @ (spreadsheet formula injection) gets a leading apostrophe. */
-    static String cell(String text) {
+    public static String cell(String text) {
         String t = text.replace("\r", " ").replace("\n", " ");
         if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
             t = "'" + t;

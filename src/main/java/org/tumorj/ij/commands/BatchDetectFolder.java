@@ -51,7 +51,7 @@ public final class BatchDetectFolder extends TumorJCommand {
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> TumorJ.detectFolder(
                 new TumorJ.FolderDetection(model, input, output, v.string(PipelineSettings.SERIES_KEY.name()),
                         v.bool("include_patient_id"), deidentifySalt(v), v.bool("allow_other_series"), false,
-                        v.bool("skip_existing"), dicomExports(v)), progress));
+                        v.bool("skip_existing"), dicomExports(v), null), progress));
         summary.partial().forEach(f -> IJ.log(name + ": " + f));
         summary.failures().forEach(f -> IJ.log(name + ": " + f));
         IJ.log(name + ": " + summary + "; results in " + output.toAbsolutePath());

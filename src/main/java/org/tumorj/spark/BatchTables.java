@@ -1,0 +1,96 @@
+package org.tumorj.spark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.tumorj.detect.DetectionsCsv;
+import org.tumorj.pipeline.BatchDetection;
+import org.tumorj.util.AtomicFiles;
+
+/**
+ * A batch's tables, for cohort analysis in Spark SQL or pandas: every finding of every study
+ * ({@value #FINDINGS} / {@value #FINDINGS_PARQUET}, the columns of {@code detections.csv}) and one
+ * row per study ({@value #STUDIES} / {@value #STUDIES_PARQUET}: status, reason, timings), with
+ * column types given ({@link #findingsSchema}). The CSVs
+ * are written whole or not at all; each Parquet folder is written beside and swapped in.
+ */
+final class BatchTables {
+    static final String FINDINGS = "findings.csv";
+    static final String FINDINGS_PARQUET = "findings.parquet";
+    static final String STUDIES = "studies.csv";
+    static final String STUDIES_PARQUET = "studies.parquet";
+    static final String STUDIES_HEADER = "study,status,findings,reason,seconds,model_load_seconds,executor";
+
+    private BatchTables() {}
+
+    static void write(SparkSession spark, Path output, List<StudyRow> rows, boolean includePatientId)
+            throws IOException {
+        Path findings = output.resolve(FINDINGS);
+        AtomicFiles.writeString(findings, findingsCsv(rows, includePatientId));
+        Path studies = output.resolve(STUDIES);
+        AtomicFiles.writeString(studies, studiesCsv(rows));
+        toParquet(spark, findings, findingsSchema(DetectionsCsv.header(includePatientId)), output.resolve(FINDINGS_PARQUET));
+        toParquet(spark, studies, studiesSchema(), output.resolve(STUDIES_PARQUET));
+    }
+
+    /** Text columns of {@code detections.csv}; the others hold numbers. */
+    private static final Set<String> TEXT = Set.of("study", "series", DetectionsCsv.PATIENT_ID);
+    /** Its whole-number columns; the rest are decimals. */
+    private static final Set<String> WHOLE = Set.of("finding_id", "slice_first", "slice_last", "slice_count",
+            "voxels", "bbox_x_px", "bbox_y_px", "bbox_width_px", "bbox_height_px");
+
+    /**
+     * The findings' column types, given rather than inferred: inference reads the CSV once more,
+     * and a column of a small batch could come out as whole numbers in one run and decimals in the
+     * next.
+     */
+    static StructType findingsSchema(List<String> header) {
+        StructType schema = new StructType();
+        for (String column : header) {
+            schema = schema.add(column, TEXT.contains(column) ? DataTypes.StringType
+                    : WHOLE.contains(column) ? DataTypes.LongType : DataTypes.DoubleType);
+        }
+        return schema;
+    }
+
+    static StructType studiesSchema() {
+        return new StructType().add("study", DataTypes.StringType).add("status", DataTypes.StringType)
+                .add("findings", DataTypes.IntegerType).add("reason", DataTypes.StringType)
+                .add("seconds", DataTypes.DoubleType).add("model_load_seconds", DataTypes.DoubleType)
+                .add("executor", DataTypes.StringType);
+    }
+
+    /** The header of {@code detections.csv}, then each study's rows in the batch's order. */
+    static String findingsCsv(List<StudyRow> rows, boolean includePatientId) {
+        StringBuilder out = new StringBuilder(String.join(",", DetectionsCsv.header(includePatientId))).append('\n');
+        rows.forEach(r -> out.append(r.findingsCsv()));
+        return out.toString();
+    }
+
+    static String studiesCsv(List<StudyRow> rows) {
+        StringBuilder out = new StringBuilder(STUDIES_HEADER).append('\n');
+        for (StudyRow r : rows) {
+            out.append(String.join(",", BatchDetection.cell(r.study()), r.status(), r.findings(),
+                    BatchDetection.cell(r.reason()), seconds(r.seconds()), seconds(r.modelLoadSeconds()),
+                    BatchDetection.cell(r.executor()))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.3f", s);
+    }
+
+    /** The CSV as Parquet of the given column types, swapped in whole. */
+    private static void toParquet(SparkSession spark, Path csv, StructType schema, Path parquet) throws IOException {
+        AtomicFiles.writeDirectory(parquet, dir -> spark.read().schema(schema).option("header", "true")
+                .option("mode", "FAILFAST").option("multiLine", "true").option("escape", "\"").csv(csv.toUri().toString())
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toUri().toString()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.tumorj.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.tumorj.util.Progress;
+
+/**
+ * One {@code batch} run: a Spark session (embedded when a master is given, else the one
+ * {@code spark-submit} configured), the job, its summary line, and the session stopped after.
+ */
+final class SparkBatchRun {
+    private SparkBatchRun() {}
+
+    static int run(String master, SparkBatchDetection.Request request, PrintStream out) throws IOException {
+        List<Path> studies = SparkBatchDetection.plan(request); // a wrong path fails before Spark starts
+        SparkSession.Builder builder = SparkSession.builder().appName("TumorJ batch detection")
+                .config("spark.ui.showConsoleProgress", "false");
+        boolean embedded = master != null && !master.isBlank();
+        if (embedded) {
+            builder = builder.master(master).config("spark.ui.enabled", "false");
+        }
+        SparkSession spark = builder.getOrCreate();
+        try {
+            SparkBatchDetection.Result result = SparkBatchDetection.run(spark, request, studies, log(out));
+            out.println(result + "; results in " + request.output().toAbsolutePath() + " (" + BatchTables.FINDINGS
+                    + ", " + BatchTables.STUDIES + ", Parquet beside them)");
+            return SparkBatchCommand.exitStatus(result);
+        } finally {
+            spark.stop();
+            if (embedded) {
+                ModelCache.closeAll(); // the driver was the executor: its models go with the session
+            }
+        }
+    }
+
+    private static Progress log(PrintStream out) {
+        return new Progress() {
+            @Override public void update(String step, long done, long total) {}
+            @Override public boolean isCancelled() { return false; }
+            @Override public void log(String message) { out.println(message); }
+        };
+    }
+}
