@@ -111,7 +111,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
 
     /** The feature families, as the bundle and the ablation tables name them. */
     public String families() {
-        String f = filters ? "filters" + (contextMm.length > 0 ? contextDrift > 0 ? "+context(drift)" : "+context" : "") : "";
+        String context = contextMm.length == 0 ? "" : contextDrift > 0 ? "+context(drift)" : "+context";
+        String f = filters ? "filters" + context : "";
         String h = usesBackbone() ? "hypercolumns(" + String.join(",", hypercolumns) + ")" : "";
         return f.isEmpty() ? h : h.isEmpty() ? f : f + "+" + h;
     }

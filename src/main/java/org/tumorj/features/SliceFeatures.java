@@ -1,5 +1,6 @@
 package org.tumorj.features;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -25,9 +26,17 @@ public final class SliceFeatures {
     private final int[] contextChannels;
     private final int gridWidth;
     private final int gridHeight;
-    private final Map<Integer, float[]> cache;
-    /** The widest square {@link #copyDriftExtremes} searches, in grid points either side. */
+    /** Per context offset, how far {@link #driftExtremes} searches, in grid points either side. */
+    private final int[] driftRadii;
+    private final Map<Integer, SliceBank> cache;
+    /** The widest square {@link #driftExtremes} searches, in grid points either side. */
     private static final int MAX_DRIFT_POINTS = 6;
+
+    /**
+     * One slice's filter bank at the grid points, channel-last, and for each context offset the
+     * drift extremes it gives as a context slice ({@link #driftExtremes}; none without drift).
+     */
+    private record SliceBank(float[] grid, float[][] drift) {}
 
     /**
      * @param planes the {@link FeatureSpec#planes()} planes of slice {@code z} the filter bank runs on
@@ -50,9 +59,10 @@ public final class SliceFeatures {
         this.gridHeight = FeatureGrid.points(volume.height(), spec.gridStride());
         int reach = offsets.length == 0 ? 0 : offsets[offsets.length - 1];
         int capacity = 2 * reach + 2;
+        this.driftRadii = spec.contextDrift() > 0 ? driftRadii(volume) : new int[0];
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, SliceBank> eldest) {
                 return size() > capacity;
             }
         };
@@ -80,20 +90,19 @@ public final class SliceFeatures {
         int at = 0;
         if (spec.filters()) {
             int all = bankChannels();
-            at = copyChannels(bankAt(z), all, null, out, c, 0);
+            at = copyChannels(bankAt(z).grid(), all, null, out, c, 0);
             for (int k = offsets.length - 1; k >= 0; k--) {
-                at = copyChannels(bankAt(reflect(z - offsets[k])), all, contextChannels, out, c, at);
+                at = copyChannels(bankAt(reflect(z - offsets[k])).grid(), all, contextChannels, out, c, at);
             }
             for (int d : offsets) {
-                at = copyChannels(bankAt(reflect(z + d)), all, contextChannels, out, c, at);
+                at = copyChannels(bankAt(reflect(z + d)).grid(), all, contextChannels, out, c, at);
             }
-            if (spec.contextDrift() > 0) {
-                for (int k = offsets.length - 1; k >= 0; k--) {
-                    at = copyDriftExtremes(reflect(z - offsets[k]), offsets[k], out, c, at);
-                }
-                for (int d : offsets) {
-                    at = copyDriftExtremes(reflect(z + d), d, out, c, at);
-                }
+            int drift = driftChannels();
+            for (int k = driftRadii.length - 1; k >= 0; k--) {
+                at = copyChannels(bankAt(reflect(z - offsets[k])).drift()[k], drift, null, out, c, at);
+            }
+            for (int k = 0; k < driftRadii.length; k++) {
+                at = copyChannels(bankAt(reflect(z + offsets[k])).drift()[k], drift, null, out, c, at);
             }
         }
         if (hypercolumns != null) {
@@ -119,60 +128,63 @@ public final class SliceFeatures {
         return out;
     }
 
-    /** Channels {@link #copyDriftExtremes} adds per context slice: the lowest and highest LoG of each plane. */
+    /** Channels {@link #driftExtremes} gives per context slice: the lowest and highest LoG of each plane. */
     private int driftChannels() {
         return spec.contextDrift() > 0 ? 2 * spec.planes() : 0;
     }
 
-    /**
-     * The lowest and the highest LoG (at the bank's second scale) of slice {@code zz} within the
-     * square a vessel may have drifted to over {@code slices} slices: a bright vessel that runs on
-     * gives a strongly negative minimum there even when it has left the point itself, where a
-     * nodule that has ended gives none.
-     */
-    private int copyDriftExtremes(int zz, int slices, float[] out, int outChannels, int at) {
+    /** Per context offset, the square a vessel may have drifted to over that many slices, in grid points either side. */
+    private int[] driftRadii(Volume volume) {
         double spacing = Math.max(1e-6, Math.min(volume.info().spacingX(), volume.info().spacingY()));
-        double mm = slices * Math.abs(volume.info().spacingZ() > 0 ? volume.info().spacingZ() : spacing);
-        int radius = (int) Math.max(1, Math.min(MAX_DRIFT_POINTS, Math.round(spec.contextDrift() * mm / (spacing * spec.gridStride()))));
-        float[] grid = bankAt(zz);
-        int all = bankChannels(), points = gridWidth * gridHeight;
+        double slice = volume.info().spacingZ() > 0 ? volume.info().spacingZ() : spacing;
+        return Arrays.stream(offsets).map(d -> (int) Math.max(1, Math.min(MAX_DRIFT_POINTS,
+                Math.round(spec.contextDrift() * d * slice / (spacing * spec.gridStride()))))).toArray();
+    }
+
+    /**
+     * The lowest and the highest LoG (at the bank's second scale) of each plane of one slice's
+     * {@code grid} within a square of half-width {@code radius}, channel-last: a bright vessel that
+     * runs on gives a strongly negative minimum there even when it has left the point itself,
+     * where a nodule that has ended gives none.
+     */
+    private float[] driftExtremes(float[] grid, int radius) {
+        int all = bankChannels(), points = gridWidth * gridHeight, channels = driftChannels();
+        float[] out = new float[points * channels];
         for (int p = 0; p < spec.planes(); p++) {
             int channel = p * bank.channels() + FilterBank.channel(1, FilterBank.LOG);
             float[] log = new float[points];
             for (int k = 0; k < points; k++) {
                 log[k] = grid[k * all + channel];
             }
-            float[] low = extreme(log, radius, false), high = extreme(log, radius, true);
-            for (int k = 0; k < points; k++) {
-                out[k * outChannels + at] = low[k];
-                out[k * outChannels + at + 1] = high[k];
+            for (int m = 0; m < 2; m++) {
+                boolean max = m == 1;
+                float[] rows = extremeAlong(log, gridHeight, gridWidth, gridWidth, 1, radius, max);
+                float[] square = extremeAlong(rows, gridWidth, 1, gridHeight, gridWidth, radius, max);
+                for (int k = 0; k < points; k++) {
+                    out[k * channels + 2 * p + m] = square[k];
+                }
             }
-            at += 2;
         }
-        return at;
+        return out;
     }
 
-    /** The minimum (or maximum) of {@code values} on the grid over a square of half-width {@code radius}, separably. */
-    private float[] extreme(float[] values, int radius, boolean max) {
-        float[] rows = new float[values.length], out = new float[values.length];
-        for (int j = 0; j < gridHeight; j++) {
-            for (int i = 0; i < gridWidth; i++) {
-                float e = values[j * gridWidth + i];
-                for (int x = Math.max(0, i - radius); x <= Math.min(gridWidth - 1, i + radius); x++) {
-                    float v = values[j * gridWidth + x];
+    /**
+     * The running minimum (or maximum) over {@code radius} points either side along one axis of
+     * the grid: {@code lines} lines of {@code length} points, point {@code i} of line {@code l}
+     * at {@code l * lineStep + i * pointStep}.
+     */
+    private static float[] extremeAlong(float[] values, int lines, int lineStep, int length, int pointStep, int radius,
+            boolean max) {
+        float[] out = new float[values.length];
+        for (int l = 0; l < lines; l++) {
+            int base = l * lineStep;
+            for (int i = 0; i < length; i++) {
+                float e = values[base + i * pointStep];
+                for (int j = Math.max(0, i - radius); j <= Math.min(length - 1, i + radius); j++) {
+                    float v = values[base + j * pointStep];
                     e = max ? Math.max(e, v) : Math.min(e, v);
                 }
-                rows[j * gridWidth + i] = e;
-            }
-        }
-        for (int j = 0; j < gridHeight; j++) {
-            for (int i = 0; i < gridWidth; i++) {
-                float e = rows[j * gridWidth + i];
-                for (int y = Math.max(0, j - radius); y <= Math.min(gridHeight - 1, j + radius); y++) {
-                    float v = rows[y * gridWidth + i];
-                    e = max ? Math.max(e, v) : Math.min(e, v);
-                }
-                out[j * gridWidth + i] = e;
+                out[base + i * pointStep] = e;
             }
         }
         return out;
@@ -189,8 +201,8 @@ public final class SliceFeatures {
         return r > last ? period - r : r;
     }
 
-    /** The filter bank of slice {@code z} at the grid points, channel-last (cached). */
-    private float[] bankAt(int z) {
+    /** The filter bank of slice {@code z} at the grid points and its drift extremes (cached). */
+    private SliceBank bankAt(int z) {
         return cache.computeIfAbsent(z, this::computeBank);
     }
 
@@ -199,7 +211,7 @@ public final class SliceFeatures {
     }
 
     /** The bank of every plane of slice {@code z}, plane after plane, at the grid points. */
-    private float[] computeBank(int z) {
+    private SliceBank computeBank(int z) {
         float[][] input = this.planes.apply(z);
         float[][] planes = new float[bankChannels()][];
         for (int k = 0; k < input.length; k++) {
@@ -216,7 +228,11 @@ public final class SliceFeatures {
                 }
             }
         }
-        return grid;
+        float[][] drift = new float[driftRadii.length][];
+        for (int k = 0; k < drift.length; k++) {
+            drift[k] = driftExtremes(grid, driftRadii[k]);
+        }
+        return new SliceBank(grid, drift);
     }
 
     /** Copies {@code channels} (all when null) of a channel-last grid into {@code out} from channel {@code at}. */
