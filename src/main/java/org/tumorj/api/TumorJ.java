@@ -180,8 +180,7 @@ public final class TumorJ {
             outputs = outputs.andThen(StudyOutputs.candidates(opened.detector(), r.includePatientId()));
         }
         if (!r.dicomExports().isEmpty()) {
-            outputs = outputs.andThen(StudyOutputs.dicomObjects(r.dicomExports(),
-                    model.algorithm));
+            outputs = outputs.andThen(StudyOutputs.dicomObjects(r.dicomExports(), model.algorithm));
         }
         return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
                 deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries());
