@@ -149,15 +149,18 @@ final class CellVolume {
     }
 
     /**
-     * The 26-connected cells reachable from {@code seed} that no region owns yet, at or above
-     * {@code level}, within {@code maxRadiusMm} of the seed; they are marked {@code label} in
-     * {@code owner}. When the fill touches a cell of an earlier region (or of a suppressed fill)
-     * that is itself at or above {@code level}, the seed is a shoulder of that object, not an
-     * object of its own: its cells are marked {@link #SUPPRESSED} instead, so that they neither
-     * become a finding nor widen the earlier one (a low shoulder merged into a lesion's region
-     * moved its centre off the lesion), and {@code joined[0]} is set.
+     * The 26-connected cells reachable from {@code seed} downhill (never to a cell higher than the
+     * one it is reached from) that no region owns yet, at or above {@code level}, within
+     * {@code maxRadiusMm} of the seed; they are marked {@code label} in {@code owner}. Downhill,
+     * because on a flat, faint map (radiographs: nodules at probabilities of 0.005-0.02 among ribs
+     * at 0.003-0.01) a region grown to half its peak climbed over the next hill and swallowed a
+     * nodule there. When the fill touches a cell of an earlier region (or of a suppressed fill)
+     * at or above {@code joinLevel}, the seed is a shoulder of that object, not an object of its
+     * own: its cells are marked {@link #SUPPRESSED} instead, so that they neither become a finding
+     * nor widen the earlier one (a low shoulder merged into a lesion's region moved its centre off
+     * the lesion), and {@code joined[0]} is set.
      */
-    int[] flood(int seed, int label, int[] owner, float[] s, float level, double maxRadiusMm, VolumeInfo info,
+    int[] flood(int seed, int label, int[] owner, float[] s, float level, float joinLevel, double maxRadiusMm, VolumeInfo info,
             int[] joined) {
         joined[0] = 0;
         int plane = width * height;
@@ -178,10 +181,10 @@ final class CellVolume {
                             continue;
                         }
                         int n = nz * plane + nj * width + ni;
-                        if (owner[n] != 0 && owner[n] != label && s[n] >= level) {
+                        if (owner[n] != 0 && owner[n] != label && s[n] >= joinLevel) {
                             joined[0] = 1;
                         }
-                        if (owner[n] != 0 || s[n] < level
+                        if (owner[n] != 0 || s[n] < level || s[n] > s[c]
                                 || Math.hypot(Math.hypot((ni - i0) * sx, (nj - j0) * sy), (nz - z0) * sz) > maxRadiusMm) {
                             continue;
                         }

@@ -24,9 +24,12 @@ import java.util.Arrays;
  *     response of each context slice is looked for around a point (a vessel crossing the slices
  *     obliquely has moved sideways there, and only its running on tells it from a nodule); 0: the
  *     context slices are read at the point itself only
+ * @param convergenceRadii outer radii in working pixels of the filter bank's {@link ConvergenceIndex}
+ *     bands (gradients converging on a round bright blob: radiograph nodules behind ribs); empty: none
  */
 public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, boolean filters,
-        String[] hypercolumns, int hypercolumnComponents, double[] planeWindows, double contextDrift) {
+        String[] hypercolumns, int hypercolumnComponents, double[] planeWindows, double contextDrift,
+        double[] convergenceRadii) {
 
     /** Key of the record in a bundle's training JSON. */
     public static final String KEY = "pixelFeatures";
@@ -36,6 +39,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         contextMm = contextMm.clone();
         hypercolumns = hypercolumns.clone();
         planeWindows = planeWindows.clone();
+        convergenceRadii = convergenceRadii.clone();
         for (int k = 0; k < planeWindows.length; k += 2) {
             if (k + 1 >= planeWindows.length || !(planeWindows[k + 1] > planeWindows[k])) {
                 throw new IllegalArgumentException("filter plane windows must be low, high pairs with high > low, got "
@@ -54,33 +58,40 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         if (filters && sigmas.length < 3) {
             throw new IllegalArgumentException("the filter bank needs at least 3 scales, got " + Arrays.toString(sigmas));
         }
-        new FilterBank(sigmas); // checks the scales
+        new FilterBank(sigmas, convergenceRadii); // checks the scales and radii
     }
 
     /** Filters only, at the given scales and slice context, every 2 pixels, on the model's input window. */
     public static FeatureSpec filters(double[] sigmas, double[] contextMm) {
-        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0], 0);
+        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0], 0, new double[0]);
     }
 
     public FeatureSpec withHypercolumns(String[] layers, int components) {
-        return new FeatureSpec(sigmas, contextMm, gridStride, filters, layers, components, planeWindows, contextDrift);
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, layers, components, planeWindows, contextDrift,
+                convergenceRadii);
     }
 
     public FeatureSpec withFilters(boolean on) {
         return new FeatureSpec(sigmas, contextMm, gridStride, on, hypercolumns, hypercolumnComponents, planeWindows,
-                contextDrift);
+                contextDrift, convergenceRadii);
     }
 
     /** @param lowHighPairs see {@link #planeWindows()} */
     public FeatureSpec withPlaneWindows(double... lowHighPairs) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, lowHighPairs,
-                contextDrift);
+                contextDrift, convergenceRadii);
     }
 
     /** @param mmPerMm see {@link #contextDrift()} */
     public FeatureSpec withContextDrift(double mmPerMm) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
-                mmPerMm);
+                mmPerMm, convergenceRadii);
+    }
+
+    /** @param radii see {@link #convergenceRadii()} */
+    public FeatureSpec withConvergence(double... radii) {
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
+                contextDrift, radii);
     }
 
     /** Whether the filter bank sees windows of its own ({@link #plane}) rather than the model's input window. */
@@ -112,7 +123,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
     /** The feature families, as the bundle and the ablation tables name them. */
     public String families() {
         String context = contextMm.length == 0 ? "" : contextDrift > 0 ? "+context(drift)" : "+context";
-        String f = filters ? "filters" + context : "";
+        String f = filters ? "filters" + (convergenceRadii.length > 0 ? "+convergence" : "") + context : "";
         String h = usesBackbone() ? "hypercolumns(" + String.join(",", hypercolumns) + ")" : "";
         return f.isEmpty() ? h : h.isEmpty() ? f : f + "+" + h;
     }
@@ -129,6 +140,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         o.addProperty("hypercolumnComponents", hypercolumnComponents);
         o.add("planeWindows", array(planeWindows));
         o.addProperty("contextDrift", contextDrift);
+        o.add("convergenceRadii", array(convergenceRadii));
         o.addProperty("families", families());
         return o;
     }
@@ -153,7 +165,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
                 o.get("gridStride").getAsInt(), o.get("filters").getAsBoolean(), names,
                 o.get("hypercolumnComponents").getAsInt(),
                 o.has("planeWindows") ? doubles(o.getAsJsonArray("planeWindows")) : new double[0],
-                o.has("contextDrift") ? o.get("contextDrift").getAsDouble() : 0);
+                o.has("contextDrift") ? o.get("contextDrift").getAsDouble() : 0,
+                o.has("convergenceRadii") ? doubles(o.getAsJsonArray("convergenceRadii")) : new double[0]);
     }
 
     private static JsonArray array(double[] values) {
@@ -175,7 +188,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         return o instanceof FeatureSpec s && Arrays.equals(sigmas, s.sigmas) && Arrays.equals(contextMm, s.contextMm)
                 && gridStride == s.gridStride && filters == s.filters && Arrays.equals(hypercolumns, s.hypercolumns)
                 && hypercolumnComponents == s.hypercolumnComponents && Arrays.equals(planeWindows, s.planeWindows)
-                && contextDrift == s.contextDrift;
+                && contextDrift == s.contextDrift && Arrays.equals(convergenceRadii, s.convergenceRadii);
     }
 
     @Override

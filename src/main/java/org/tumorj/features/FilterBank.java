@@ -12,7 +12,8 @@ import boofcv.struct.image.GrayF32;
  * <p>Derivatives are scale-normalised (times sigma per order) so that a blob gives a comparable
  * response at the scale that matches its size: a 4 px nodule peaks at sigma about 1.4-2, an 8 cm
  * tumour at the largest scales. Smoothing is BoofCV's separable Gaussian (radius 3 sigma); the
- * derivatives are central differences of the smoothed plane.
+ * derivatives are central differences of the smoothed plane. Optionally last, the
+ * {@link ConvergenceIndex} of the plane at its first scale, one channel per radius band.
  */
 public final class FilterBank {
     /** Channels per scale: smoothed, gradient magnitude, LoG, Hessian eigenvalue 1 and 2, local SD. */
@@ -22,9 +23,18 @@ public final class FilterBank {
     public static final int LOG = 2;
 
     private final double[] sigmas;
+    private final ConvergenceIndex convergence;
 
     /** @param sigmas ascending scales in pixels, each > 0 */
     public FilterBank(double[] sigmas) {
+        this(sigmas, new double[0]);
+    }
+
+    /**
+     * @param sigmas ascending scales in pixels, each > 0
+     * @param convergenceRadii outer radii of the {@link ConvergenceIndex} bands in pixels (none: empty)
+     */
+    public FilterBank(double[] sigmas, double[] convergenceRadii) {
         if (sigmas.length == 0) {
             throw new IllegalArgumentException("a filter bank needs at least one scale");
         }
@@ -35,9 +45,14 @@ public final class FilterBank {
             }
         }
         this.sigmas = sigmas.clone();
+        this.convergence = new ConvergenceIndex(convergenceRadii);
     }
 
     public int channels() {
+        return gaussianChannels() + convergence.channels();
+    }
+
+    private int gaussianChannels() {
         return 1 + PER_SCALE * sigmas.length + (sigmas.length - 1);
     }
 
@@ -58,6 +73,9 @@ public final class FilterBank {
         }
         for (int s = 0; s + 1 < sigmas.length; s++) {
             names[1 + PER_SCALE * sigmas.length + s] = "dog@" + sigmas[s] + "-" + sigmas[s + 1];
+        }
+        for (int b = 0; b < convergence.channels(); b++) {
+            names[gaussianChannels() + b] = convergence.name(b);
         }
         return names;
     }
@@ -91,6 +109,10 @@ public final class FilterBank {
                 dog[i] = smoothed[s][i] - smoothed[s + 1][i];
             }
             out[1 + PER_SCALE * sigmas.length + s] = dog;
+        }
+        if (convergence.channels() > 0) {
+            System.arraycopy(convergence.compute(smoothed[0], width, height), 0, out, gaussianChannels(),
+                    convergence.channels());
         }
         return out;
     }

@@ -52,7 +52,7 @@ public final class SliceFeatures {
         this.volume = volume;
         this.planes = planes;
         this.hypercolumns = hypercolumns;
-        this.bank = new FilterBank(spec.sigmas());
+        this.bank = new FilterBank(spec.sigmas(), spec.convergenceRadii());
         this.offsets = spec.filters() ? sliceOffsets(spec.contextMm(), volume.info().spacingZ()) : new int[0];
         this.contextChannels = contextChannels(spec.planes(), bank.channels());
         this.gridWidth = FeatureGrid.points(volume.width(), spec.gridStride());

@@ -44,7 +44,8 @@ public final class ModalityDefaults {
      */
     public static FeatureSpec features(ModalityKind kind) {
         return switch (kind) {
-            case RADIOGRAPH -> FeatureSpec.filters(new double[] {1, 2, 4, 8, 16}, new double[0]);
+            case RADIOGRAPH -> FeatureSpec.filters(new double[] {1, 2, 4, 8, 16}, new double[0])
+                    .withConvergence(RADIOGRAPH_CONVERGENCE_PX);
             case CT -> FeatureSpec.filters(CT_SIGMAS, CONTEXT_MM).withPlaneWindows(CT_PLANES_HU)
                     .withContextDrift(CONTEXT_DRIFT);
             default -> FeatureSpec.filters(SIGMAS, CONTEXT_MM).withContextDrift(CONTEXT_DRIFT);
@@ -52,6 +53,8 @@ public final class ModalityDefaults {
     }
 
     private static final double[] SIGMAS = {1, 2, 4, 8};
+    /** Iris-filter bands on radiographs, working pixels (0.8 mm): nodules of 5-40 mm. */
+    private static final double[] RADIOGRAPH_CONVERGENCE_PX = {6, 12, 24};
     /**
      * CT adds 16 px (13 mm at 0.8 mm): the middle of a 2 cm liver lesion is flat at 8 px and runs
      * on through the slices like a vessel, so the map lit only its ends; on CT 7001/7002 the 16 px
