@@ -3,6 +3,7 @@ package org.tumorj.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
@@ -21,6 +22,8 @@ final class CellVolume {
     private final int height;
     private final int depth;
     private final ProbabilityMap grid;
+    /** Per cell, the lowest value on the best way from the seed of the fill that took it ({@link #flood}). */
+    private float[] pathLow;
 
     private CellVolume(float[] values, int width, int height, int depth, ProbabilityMap grid) {
         this.values = values;
@@ -149,29 +152,41 @@ final class CellVolume {
     }
 
     /**
-     * The 26-connected cells reachable from {@code seed} downhill (never to a cell higher than the
-     * one it is reached from) that no region owns yet, at or above {@code level}, within
-     * {@code maxRadiusMm} of the seed; they are marked {@code label} in {@code owner}. Downhill,
-     * because on a flat, faint map (radiographs: nodules at probabilities of 0.005-0.02 among ribs
-     * at 0.003-0.01) a region grown to half its peak climbed over the next hill and swallowed a
-     * nodule there. When the fill touches a cell of an earlier region (or of a suppressed fill)
-     * at or above {@code joinLevel}, the seed is a shoulder of that object, not an object of its
-     * own: its cells are marked {@link #SUPPRESSED} instead, so that they neither become a finding
-     * nor widen the earlier one (a low shoulder merged into a lesion's region moved its centre off
-     * the lesion), and {@code joined[0]} is set.
+     * The 26-connected cells that no region owns yet, at or above {@code level}, within
+     * {@code maxRadiusMm} of {@code seed}, reachable from it downhill, or uphill only while the way
+     * there has stayed on the hill's top (at or above {@code topLevel}). They are marked
+     * {@code label} in {@code owner}. So a region covers the noisy plateau of a large or saturated
+     * lesion, but once on its flanks it does not climb into the next hill: on a radiograph's flat,
+     * faint map (nodules at probabilities of 0.005-0.02 among rib crossings at 0.003-0.01) a region
+     * grown to half its peak over any hill took the nodule on the next one with it. When the fill
+     * touches a cell of an earlier region (or of a suppressed fill) from the top of its hill, the
+     * seed is a shoulder of that object, not an object of its own: its cells are marked
+     * {@link #SUPPRESSED} instead, so that they neither become a finding nor widen the earlier one
+     * (a low shoulder merged into a lesion's region moved its centre off the lesion), and
+     * {@code joined[0]} is set.
      */
-    int[] flood(int seed, int label, int[] owner, float[] s, float level, float joinLevel, double maxRadiusMm, VolumeInfo info,
-            int[] joined) {
+    int[] flood(int seed, int label, int[] owner, float[] s, float level, float topLevel, double maxRadiusMm,
+            VolumeInfo info, int[] joined) {
         joined[0] = 0;
         int plane = width * height;
         double sx = grid.stride() * info.spacingX(), sy = grid.strideY() * info.spacingY(), sz = info.spacingZ();
         int z0 = seed / plane, j0 = (seed % plane) / width, i0 = seed % width;
-        int[] queue = new int[64];
-        int head = 0, tail = 0;
-        queue[tail++] = seed;
+        if (pathLow == null) {
+            pathLow = new float[values.length];
+        }
+        // widest way first (a max-min Dijkstra): a cell's lowest point on its best way is final when it is taken
+        PriorityQueue<Integer> open = new PriorityQueue<>((a, b) -> Float.compare(pathLow[b], pathLow[a]));
+        int[] cells = new int[64];
+        int count = 0;
         owner[seed] = label;
-        while (head < tail) {
-            int c = queue[head++];
+        pathLow[seed] = s[seed];
+        open.add(seed);
+        while (!open.isEmpty()) {
+            int c = open.poll();
+            if (count == cells.length) {
+                cells = Arrays.copyOf(cells, count * 2);
+            }
+            cells[count++] = c;
             int z = c / plane, j = (c % plane) / width, i = c % width;
             for (int dz = -1; dz <= 1; dz++) {
                 for (int dj = -1; dj <= 1; dj++) {
@@ -181,23 +196,21 @@ final class CellVolume {
                             continue;
                         }
                         int n = nz * plane + nj * width + ni;
-                        if (owner[n] != 0 && owner[n] != label && s[n] >= joinLevel) {
+                        if (owner[n] != 0 && owner[n] != label && Math.min(pathLow[c], s[n]) >= topLevel) {
                             joined[0] = 1;
                         }
-                        if (owner[n] != 0 || s[n] < level || s[n] > s[c]
+                        if (owner[n] != 0 || s[n] < level || (s[n] > s[c] && pathLow[c] < topLevel)
                                 || Math.hypot(Math.hypot((ni - i0) * sx, (nj - j0) * sy), (nz - z0) * sz) > maxRadiusMm) {
                             continue;
                         }
                         owner[n] = label;
-                        if (tail == queue.length) {
-                            queue = Arrays.copyOf(queue, tail * 2);
-                        }
-                        queue[tail++] = n;
+                        pathLow[n] = Math.min(pathLow[c], s[n]);
+                        open.add(n);
                     }
                 }
             }
         }
-        int[] cells = Arrays.copyOf(queue, tail);
+        cells = Arrays.copyOf(cells, count);
         if (joined[0] != 0) {
             for (int c : cells) {
                 owner[c] = SUPPRESSED;

@@ -10,12 +10,12 @@ import org.tumorj.volume.VolumeInfo;
 
 /**
  * Findings at the peaks of the probability maps: 3D local maxima of the lightly smoothed map
- * (on the maps' own grid), taken from the highest down; each grows downhill into the connected
- * cells whose probability is at least {@link #GROW_FRACTION} of its peak and no farther than
- * {@link #MAX_RADIUS_MM} from it. A peak inside a region already grown, or whose own region meets
- * one at {@link #JOIN_FRACTION} of its level or higher, is part of that object (a large tumour
- * with several maxima stays one finding), while a small lesion next to it keeps its own as long
- * as the map dips between them.
+ * (on the maps' own grid), taken from the highest down; each grows into the connected cells
+ * whose probability is at least {@link #GROW_FRACTION} of its peak, no farther than
+ * {@link #MAX_RADIUS_MM} from it, climbing only on its top ({@link #TOP_FRACTION}). A peak inside
+ * a region already grown, or whose own region meets one from its top, is part of that object (a
+ * large tumour with several maxima stays one finding), while a small lesion next to it keeps its
+ * own as long as the map dips between them.
  *
  * <p>Why peaks rather than thresholded components: a component above a fixed threshold merges a
  * lesion with the bright tissue around it into one blob whose centroid misses the lesion, and its
@@ -27,12 +27,14 @@ public final class PeakFindingExtractor {
     /** A peak's region: connected cells at or above this fraction of the peak. */
     public static final double GROW_FRACTION = 0.5;
     /**
-     * A lower peak is a shoulder of an earlier object when the two meet at or above this fraction
-     * of its own value (the map barely dips between them); deeper, it is a finding of its own. At
-     * {@link #GROW_FRACTION} (before), on radiographs, where the map is flat and faint, nodules 2 cm
-     * from a rib crossing were shoulders of it.
+     * A peak's top: the cells at or above this fraction of it. A region climbs only while its way
+     * has stayed on the top (noise on a saturated lesion's plateau), and a lower peak is a
+     * shoulder of an earlier object only when it meets it from its top; one the map dips deeper
+     * around is a finding of its own. Before (regions climbing anything above
+     * {@link #GROW_FRACTION} of their peak), on radiographs, where the map is flat and faint,
+     * nodules 2 cm from a brighter rib crossing were part of it.
      */
-    public static final double JOIN_FRACTION = 0.8;
+    public static final double TOP_FRACTION = 0.8;
     /** No region reaches farther from its peak (an 8 cm tumour fits). */
     public static final double MAX_RADIUS_MM = 45;
     /**
@@ -110,7 +112,7 @@ public final class PeakFindingExtractor {
                 continue; // inside a region already grown: the same object
             }
             int[] grown = cells.flood(peak, regions.size() + 1, owner, smooth, (float) (GROW_FRACTION * smooth[peak]),
-                    (float) (JOIN_FRACTION * smooth[peak]), MAX_RADIUS_MM, info, joined);
+                    (float) (TOP_FRACTION * smooth[peak]), MAX_RADIUS_MM, info, joined);
             if (joined[0] == 0) {
                 regions.add(grown);
             }
