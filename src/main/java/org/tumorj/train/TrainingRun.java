@@ -53,7 +53,7 @@ abstract class TrainingRun implements EpochLoop.Trainee {
 
     /** Epochs with early stopping; the result holds the best epoch's weights (before any unfolding). */
     final TrainingResult epochs(TrainingListener listener) {
-        return EpochLoop.earlyStopping(options, trainLabels.length, validationLabels, positiveMask(validationLabels),
+        return EpochLoop.earlyStopping(options, trainLabels.length, validationLabels, EpochLoop.positiveMask(validationLabels),
                 validationWeights, progress, listener, this);
     }
 
@@ -80,13 +80,5 @@ abstract class TrainingRun implements EpochLoop.Trainee {
         }
         return step(rows, labels, weights,
                 EpochLoop.dropoutMask(random, rows.length, options.hiddenUnits(), options.dropout()));
-    }
-
-    private static boolean[] positiveMask(int[] labels) {
-        boolean[] positive = new boolean[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            positive[i] = labels[i] == 1;
-        }
-        return positive;
     }
 }
