@@ -38,12 +38,7 @@ public final class ClassBalance {
         for (int i = small.size(); i < target; i++) {
             out.add(small.get(r.nextInt(small.size())));
         }
-        for (int i = out.size() - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            Patch t = out.get(i);
-            out.set(i, out.get(j));
-            out.set(j, t);
-        }
+        SeededShuffle.shuffle(out, r);
         return out;
     }
 }

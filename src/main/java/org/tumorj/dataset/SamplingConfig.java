@@ -1,5 +1,7 @@
 package org.tumorj.dataset;
 
+import java.util.function.Consumer;
+
 /**
  * How patches are drawn from annotated studies.
  *
@@ -39,32 +41,63 @@ public record SamplingConfig(int patchSize, int positivesPerRegion, int negative
     }
 
     public SamplingConfig withPatchSize(int size) {
-        return new SamplingConfig(size, positivesPerRegion, negativesPerRegion, unannotatedPerSlice, jitter, minDistanceMm,
-                twoPointFiveD, augmentation, seed);
+        return copy(d -> d.patchSize = size);
     }
 
     public SamplingConfig withTwoPointFiveD(boolean on) {
-        return new SamplingConfig(patchSize, positivesPerRegion, negativesPerRegion, unannotatedPerSlice, jitter,
-                minDistanceMm, on, augmentation, seed);
+        return copy(d -> d.twoPointFiveD = on);
     }
 
     public SamplingConfig withAugmentation(Augmentation a) {
-        return new SamplingConfig(patchSize, positivesPerRegion, negativesPerRegion, unannotatedPerSlice, jitter,
-                minDistanceMm, twoPointFiveD, a, seed);
+        return copy(d -> d.augmentation = a);
     }
 
     public SamplingConfig withCounts(int positives, int negatives, int unannotated) {
-        return new SamplingConfig(patchSize, positives, negatives, unannotated, jitter, minDistanceMm, twoPointFiveD,
-                augmentation, seed);
+        return copy(d -> {
+            d.positivesPerRegion = positives;
+            d.negativesPerRegion = negatives;
+            d.unannotatedPerSlice = unannotated;
+        });
     }
 
     public SamplingConfig withMinDistanceMm(double mm) {
-        return new SamplingConfig(patchSize, positivesPerRegion, negativesPerRegion, unannotatedPerSlice, jitter, mm,
-                twoPointFiveD, augmentation, seed);
+        return copy(d -> d.minDistanceMm = mm);
     }
 
     public SamplingConfig withSeed(long newSeed) {
-        return new SamplingConfig(patchSize, positivesPerRegion, negativesPerRegion, unannotatedPerSlice, jitter,
-                minDistanceMm, twoPointFiveD, augmentation, newSeed);
+        return copy(d -> d.seed = newSeed);
+    }
+
+    /** This config with {@code change} applied, checked again by the constructor. */
+    private SamplingConfig copy(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.toConfig();
+    }
+
+    /** A mutable copy, so that each {@code with...} names only the fields it changes. */
+    private static final class Draft {
+        int patchSize, positivesPerRegion, negativesPerRegion, unannotatedPerSlice;
+        double jitter, minDistanceMm;
+        boolean twoPointFiveD;
+        Augmentation augmentation;
+        long seed;
+
+        Draft(SamplingConfig c) {
+            patchSize = c.patchSize;
+            positivesPerRegion = c.positivesPerRegion;
+            negativesPerRegion = c.negativesPerRegion;
+            unannotatedPerSlice = c.unannotatedPerSlice;
+            jitter = c.jitter;
+            minDistanceMm = c.minDistanceMm;
+            twoPointFiveD = c.twoPointFiveD;
+            augmentation = c.augmentation;
+            seed = c.seed;
+        }
+
+        SamplingConfig toConfig() {
+            return new SamplingConfig(patchSize, positivesPerRegion, negativesPerRegion, unannotatedPerSlice, jitter,
+                    minDistanceMm, twoPointFiveD, augmentation, seed);
+        }
     }
 }

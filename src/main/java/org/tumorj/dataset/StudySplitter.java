@@ -81,12 +81,7 @@ public final class StudySplitter {
 
     private static <T> List<String> shuffled(Map<String, List<T>> groups, SplittableRandom r) {
         List<String> keys = new ArrayList<>(groups.keySet());
-        for (int i = keys.size() - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            String t = keys.get(i);
-            keys.set(i, keys.get(j));
-            keys.set(j, t);
-        }
+        SeededShuffle.shuffle(keys, r);
         return keys;
     }
 

@@ -103,6 +103,15 @@ final class EpochLoop {
         return r;
     }
 
+    /** True where the label is 1, the form {@code Roc.auc} takes. */
+    static boolean[] positiveMask(int[] labels) {
+        boolean[] positive = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            positive[i] = labels[i] == 1;
+        }
+        return positive;
+    }
+
     static double[] toDouble(float[] v) {
         double[] d = new double[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -41,10 +41,6 @@ public record FeatureSet(float[][] features, int[] labels, String[] groupIds) {
     }
 
     public boolean[] positiveMask() {
-        boolean[] p = new boolean[labels.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = labels[i] == 1;
-        }
-        return p;
+        return EpochLoop.positiveMask(labels);
     }
 }

@@ -79,8 +79,8 @@ public final class FineTuner {
                     ? FeatureStandardizer.fit(embeddings(graph, train, progress))
                     : FeatureStandardizer.identity(base.featureChannels());
             graph.standardize(standardizer.mean(), standardizer.std());
-            Run run = new Run(graph, train, validation, random, progress, listener);
-            TrainingResult result = run.epochs();
+            FineTuningRun run = new FineTuningRun(graph, train, validation, random, progress);
+            TrainingResult result = run.epochs(listener);
             TrainingResult head = new TrainingResult(standardizer.fold(result.weights()), result.bestEpoch(),
                     result.log(), result.stoppedEarly(), options);
             String description = scratch ? "FROM_SCRATCH" : "TOP_BLOCKS_UNFROZEN, " + options.unfrozenBlocks() + " blocks";
@@ -132,72 +132,33 @@ public final class FineTuner {
         return out;
     }
 
-    /** The mutable state of one run. */
-    private final class Run {
+    /** Fine-tuning steps: a minibatch is the rows' images, through the backbone's trainable layers. */
+    private final class FineTuningRun extends TrainingRun {
         private final FineTuningGraph graph;
         private final PatchImages train;
         private final PatchImages validation;
-        private final SplittableRandom random;
-        private final Progress progress;
-        private final TrainingListener listener;
-        private final float[] trainWeights;
-        private final float[] validationWeights;
-        private final long totalSteps;
-        private long stepsDone;
+        /** The backbone's trainable weights at the best epoch so far, for the bundle. */
         private Map<String, float[]> bestBackbone = Map.of();
 
-        Run(FineTuningGraph graph, PatchImages train, PatchImages validation, SplittableRandom random, Progress progress,
-            TrainingListener listener) {
+        FineTuningRun(FineTuningGraph graph, PatchImages train, PatchImages validation, SplittableRandom random,
+                Progress progress) {
+            super("Fine-tuning", FineTuner.this.options, random, progress, train.labels(), validation.labels());
             this.graph = graph;
             this.train = train;
             this.validation = validation;
-            this.random = random;
-            this.progress = progress;
-            this.listener = listener;
-            this.trainWeights = HeadTrainer.sampleWeights(train.labels(), options.balanceClasses());
-            this.validationWeights = HeadTrainer.sampleWeights(validation.labels(), options.balanceClasses());
-            this.totalSteps = (long) ((train.count() + options.batchSize() - 1) / options.batchSize()) * options.maxEpochs();
         }
 
-        TrainingResult epochs() {
-            return EpochLoop.earlyStopping(options, train.count(), validation.labels(), validation.positiveMask(),
-                    validationWeights, progress, listener, new EpochLoop.Trainee() {
-                        @Override public double pass(int[] order) { return epoch(order); }
-                        @Override public float[] validationLogits() { return logits(graph, validation, progress); }
-
-                        @Override
-                        public HeadWeights keepBest() {
-                            bestBackbone = graph.backboneWeights();
-                            return graph.headWeights();
-                        }
-                    });
+        @Override
+        float step(int[] rows, float[] labels, float[] weights, float[] dropoutMask) {
+            return graph.step(train.batch(rows), labels, weights, dropoutMask, rows.length);
         }
 
-        private double epoch(int[] order) {
-            EpochLoop.shuffle(random, order);
-            double lossSum = 0;
-            for (int start = 0; start < order.length; start += options.batchSize()) {
-                progress.checkCancelled();
-                int rows = Math.min(options.batchSize(), order.length - start);
-                lossSum += rows * (double) minibatch(java.util.Arrays.copyOfRange(order, start, start + rows));
-                progress.update("Fine-tuning", ++stepsDone, totalSteps);
-            }
-            return lossSum / order.length;
+        @Override public float[] validationLogits() { return logits(graph, validation, progress); }
+
+        @Override
+        public HeadWeights keepBest() {
+            bestBackbone = graph.backboneWeights();
+            return graph.headWeights();
         }
-
-        private float minibatch(int[] rows) {
-            float[] y = new float[rows.length];
-            float[] w = new float[rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                y[r] = train.labels()[rows[r]];
-                w[r] = trainWeights[rows[r]];
-            }
-            return graph.step(train.batch(rows), y, w, EpochLoop.dropoutMask(random, rows.length, options.hiddenUnits(), options.dropout()), rows.length);
-        }
-
-
-
     }
-
-
 }

@@ -31,8 +31,8 @@ public final class HeadTrainer {
         HeadWeights initial = HeadInitializer.glorotUniform(train.featureChannels(), options.hiddenUnits(), random);
         TrainingResult result;
         try (HeadTrainingGraph graph = new HeadTrainingGraph(initial, options.learningRate(), options.weightDecay())) {
-            result = new Run(graph, standardizer.apply(train), standardizer.apply(validation), random, progress,
-                    listener).epochs();
+            result = new HeadRun(graph, standardizer.apply(train), standardizer.apply(validation), options, random,
+                    progress).epochs(listener);
         }
         return new TrainingResult(standardizer.fold(result.weights()), result.bestEpoch(), result.log(),
                 result.stoppedEarly(), options);
@@ -76,71 +76,31 @@ public final class HeadTrainer {
         return sum / weightSum;
     }
 
-    /** The mutable state of one training run. */
-    private final class Run {
+    /** Head-only steps: a minibatch is the rows' cached features, stacked. */
+    private static final class HeadRun extends TrainingRun {
         private final HeadTrainingGraph graph;
         private final FeatureSet train;
         private final FeatureSet validation;
-        private final SplittableRandom random;
-        private final Progress progress;
-        private final TrainingListener listener;
-        private final float[] trainWeights;
-        private final float[] validationWeights;
-        private final int stepsPerEpoch;
-        private long stepsDone;
 
-        Run(HeadTrainingGraph graph, FeatureSet train, FeatureSet validation, SplittableRandom random,
-            Progress progress, TrainingListener listener) {
+        HeadRun(HeadTrainingGraph graph, FeatureSet train, FeatureSet validation, TrainingOptions options,
+                SplittableRandom random, Progress progress) {
+            super("Training head", options, random, progress, train.labels(), validation.labels());
             this.graph = graph;
             this.train = train;
             this.validation = validation;
-            this.random = random;
-            this.progress = progress;
-            this.listener = listener;
-            this.trainWeights = sampleWeights(train, options.balanceClasses());
-            this.validationWeights = sampleWeights(validation, options.balanceClasses());
-            this.stepsPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
         }
 
-        TrainingResult epochs() {
-            return EpochLoop.earlyStopping(options, train.size(), validation.labels(), validation.positiveMask(),
-                    validationWeights, progress, listener, new EpochLoop.Trainee() {
-                        @Override public double pass(int[] order) { return epoch(order); }
-                        @Override public float[] validationLogits() { return graph.logits(validation.features()); }
-                        @Override public HeadWeights keepBest() { return graph.weights(); }
-                    });
-        }
-
-        /** One shuffled pass; returns the mean minibatch loss weighted by batch size. */
-        private double epoch(int[] order) {
-            EpochLoop.shuffle(random, order);
-            double lossSum = 0;
-            for (int start = 0; start < order.length; start += options.batchSize()) {
-                progress.checkCancelled();
-                int rows = Math.min(options.batchSize(), order.length - start);
-                lossSum += rows * (double) minibatch(order, start, rows);
-                progress.update("Training head", ++stepsDone, (long) stepsPerEpoch * options.maxEpochs());
-            }
-            return lossSum / order.length;
-        }
-
-        private float minibatch(int[] order, int start, int rows) {
+        @Override
+        float step(int[] rows, float[] labels, float[] weights, float[] dropoutMask) {
             int c = train.featureChannels();
-            float[] x = new float[rows * c];
-            float[] y = new float[rows];
-            float[] w = new float[rows];
-            for (int r = 0; r < rows; r++) {
-                int i = order[start + r];
-                System.arraycopy(train.features()[i], 0, x, r * c, c);
-                y[r] = train.labels()[i];
-                w[r] = trainWeights[i];
+            float[] x = new float[rows.length * c];
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(train.features()[rows[r]], 0, x, r * c, c);
             }
-            return graph.step(x, y, w, EpochLoop.dropoutMask(random, rows, options.hiddenUnits(), options.dropout()), rows);
+            return graph.step(x, labels, weights, dropoutMask, rows.length);
         }
 
-
-
+        @Override public float[] validationLogits() { return graph.logits(validation.features()); }
+        @Override public HeadWeights keepBest() { return graph.weights(); }
     }
-
-
 }

@@ -81,11 +81,7 @@ public record PatchImages(float[][] images, int size, int[] labels, String[] gro
     }
 
     public boolean[] positiveMask() {
-        boolean[] m = new boolean[labels.length];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = labels[i] == 1;
-        }
-        return m;
+        return EpochLoop.positiveMask(labels);
     }
 
     /** The images {@code rows} (indices) as one N x size x size x 3 batch. */
