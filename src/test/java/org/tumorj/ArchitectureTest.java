@@ -43,6 +43,9 @@ class ArchitectureTest {
     /** Packages with no ImageJ, Swing or desktop AWT in them: everything but Fiji's and the CLI's. */
     static final List<String> CORE = FLOW.subList(0, FLOW.indexOf("api") + 1);
 
+    /** Lines a Fiji command stays under (see {@link #everyFijiCommandIsThin}). */
+    private static final int MAX_COMMAND_LINES = 60;
+
     private static JavaClasses product;
 
     @BeforeAll
@@ -117,6 +120,29 @@ class ArchitectureTest {
         assertEquals(1, violated.size(), String.join("\n", violated));
         assertTrue(violated.get(0).contains("'org.tumorj.metrics..'"), violated.get(0));
         assertTrue(details.stream().anyMatch(d -> d.contains("org.tumorj.detect.Finding")), String.join("\n", details));
+    }
+
+    /**
+     * A menu command only wires its macro keys to the facade and to helpers of {@code org.tumorj.ij}
+     * (as Labkit's commands do): past this size it has begun to hold logic the command line cannot share.
+     */
+    @Test
+    void everyFijiCommandIsThin() throws IOException {
+        List<String> large;
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/tumorj/ij/commands"))) {
+            large = files.filter(f -> f.toString().endsWith(".java")).filter(f -> lineCount(f) >= MAX_COMMAND_LINES)
+                    .map(f -> f.getFileName() + " (" + lineCount(f) + " lines)").sorted().toList();
+        }
+        assertEquals(List.of(), large, "commands of " + MAX_COMMAND_LINES + " lines or more: move their logic into"
+                + " org.tumorj.ij or org.tumorj.api");
+    }
+
+    private static long lineCount(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
     }
 
     @Test

@@ -51,15 +51,47 @@ public final class MacroValues {
 
     /** The path of a FOLDER key, or an error naming the command, the key and the missing folder. */
     public Path existingFolder(String key) {
-        if (string(key).isBlank()) {
-            throw new IllegalArgumentException(keys.command() + ": no " + key + " given; write " + key + "=/a/folder");
-        }
-        Path p = path(key);
+        return existingFolder(key, "no " + key + " given; write " + key + "=/a/folder");
+    }
+
+    /**
+     * The path of a FOLDER key, or an error naming the command, the key and the missing folder.
+     *
+     * @param whenBlank what the user is told when the key is not given (after the command's name)
+     */
+    public Path existingFolder(String key, String whenBlank) {
+        Path p = requiredPath(key, whenBlank);
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException(keys.command() + ": " + key + "=" + p
                     + ": no such folder; give the path of an existing folder");
         }
         return p;
+    }
+
+    /** The path of a key naming a file or a folder that must exist (a DICOM file or a folder of them). */
+    public Path existingFileOrFolder(String key, String whenBlank) {
+        Path p = requiredPath(key, whenBlank);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException(keys.command() + ": " + key + "=" + p + ": no such file or folder");
+        }
+        return p;
+    }
+
+    /**
+     * The path of a key that must be given, existing or not (an output to create).
+     *
+     * @param whenBlank what the user is told when the key is not given (after the command's name)
+     */
+    public Path requiredPath(String key, String whenBlank) {
+        if (string(key).isBlank()) {
+            throw new IllegalArgumentException(keys.command() + ": " + whenBlank);
+        }
+        return path(key);
+    }
+
+    /** The path of a key that may be left empty (no output wanted); null when it is. */
+    public Path optionalPath(String key) {
+        return string(key).isBlank() ? null : path(key);
     }
 
     /** All values by key, in declaration order, as text. */

@@ -1,25 +1,22 @@
 package org.tumorj.ij.commands;
 
-import ij.IJ;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.Set;
 import org.tumorj.api.TumorJ;
 import org.tumorj.ij.CancellableTask;
+import org.tumorj.ij.FolderDetections;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
 import org.tumorj.ij.MacroValues;
 import org.tumorj.ij.PipelineSettings;
 import org.tumorj.ij.TumorJCommand;
-import org.tumorj.interop.DicomExport;
 import org.tumorj.pipeline.BatchDetection;
 
 /**
  * Plugins > TumorJ > Batch Detect Folder...: {@code ./tumorj detect} from ImageJ. Each study of
- * the input folder gets an output folder (detections.csv, overlay.tif, heatmap.tif,
- * preview.png, and with export_seg / export_rtstruct seg.dcm / rtstruct.dcm); "i/n" per study goes to the Log, a study that fails is logged and the batch goes
- * on, and the summary line ends the run.
+ * the input folder gets an output folder (detections.csv, overlay.tif, heatmap.tif, preview.png,
+ * and with export_seg / export_rtstruct seg.dcm / rtstruct.dcm); "i/n" per study goes to the Log,
+ * a study that fails is logged and the batch goes on, and the summary line ends the run.
  */
 public final class BatchDetectFolder extends TumorJCommand {
     public static final String COMMAND = "Batch Detect Folder...";
@@ -46,43 +43,13 @@ public final class BatchDetectFolder extends TumorJCommand {
     protected void execute(MacroValues v) throws IOException {
         Path model = v.existingFolder("model");
         Path input = v.existingFolder("input");
-        Path output = requiredOutput(v);
-        String name = COMMAND.replace("...", "");
+        Path output = v.requiredPath("output", "no output given; write output=/folder/for/results");
+        boolean patientId = v.bool("include_patient_id");
         BatchDetection.Summary summary = CancellableTask.run(COMMAND, progress -> TumorJ.detectFolder(
-                new TumorJ.FolderDetection(model, input, output, v.string(PipelineSettings.SERIES_KEY.name()),
-                        v.bool("include_patient_id"), deidentifySalt(v), v.bool("allow_other_series"), false,
-                        v.bool("skip_existing"), dicomExports(v), null), progress));
-        summary.partial().forEach(f -> IJ.log(name + ": " + f));
-        summary.failures().forEach(f -> IJ.log(name + ": " + f));
-        IJ.log(name + ": " + summary + "; results in " + output.toAbsolutePath());
-    }
-
-    /** The DICOM objects asked for, as {@code ./tumorj detect --export seg,rtstruct} asks for them. */
-    private static Set<DicomExport> dicomExports(MacroValues v) {
-        Set<DicomExport> exports = EnumSet.noneOf(DicomExport.class);
-        if (v.bool("export_seg")) {
-            exports.add(DicomExport.SEG);
-        }
-        if (v.bool("export_rtstruct")) {
-            exports.add(DicomExport.RTSTRUCT);
-        }
-        return exports;
-    }
-
-    private static String deidentifySalt(MacroValues v) {
-        String salt = v.string("deidentify_salt");
-        if (!salt.isBlank() && v.bool("include_patient_id")) {
-            throw new IllegalArgumentException(COMMAND + ": deidentify_salt and include_patient_id contradict each"
-                    + " other; choose one");
-        }
-        return salt;
-    }
-
-
-    private static Path requiredOutput(MacroValues v) {
-        if (v.string("output").isBlank()) {
-            throw new IllegalArgumentException(COMMAND + ": no output given; write output=/folder/for/results");
-        }
-        return v.path("output");
+                new TumorJ.FolderDetection(model, input, output, v.string(PipelineSettings.SERIES_KEY.name()), patientId,
+                        FolderDetections.pseudonymSalt(COMMAND, v.string("deidentify_salt"), patientId),
+                        v.bool("allow_other_series"), false, v.bool("skip_existing"),
+                        FolderDetections.dicomExports(v.bool("export_seg"), v.bool("export_rtstruct")), null), progress));
+        FolderDetections.log(COMMAND, summary, output);
     }
 }

@@ -1,5 +1,9 @@
 /**
- * Thin Fiji/ImageJ menu commands (listed in {@code plugins.config}): each parses its macro keys, validates, calls the core through {@code org.tumorj.ij}, and shows the result.
+ * Thin Fiji/ImageJ menu commands (listed in {@code plugins.config}): each declares its macro keys,
+ * checks the paths it was given, and calls {@link org.tumorj.api.TumorJ} and a helper of
+ * {@code org.tumorj.ij} that does the Fiji part (dialogs, the current image, the ROI Manager, the
+ * Log, plots). Logic grows in those helpers or the core, never here, so that the Fiji face and
+ * the command line stay one core: ArchitectureTest keeps every command under 60 lines.
  *
  * <p>Adding a command: extend {@link org.tumorj.ij.TumorJCommand}, declare its keys once with
  * {@link org.tumorj.ij.MacroKeys#of} (snake_case, each with type, default and help), override
