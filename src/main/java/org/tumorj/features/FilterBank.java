@@ -81,16 +81,24 @@ public final class FilterBank {
     }
 
     /**
-     * All channels of a row-major {@code width x height} plane at full resolution.
+     * All channels of a row-major {@code width x height} plane, taken every {@code stride} pixels:
+     * point {@code (i, j)} is pixel {@code (i * stride, j * stride)}. Only the Gaussians run over
+     * every pixel; the derivative channels are evaluated at the grid points alone (a quarter of
+     * the work at stride 2, with the same values as at full resolution).
      *
-     * @return {@code channels()} planes of {@code width * height} values
+     * @return channel-last: the {@code channels()} values of point {@code (i, j)} start at
+     *     {@code (j * FeatureGrid.points(width, stride) + i) * channels()}
      */
-    public float[][] compute(float[] plane, int width, int height) {
+    public float[] compute(float[] plane, int width, int height, int stride) {
         if (plane.length != width * height) {
             throw new IllegalArgumentException(plane.length + " values for a " + width + "x" + height + " plane");
         }
-        float[][] out = new float[channels()][];
-        out[0] = plane.clone();
+        int[] pixels = gridPixels(width, height, stride);
+        int c = channels();
+        float[] out = new float[pixels.length * c];
+        for (int p = 0; p < pixels.length; p++) {
+            out[p * c] = plane[pixels[p]];
+        }
         GrayF32 input = new GrayF32(width, height);
         System.arraycopy(plane, 0, input.data, 0, plane.length);
         GrayF32 squared = squared(input);
@@ -98,23 +106,39 @@ public final class FilterBank {
         float[][] smoothed = new float[sigmas.length][];
         for (int s = 0; s < sigmas.length; s++) {
             int radius = Math.max(1, (int) Math.ceil(3 * sigmas[s]));
-            GrayF32 g = BlurImageOps.gaussian(input, null, sigmas[s], radius, storage);
-            GrayF32 g2 = BlurImageOps.gaussian(squared, null, sigmas[s], radius, storage);
-            smoothed[s] = g.data;
-            scaleChannels(g.data, g2.data, width, height, sigmas[s], out, s);
-        }
-        for (int s = 0; s + 1 < sigmas.length; s++) {
-            float[] dog = new float[plane.length];
-            for (int i = 0; i < dog.length; i++) {
-                dog[i] = smoothed[s][i] - smoothed[s + 1][i];
+            smoothed[s] = BlurImageOps.gaussian(input, null, sigmas[s], radius, storage).data;
+            float[] g2 = BlurImageOps.gaussian(squared, null, sigmas[s], radius, storage).data;
+            for (int p = 0; p < pixels.length; p++) {
+                scaleChannels(smoothed[s], g2, width, height, pixels[p], sigmas[s], out, p * c + channel(s, 0));
             }
-            out[1 + PER_SCALE * sigmas.length + s] = dog;
+        }
+        int dog = 1 + PER_SCALE * sigmas.length;
+        for (int s = 0; s + 1 < sigmas.length; s++) {
+            for (int p = 0; p < pixels.length; p++) {
+                out[p * c + dog + s] = smoothed[s][pixels[p]] - smoothed[s + 1][pixels[p]];
+            }
         }
         if (convergence.channels() > 0) {
-            System.arraycopy(convergence.compute(smoothed[0], width, height), 0, out, gaussianChannels(),
-                    convergence.channels());
+            float[][] bands = convergence.compute(smoothed[0], width, height);
+            for (int b = 0; b < bands.length; b++) {
+                for (int p = 0; p < pixels.length; p++) {
+                    out[p * c + gaussianChannels() + b] = bands[b][pixels[p]];
+                }
+            }
         }
         return out;
+    }
+
+    /** Row-major pixel index of each grid point, in grid order. */
+    private static int[] gridPixels(int width, int height, int stride) {
+        int gw = FeatureGrid.points(width, stride), gh = FeatureGrid.points(height, stride);
+        int[] pixels = new int[gw * gh];
+        for (int j = 0; j < gh; j++) {
+            for (int i = 0; i < gw; i++) {
+                pixels[j * gw + i] = j * stride * width + i * stride;
+            }
+        }
+        return pixels;
     }
 
     private static GrayF32 squared(GrayF32 in) {
@@ -125,36 +149,28 @@ public final class FilterBank {
         return out;
     }
 
-    /** The six channels of one scale from the smoothed plane {@code g} and smoothed squares {@code g2}. */
-    private static void scaleChannels(float[] g, float[] g2, int w, int h, double sigma, float[][] out, int s) {
-        int n = w * h;
-        float[] gradient = new float[n], log = new float[n], eig1 = new float[n], eig2 = new float[n], sd = new float[n];
+    /**
+     * The six channels of one scale at pixel {@code i}, from the smoothed plane {@code g} and smoothed
+     * squares {@code g2}, written to {@code out} from {@code at} in {@link #channel} order.
+     */
+    private static void scaleChannels(float[] g, float[] g2, int w, int h, int i, double sigma, float[] out, int at) {
+        int x = i % w, y = i / w;
+        int up = Math.max(0, y - 1) * w, row = y * w, down = Math.min(h - 1, y + 1) * w;
+        int left = Math.max(0, x - 1), right = Math.min(w - 1, x + 1);
         float s1 = (float) sigma, s2 = (float) (sigma * sigma);
-        for (int y = 0; y < h; y++) {
-            int up = Math.max(0, y - 1) * w, row = y * w, down = Math.min(h - 1, y + 1) * w;
-            for (int x = 0; x < w; x++) {
-                int left = Math.max(0, x - 1), right = Math.min(w - 1, x + 1);
-                float c = g[row + x];
-                float gx = (g[row + right] - g[row + left]) * 0.5f;
-                float gy = (g[down + x] - g[up + x]) * 0.5f;
-                float xx = g[row + right] - 2 * c + g[row + left];
-                float yy = g[down + x] - 2 * c + g[up + x];
-                float xy = (g[down + right] - g[down + left] - g[up + right] + g[up + left]) * 0.25f;
-                float trace = xx + yy;
-                float root = (float) Math.sqrt((xx - yy) * (xx - yy) + 4 * xy * xy);
-                int i = row + x;
-                gradient[i] = s1 * (float) Math.sqrt(gx * gx + gy * gy);
-                log[i] = s2 * trace;
-                eig1[i] = s2 * 0.5f * (trace + root);
-                eig2[i] = s2 * 0.5f * (trace - root);
-                sd[i] = (float) Math.sqrt(Math.max(0, g2[i] - c * c));
-            }
-        }
-        out[channel(s, SMOOTHED)] = g;
-        out[channel(s, 1)] = gradient;
-        out[channel(s, LOG)] = log;
-        out[channel(s, 3)] = eig1;
-        out[channel(s, 4)] = eig2;
-        out[channel(s, 5)] = sd;
+        float c = g[i];
+        float gx = (g[row + right] - g[row + left]) * 0.5f;
+        float gy = (g[down + x] - g[up + x]) * 0.5f;
+        float xx = g[row + right] - 2 * c + g[row + left];
+        float yy = g[down + x] - 2 * c + g[up + x];
+        float xy = (g[down + right] - g[down + left] - g[up + right] + g[up + left]) * 0.25f;
+        float trace = xx + yy;
+        float root = (float) Math.sqrt((xx - yy) * (xx - yy) + 4 * xy * xy);
+        out[at + SMOOTHED] = c;
+        out[at + 1] = s1 * (float) Math.sqrt(gx * gx + gy * gy);
+        out[at + LOG] = s2 * trace;
+        out[at + 3] = s2 * 0.5f * (trace + root);
+        out[at + 4] = s2 * 0.5f * (trace - root);
+        out[at + 5] = (float) Math.sqrt(Math.max(0, g2[i] - c * c));
     }
 }

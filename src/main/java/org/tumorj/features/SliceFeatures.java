@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.tumorj.volume.Volume;
 
 /**
@@ -171,23 +172,38 @@ public final class SliceFeatures {
     /**
      * The running minimum (or maximum) over {@code radius} points either side along one axis of
      * the grid: {@code lines} lines of {@code length} points, point {@code i} of line {@code l}
-     * at {@code l * lineStep + i * pointStep}.
+     * at {@code l * lineStep + i * pointStep}. Van Herk's algorithm: blocks of one window's
+     * length, the extreme so far from each block's start and to each block's end; any window
+     * spans at most two blocks, so three comparisons per point whatever the radius.
      */
-    private static float[] extremeAlong(float[] values, int lines, int lineStep, int length, int pointStep, int radius,
+    static float[] extremeAlong(float[] values, int lines, int lineStep, int length, int pointStep, int radius,
             boolean max) {
+        int window = 2 * radius + 1;
+        int padded = (length + 2 * radius + window - 1) / window * window;
+        float neutral = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        float[] line = new float[padded], fromStart = new float[padded], toEnd = new float[padded];
         float[] out = new float[values.length];
         for (int l = 0; l < lines; l++) {
             int base = l * lineStep;
+            for (int t = 0; t < padded; t++) {
+                int i = t - radius;
+                line[t] = i >= 0 && i < length ? values[base + i * pointStep] : neutral;
+            }
+            for (int t = 0; t < padded; t++) {
+                fromStart[t] = t % window == 0 ? line[t] : extreme(fromStart[t - 1], line[t], max);
+            }
+            for (int t = padded - 1; t >= 0; t--) {
+                toEnd[t] = t % window == window - 1 ? line[t] : extreme(toEnd[t + 1], line[t], max);
+            }
             for (int i = 0; i < length; i++) {
-                float e = values[base + i * pointStep];
-                for (int j = Math.max(0, i - radius); j <= Math.min(length - 1, i + radius); j++) {
-                    float v = values[base + j * pointStep];
-                    e = max ? Math.max(e, v) : Math.min(e, v);
-                }
-                out[base + i * pointStep] = e;
+                out[base + i * pointStep] = extreme(toEnd[i], fromStart[i + 2 * radius], max);
             }
         }
         return out;
+    }
+
+    private static float extreme(float a, float b, boolean max) {
+        return max ? Math.max(a, b) : Math.min(a, b);
     }
 
     /** Reflects a slice index into the volume: -1 is 1, depth is depth - 2 (a single slice is itself). */
@@ -213,25 +229,18 @@ public final class SliceFeatures {
     /** The bank of every plane of slice {@code z}, plane after plane, at the grid points. */
     private SliceBank computeBank(int z) {
         float[][] input = this.planes.apply(z);
-        float[][] planes = new float[bankChannels()][];
-        for (int k = 0; k < input.length; k++) {
-            System.arraycopy(bank.compute(input[k], volume.width(), volume.height()), 0, planes, k * bank.channels(),
-                    bank.channels());
-        }
-        int c = planes.length, s = spec.gridStride(), w = volume.width();
-        float[] grid = new float[gridWidth * gridHeight * c];
-        for (int j = 0; j < gridHeight; j++) {
-            for (int i = 0; i < gridWidth; i++) {
-                int src = j * s * w + i * s, dst = (j * gridWidth + i) * c;
-                for (int k = 0; k < c; k++) {
-                    grid[dst + k] = planes[k][src];
-                }
+        int perPlane = bank.channels(), c = bankChannels(), points = gridWidth * gridHeight;
+        float[] grid = new float[points * c];
+        // Planes (CT's two windows) in parallel: each bank has single-threaded stretches (BoofCV's
+        // border convolution, the derivative channels) that the other plane's work can fill.
+        IntStream.range(0, input.length).parallel().forEach(k -> {
+            float[] plane = bank.compute(input[k], volume.width(), volume.height(), spec.gridStride());
+            for (int p = 0; p < points; p++) {
+                System.arraycopy(plane, p * perPlane, grid, p * c + k * perPlane, perPlane);
             }
-        }
-        float[][] drift = new float[driftRadii.length][];
-        for (int k = 0; k < drift.length; k++) {
-            drift[k] = driftExtremes(grid, driftRadii[k]);
-        }
+        });
+        float[][] drift = IntStream.range(0, driftRadii.length).parallel()
+                .mapToObj(k -> driftExtremes(grid, driftRadii[k])).toArray(float[][]::new);
         return new SliceBank(grid, drift);
     }
 

@@ -61,9 +61,9 @@ final class PixelPrediction {
     }
 
     private ProbabilityMap map(FeatureGrid g) {
-        float[] p = new float[g.width() * g.height()];
+        float[] p = head.logits(g.values(), g.channels(), g.width() * g.height());
         for (int k = 0; k < p.length; k++) {
-            p[k] = (float) head.probability(head.logit(g.values(), k * g.channels()));
+            p[k] = (float) head.probability(p[k]);
         }
         return new ProbabilityMap(p, g.width(), g.height(), g.stride(), 0);
     }

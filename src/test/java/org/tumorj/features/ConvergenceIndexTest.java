@@ -23,7 +23,12 @@ class ConvergenceIndexTest {
     }
 
     private static float centre(float[] plane, int band) {
-        float[] smoothed = new FilterBank(new double[] {1, 2, 4}).compute(plane, N, N)[FilterBank.channel(0, FilterBank.SMOOTHED)];
+        FilterBank bank = new FilterBank(new double[] {1, 2, 4});
+        float[] all = bank.compute(plane, N, N, 1);
+        float[] smoothed = new float[N * N];
+        for (int i = 0; i < smoothed.length; i++) {
+            smoothed[i] = all[i * bank.channels() + FilterBank.channel(0, FilterBank.SMOOTHED)];
+        }
         return new ConvergenceIndex(new double[] {6, 12, 24}).compute(smoothed, N, N)[band][48 * N + 48];
     }
 

@@ -25,7 +25,7 @@ class FilterBankTest {
     void aBlobIsStrongestAtItsCentreAtTheScaleOfItsSize() {
         FilterBank bank = new FilterBank(SIGMAS);
         float[] plane = spot(64, 64, 30, 34, 3);
-        float[][] f = bank.compute(plane, 64, 64);
+        float[][] f = planes(bank, plane, 64, 64);
         int centre = 34 * 64 + 30;
         for (int s = 0; s < SIGMAS.length; s++) {
             float[] log = f[FilterBank.channel(s, FilterBank.LOG)];
@@ -45,7 +45,7 @@ class FilterBankTest {
     void aFlatPlaneHasNoStructure() {
         float[] plane = new float[32 * 32];
         java.util.Arrays.fill(plane, 0.4f);
-        float[][] f = new FilterBank(SIGMAS).compute(plane, 32, 32);
+        float[][] f = planes(new FilterBank(SIGMAS), plane, 32, 32);
         assertEquals(new FilterBank(SIGMAS).channels(), f.length);
         for (int s = 0; s < SIGMAS.length; s++) {
             assertEquals(0.4f, f[FilterBank.channel(s, FilterBank.SMOOTHED)][500], 1e-5);
@@ -59,8 +59,41 @@ class FilterBankTest {
     void leavesItsInputUntouched() {
         float[] plane = spot(40, 30, 10, 10, 2);
         float[] copy = plane.clone();
-        new FilterBank(SIGMAS).compute(plane, 40, 30);
+        new FilterBank(SIGMAS).compute(plane, 40, 30, 2);
         assertArrayEquals(copy, plane);
+    }
+
+    /**
+     * The grid is the full-resolution bank read at its points, edges included (a 41 x 30 plane:
+     * the last column of points is pixel 40, the last row pixel 28), radiograph bands too.
+     */
+    @Test
+    void aStrideTwoGridIsTheFullBankAtItsPoints() {
+        FilterBank bank = new FilterBank(SIGMAS, new double[] {6, 12});
+        float[] plane = spot(41, 30, 12, 9, 2);
+        float[][] full = planes(bank, plane, 41, 30);
+        float[] grid = bank.compute(plane, 41, 30, 2);
+        assertEquals(21 * 15 * bank.channels(), grid.length);
+        for (int j = 0; j < 15; j++) {
+            for (int i = 0; i < 21; i++) {
+                for (int k = 0; k < bank.channels(); k++) {
+                    assertEquals(full[k][j * 2 * 41 + i * 2], grid[(j * 21 + i) * bank.channels() + k], 0f,
+                            bank.names()[k] + " at point " + i + "," + j);
+                }
+            }
+        }
+    }
+
+    /** The bank at every pixel, one plane per channel. */
+    static float[][] planes(FilterBank bank, float[] plane, int w, int h) {
+        float[] all = bank.compute(plane, w, h, 1);
+        float[][] out = new float[bank.channels()][w * h];
+        for (int i = 0; i < w * h; i++) {
+            for (int k = 0; k < out.length; k++) {
+                out[k][i] = all[i * out.length + k];
+            }
+        }
+        return out;
     }
 
     @Test

@@ -43,14 +43,41 @@ class SliceFeaturesTest {
         assertEquals(bank.channels() + 2 * 2 * 3, f.channels(), "3 blob channels of 2 slices below and 2 above");
         FeatureGrid g = f.slice(2);
         assertEquals(20, g.width(), "every 2 px of 40");
-        float[][] own = bank.compute(v.slice(2), 40, 40);
-        float[][] above = bank.compute(v.slice(3), 40, 40); // 2 mm at 2 mm spacing: 1 slice
-        int i = 5, j = 7, pixel = j * 2 * 40 + i * 2;
+        // The bank at every pixel (stride 1), read at the pixel grid point (5, 7) of stride 2 stands on
+        float[] own = bank.compute(v.slice(2), 40, 40, 1);
+        float[] above = bank.compute(v.slice(3), 40, 40, 1); // 2 mm at 2 mm spacing: 1 slice
+        int i = 5, j = 7, pixel = (j * 2 * 40 + i * 2) * bank.channels();
         float[] at = g.at(i, j);
-        assertEquals(own[FilterBank.channel(2, FilterBank.LOG)][pixel], at[FilterBank.channel(2, FilterBank.LOG)], 1e-6);
+        assertEquals(own[pixel + FilterBank.channel(2, FilterBank.LOG)], at[FilterBank.channel(2, FilterBank.LOG)], 1e-6);
         int firstAbove = bank.channels() + 2 * 3; // after the two slices below
-        assertEquals(above[FilterBank.channel(1, FilterBank.SMOOTHED)][pixel], at[firstAbove], 1e-6);
+        assertEquals(above[pixel + FilterBank.channel(1, FilterBank.SMOOTHED)], at[firstAbove], 1e-6);
         assertNotEquals(at[firstAbove], at[bank.channels() + 3], "below and above differ");
+    }
+
+    /** The running extreme is the plain one, window by window, edges (truncated windows) included. */
+    @Test
+    void runningExtremesAreTheWindowExtremes() {
+        java.util.Random random = new java.util.Random(3);
+        for (int radius : new int[] {1, 2, 6, 9}) {
+            for (int length : new int[] {1, 5, 13, 40}) {
+                float[] values = new float[3 * length];   // 3 lines of `length` points, column-major
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = (float) random.nextGaussian();
+                }
+                for (boolean max : new boolean[] {false, true}) {
+                    float[] out = SliceFeatures.extremeAlong(values, 3, 1, length, 3, radius, max);
+                    for (int l = 0; l < 3; l++) {
+                        for (int i = 0; i < length; i++) {
+                            float e = values[l + 3 * i];
+                            for (int j = Math.max(0, i - radius); j <= Math.min(length - 1, i + radius); j++) {
+                                e = max ? Math.max(e, values[l + 3 * j]) : Math.min(e, values[l + 3 * j]);
+                            }
+                            assertEquals(e, out[l + 3 * i], 0f, "radius " + radius + " length " + length + " at " + i);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test

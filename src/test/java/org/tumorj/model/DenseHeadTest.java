@@ -48,6 +48,20 @@ class DenseHeadTest {
     }
 
     @Test
+    void gridLogitsAreThePointByPointLogitsBitForBit() {
+        // An odd count over several parallel blocks: the pairing, the last lone point and the block
+        // edges must all give exactly what one point at a time gives (the maps' ties depend on it).
+        HeadWeights w = randomHead(130, 64, 5);
+        DenseHead head = new DenseHead(w, 1);
+        int points = 5001;
+        float[] grid = randomFeatures(130 * points, 6);
+        float[] z = head.logits(grid, 130, points);
+        for (int p = 0; p < points; p++) {
+            assertEquals((float) head.logit(grid, p * 130), z[p], 0f, "point " + p);
+        }
+    }
+
+    @Test
     void wrongChannelCountIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DenseHead(TINY, 1).probabilities(FloatTensor.zeros(1, 2, 2, 3)));
