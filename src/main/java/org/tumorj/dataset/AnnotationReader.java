@@ -9,12 +9,14 @@ import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationSidecar;
 import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.annotation.RtStructAnnotations;
+import org.tumorj.annotation.SegAnnotations;
 import org.tumorj.annotation.SliceAttachment;
 import org.tumorj.volume.Volume;
 
 /**
  * Reads a study's annotations and attaches them to its loaded volume's slices: TumorJ's
- * {@code annotations.json} and the ROI Manager's {@code RoiSet.zip}, both without ImageJ.
+ * {@code annotations.json} and the ROI Manager's {@code RoiSet.zip}, both without ImageJ, an RT
+ * Structure Set and a DICOM Segmentation.
  */
 @FunctionalInterface
 public interface AnnotationReader {
@@ -61,12 +63,28 @@ public interface AnnotationReader {
     String RTSTRUCT_FILE = "rtstruct.dcm";
 
     /**
-     * The formats of a study folder: the sidecar first, then {@code RoiSet.zip}, then an RT Structure Set.
+     * A DICOM Segmentation beside the images, named {@value #SEG_FILE} (from 3D Slicer, OHIF, MONAI
+     * Label or {@code ./tumorj detect --export seg}), binary or fractional (at half its maximum
+     * value), its frames matched to slices by source image UID, else by position; empty when absent.
+     */
+    static AnnotationReader seg() {
+        return (dir, volume) -> {
+            Path file = dir.resolve(SEG_FILE);
+            return Files.exists(file) ? SegAnnotations.read(file, volume.info()) : List.of();
+        };
+    }
+
+    /** The name a DICOM Segmentation of a study's annotations has in its folder (as TumorJ exports it). */
+    String SEG_FILE = "seg.dcm";
+
+    /**
+     * The formats of a study folder, in the order of {@link StudySet#ANNOTATION_FILES}: the sidecar
+     * first, then {@code RoiSet.zip}, then an RT Structure Set, then a Segmentation.
      *
      * @param roiGroupNames ROI group names (Fiji knows them; {@link RoiSetZip#NO_GROUP_NAMES} elsewhere)
      */
     static AnnotationReader standard(IntFunction<String> roiGroupNames) {
-        return sidecar().orElse(roiSetZip(roiGroupNames)).orElse(rtStruct());
+        return sidecar().orElse(roiSetZip(roiGroupNames)).orElse(rtStruct()).orElse(seg());
     }
 
     /** This reader's regions, or the other's when this one finds none. */

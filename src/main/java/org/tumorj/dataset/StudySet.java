@@ -8,10 +8,12 @@ import java.util.stream.Stream;
 
 /**
  * A folder of study folders: a training set. A subfolder is a study when it holds annotations
- * ({@code annotations.json} or {@code RoiSet.zip}); others (notes, outputs) are left alone.
+ * (one of {@link #ANNOTATION_FILES}); others (notes, outputs) are left alone.
  */
 public final class StudySet {
-    public static final List<String> ANNOTATION_FILES = List.of("annotations.json", "RoiSet.zip");
+    /** The annotation files of a study folder, in the order {@link AnnotationReader#standard} tries them. */
+    public static final List<String> ANNOTATION_FILES = List.of("annotations.json", "RoiSet.zip",
+            AnnotationReader.RTSTRUCT_FILE, AnnotationReader.SEG_FILE);
     private final Path root;
     private final List<Study> studies;
 
@@ -32,7 +34,8 @@ public final class StudySet {
             studies = children.filter(Files::isDirectory).filter(StudySet::annotated).sorted().map(Study::of).toList();
         }
         if (studies.isEmpty()) {
-            throw new IOException(root + ": no study folders with annotations.json or RoiSet.zip inside;"
+            throw new IOException(root + ": no study folders with annotations (" + String.join(", ", ANNOTATION_FILES)
+                    + ") inside;"
                     + " put each study's DICOM files and annotations in its own folder");
         }
         return new StudySet(root, studies);
