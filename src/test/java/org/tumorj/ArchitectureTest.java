@@ -36,7 +36,7 @@ class ArchitectureTest {
      * the model and statistics; the pipeline joins them; Fiji and the command line sit on top, and
      * the Spark job above them all: nothing depends on it, so nothing else needs Spark's jars.
      */
-    static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "annotation", "privacy", "dataset",
+    static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "nifti", "annotation", "privacy", "dataset",
             "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "interop", "train", "pipeline",
             "api", "ij", "cli", "spark");
 

@@ -11,6 +11,7 @@ import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.NiftiStudies;
 import org.tumorj.dataset.StudySet;
 import org.tumorj.dataset.TrainingData;
 import org.tumorj.detect.DetectionParams;
@@ -56,8 +57,9 @@ public final class TumorJ {
 
     /** Trains a detector and saves its bundle. */
     public static ModelBundle train(TrainingRequest r, Progress progress, TrainingListener listener) throws IOException {
-        List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(r.studies()), new DicomStudies(
-                DicomReader.standard(), r.settings().seriesDescription(), progress),
+        String series = r.settings().seriesDescription();
+        List<LoadedStudy> all = new ArrayList<>(TrainingData.load(StudySet.open(r.studies()), new NiftiStudies(series,
+                new DicomStudies(DicomReader.standard(), series, progress), progress),
                 AnnotationReader.standard(r.roiGroupNames()), progress));
         for (LoadedStudy s : r.extra()) {
             if (all.removeIf(other -> other.id().equals(s.id()))) {
@@ -248,7 +250,8 @@ public final class TumorJ {
         EvaluationReport report;
         try (Bundles.Opened opened = Bundles.open(r.model())) {
             report = StudyEvaluation.evaluate(opened.detector(), r.studies(), opened.detector().trainedOn().guard(
-                    studies(opened, r.series(), progress), r.allowOtherSeries(), progress), AnnotationReader.standard(r.roiGroupNames()),
+                    new NiftiStudies(pattern(opened, r.series()), studies(opened, r.series(), progress), progress),
+                    r.allowOtherSeries(), progress), AnnotationReader.standard(r.roiGroupNames()),
                     AnnotationClasses.defaults(), r.threshold(), deidentifier(r.deidentifySalt()), progress).report();
         }
         report.writeJson(r.report());
@@ -262,8 +265,11 @@ public final class TumorJ {
 
     /** Study folders read as the model expects: this series pattern, else the one it was trained on. */
     private static DicomStudies studies(Bundles.Opened opened, String series, Progress progress) {
-        String pattern = series == null || series.isBlank() ? opened.detector().trainedOn().pattern() : series;
-        return new DicomStudies(DicomReader.standard(), pattern, progress);
+        return new DicomStudies(DicomReader.standard(), pattern(opened, series), progress);
+    }
+
+    private static String pattern(Bundles.Opened opened, String series) {
+        return series == null || series.isBlank() ? opened.detector().trainedOn().pattern() : series;
     }
 
     private static Deidentifier deidentifier(String salt) {

@@ -1,6 +1,7 @@
 package org.tumorj.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +15,14 @@ import org.tumorj.dicom.SeriesSummary;
 import org.tumorj.dicom.VolumeStream;
 import org.tumorj.export.SixteenBitCoding;
 import org.tumorj.export.TiffStack;
+import org.tumorj.nifti.NiftiImage;
+import org.tumorj.nifti.NiftiVolumes;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
 /**
- * {@code ./tumorj convert PATH OUT.tif [--series UID|N]}: one series as a TIFF stack of modality
+ * {@code ./tumorj convert PATH OUT.tif [--series UID|N]}: one series (or a NIfTI image) as a TIFF stack of modality
  * values, slices in sorted order, written atomically: unsigned 16-bit with ImageJ's value
  * calibration when every value is an integer within a 16-bit span (CT in HU, most MR), 32-bit
  * float otherwise (non-integer rescale slopes, wider spans), RGB for colour.
@@ -28,7 +31,9 @@ public final class ConvertCommand implements CliCommand {
 
     @Override public String name() { return "convert"; }
 
-    @Override public String summary() { return "PATH OUT.tif [--series UID|N]: write a series as a 16-bit, float or RGB TIFF stack"; }
+    @Override public String summary() {
+        return "PATH OUT.tif [--series UID|N]: write a series (or a .nii/.nii.gz image) as a 16-bit, float or RGB TIFF stack";
+    }
 
     @Override
     public int run(List<String> args) throws CliException {
@@ -38,6 +43,9 @@ public final class ConvertCommand implements CliCommand {
         }
         Path in = Path.of(o.positional().get(0));
         Path out = Path.of(o.positional().get(1));
+        if (Files.isRegularFile(in) && NiftiImage.isNiftiName(in)) {
+            return convertNifti(in, out);
+        }
         DicomScan scan = InfoCommand.scan(in);
         DicomSeries series = pick(scan, in, o.get("series", null));
         TiffStack stack;
@@ -80,6 +88,24 @@ public final class ConvertCommand implements CliCommand {
         Volume v = reader.readVolume(series, Progress.none());
         TiffStack floats = grey(v.info(), v.slices());
         return write(SixteenBitCoding.fitting(v.slices(), valueUnit).map(floats::as16Bit).orElse(floats), out);
+    }
+
+    /**
+     * A NIfTI image ({@code .nii}, {@code .nii.gz}) as the same TIFF: its first volume, slices
+     * ascending along the normal, 16-bit where its (scaled) values fit, float otherwise.
+     */
+    private static int convertNifti(Path in, Path out) throws CliException {
+        TiffStack stack;
+        try {
+            Volume v = NiftiVolumes.volume(NiftiImage.read(in), "");
+            stack = write(SixteenBitCoding.fitting(v.slices(), valueUnit("")).map(grey(v.info(), v.slices())::as16Bit)
+                    .orElse(grey(v.info(), v.slices())), out);
+        } catch (IOException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+        System.out.printf("wrote %s (%d x %d x %d, %s)%n", out, stack.width(), stack.height(), stack.slices(),
+                stack.coding() != null ? "16-bit, calibrated to the image's values" : "32-bit float values");
+        return 0;
     }
 
     private static TiffStack write(TiffStack stack, Path out) throws IOException {

@@ -5,16 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationSidecar;
+import org.tumorj.annotation.LabelMapAnnotations;
 import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.annotation.RtStructAnnotations;
+import org.tumorj.annotation.SegAnnotations;
 import org.tumorj.annotation.SliceAttachment;
+import org.tumorj.nifti.NiftiStudy;
 import org.tumorj.volume.Volume;
 
 /**
  * Reads a study's annotations and attaches them to its loaded volume's slices: TumorJ's
- * {@code annotations.json} and the ROI Manager's {@code RoiSet.zip}, both without ImageJ.
+ * {@code annotations.json} and the ROI Manager's {@code RoiSet.zip}, both without ImageJ, an RT
+ * Structure Set, a DICOM Segmentation and a NIfTI label map. A study's location is its folder, or
+ * for the MSD layout its image file (where the folder files resolve to nothing).
  */
 @FunctionalInterface
 public interface AnnotationReader {
@@ -61,12 +67,45 @@ public interface AnnotationReader {
     String RTSTRUCT_FILE = "rtstruct.dcm";
 
     /**
-     * The formats of a study folder: the sidecar first, then {@code RoiSet.zip}, then an RT Structure Set.
+     * A DICOM Segmentation beside the images, named {@value #SEG_FILE} (from 3D Slicer, OHIF, MONAI
+     * Label or {@code ./tumorj detect --export seg}), binary or fractional (at half its maximum
+     * value), its frames matched to slices by source image UID, else by position; empty when absent.
+     */
+    static AnnotationReader seg() {
+        return (dir, volume) -> {
+            Path file = dir.resolve(SEG_FILE);
+            return Files.exists(file) ? SegAnnotations.read(file, volume.info()) : List.of();
+        };
+    }
+
+    /**
+     * A NIfTI study's label map ({@link NiftiStudy}: {@code labelsTr/X.nii.gz} of the MSD layout, or
+     * {@code *_seg} / {@code *label*} beside the image), values named by {@code labels.json} or
+     * {@code dataset.json}, else nonzero = tumor; empty when the study is not NIfTI or has no label map.
+     */
+    static AnnotationReader niftiLabels() {
+        return (location, volume) -> {
+            if (!NiftiStudy.isNiftiStudy(location)) {
+                return List.of();
+            }
+            String image = volume.info().seriesDescription(); // NiftiVolumes names the series after its file
+            NiftiStudy study = NiftiStudy.find(location, Pattern.compile("^" + Pattern.quote(image) + "$"));
+            return study.labels() == null ? List.of()
+                    : LabelMapAnnotations.read(study.labels(), study.image(), volume.info(), study.labelNames());
+        };
+    }
+
+    /** The name a DICOM Segmentation of a study's annotations has in its folder (as TumorJ exports it). */
+    String SEG_FILE = "seg.dcm";
+
+    /**
+     * The formats of a study folder, in the order of {@link StudySet#ANNOTATION_FILES}: the sidecar
+     * first, then {@code RoiSet.zip}, then an RT Structure Set, then a Segmentation, then a NIfTI label map.
      *
      * @param roiGroupNames ROI group names (Fiji knows them; {@link RoiSetZip#NO_GROUP_NAMES} elsewhere)
      */
     static AnnotationReader standard(IntFunction<String> roiGroupNames) {
-        return sidecar().orElse(roiSetZip(roiGroupNames)).orElse(rtStruct());
+        return sidecar().orElse(roiSetZip(roiGroupNames)).orElse(rtStruct()).orElse(seg()).orElse(niftiLabels());
     }
 
     /** This reader's regions, or the other's when this one finds none. */

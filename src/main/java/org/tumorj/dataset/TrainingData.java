@@ -1,6 +1,7 @@
 package org.tumorj.dataset;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,12 @@ public record TrainingData(Split<LoadedStudy> split, List<Patch> train, List<Pat
         List<LoadedStudy> out = new ArrayList<>();
         for (int i = 0; i < set.studies().size(); i++) {
             progress.checkCancelled();
-            out.add(LoadedStudy.load(set.studies().get(i), volumes, annotations));
+            LoadedStudy s = LoadedStudy.load(set.studies().get(i), volumes, annotations);
+            Path source = StudySet.annotationSource(s.study().dir());
+            // which file fed which study, by file name only (folder names and files carry no patient attributes)
+            progress.log("study " + s.id() + ": " + s.annotations().size() + " regions from "
+                    + (source == null ? "none" : source.getFileName()));
+            out.add(s);
             progress.update("loading studies", i + 1, set.studies().size());
         }
         return out;

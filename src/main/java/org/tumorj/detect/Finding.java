@@ -1,5 +1,6 @@
 package org.tumorj.detect;
 
+import org.tumorj.volume.BoundingBox;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package org.tumorj.detect;
 
+import org.tumorj.volume.BoundingBox;
+import org.tumorj.volume.Contour;
+import org.tumorj.volume.LabelImage;
+import org.tumorj.volume.SliceRegion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.tumorj.detect;
 
+import org.tumorj.volume.Contour;
+import org.tumorj.volume.SliceRegion;
+
 /**
  * The part of a {@link Finding} on one slice: one 8-connected component. A finding can have two
  * components on the same slice when they join on a neighbouring slice (a U shape).

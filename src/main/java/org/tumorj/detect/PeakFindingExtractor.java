@@ -1,5 +1,7 @@
 package org.tumorj.detect;
 
+import org.tumorj.volume.LabelImage;
+import org.tumorj.volume.SliceRegion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

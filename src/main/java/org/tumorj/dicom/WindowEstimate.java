@@ -6,13 +6,13 @@ import java.util.List;
  * A default window when the header has none: the 1st to 99th percentile of the values, from a
  * histogram of a strided sample (linear time; sorting millions of values would dominate a read).
  */
-final class WindowEstimate {
+public final class WindowEstimate {
     private static final int MAX_SAMPLES = 1 << 18;
     private static final int BINS = 4096;
 
     private WindowEstimate() {}
 
-    static Window fromValues(List<float[]> slices) {
+    public static Window fromValues(List<float[]> slices) {
         long total = 0;
         for (float[] s : slices) {
             total += s.length;

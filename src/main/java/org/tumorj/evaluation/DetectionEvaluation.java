@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.Finding;
-import org.tumorj.detect.SliceRegion;
+import org.tumorj.volume.SliceRegion;
 import org.tumorj.util.Progress;
 import org.tumorj.metrics.Dice;
 import org.tumorj.metrics.Froc;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.tumorj.annotation.Annotation;
-import org.tumorj.detect.LabelImage;
+import org.tumorj.volume.LabelImage;
 import org.tumorj.detect.Point3;
 import org.tumorj.detect.RegionLinker;
-import org.tumorj.detect.SliceRegion;
+import org.tumorj.volume.SliceRegion;
 import org.tumorj.volume.VolumeInfo;
 
 /**

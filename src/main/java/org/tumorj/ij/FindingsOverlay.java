@@ -18,7 +18,7 @@ import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
-import org.tumorj.detect.Contour;
+import org.tumorj.volume.Contour;
 
 /**
  * Puts detections back onto the image: each finding's outline on each of its slices, coloured by

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import org.tumorj.detect.Contour;
+import org.tumorj.volume.Contour;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
 import org.tumorj.dicom.DicomWriter;

@@ -23,7 +23,8 @@ import org.tumorj.volume.Volume;
 public final class DicomStudies implements VolumeLoader {
     /** Files that belong in a study folder beside the DICOM files; not worth a "skipped" line. */
     static final java.util.Set<String> KNOWN_SIDECARS = java.util.Set.of("RoiSet.zip", "annotations.json",
-            "ground-truth.json", "evaluation.json", org.tumorj.dataset.AnnotationReader.RTSTRUCT_FILE);
+            "ground-truth.json", "evaluation.json", org.tumorj.dataset.AnnotationReader.RTSTRUCT_FILE,
+            org.tumorj.dataset.AnnotationReader.SEG_FILE);
     private final DicomReader reader;
     private final Pattern seriesDescription;
     private final Progress progress;

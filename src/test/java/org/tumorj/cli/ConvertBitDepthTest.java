@@ -97,6 +97,18 @@ class ConvertBitDepthTest {
         assertShowsModalityValues(read(series), imp);
     }
 
+    /** A NIfTI image converts too: the DICOM series written as NIfTI gives the same values, 16-bit, in mm. */
+    @Test
+    void aNiftiImageConvertsToTheSameStack() throws IOException {
+        Volume v = read(writeSeries("1", "-1024", 0, 3000, null));
+        Path nifti = dir.resolve("ct.nii.gz");
+        org.tumorj.nifti.NiftiTestFiles.write(nifti, v.info(), v.slices());
+        ImagePlus imp = convertAndOpen(nifti);
+        assertEquals(ImagePlus.GRAY16, imp.getType());
+        assertEquals(v.info().spacingZ(), imp.getCalibration().pixelDepth, 1e-9);
+        assertShowsModalityValues(v, imp);
+    }
+
     private ImagePlus convertAndOpen(Path series) {
         Path out = dir.resolve("out.tif");
         CliRun r = CliRun.of("convert", series.toString(), out.toString());

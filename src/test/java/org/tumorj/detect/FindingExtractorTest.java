@@ -1,5 +1,6 @@
 package org.tumorj.detect;
 
+import org.tumorj.volume.BoundingBox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tumorj.detect.BoundingBox;
+import org.tumorj.volume.BoundingBox;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.Point3;
 import org.tumorj.evaluation.Lesion;

@@ -1,4 +1,4 @@
-package org.tumorj.detect;
+package org.tumorj.volume;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.tumorj.detect;
+package org.tumorj.volume;
 
 /**
  * An axis-aligned box of whole pixels, ImageJ's rectangle convention: top-left pixel

@@ -1,4 +1,4 @@
-package org.tumorj.detect;
+package org.tumorj.volume;
 
 /**
  * The outer boundary of a region on one slice as a closed polygon along pixel edges: vertices are
