@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.dataset.AnnotationReader;
@@ -182,8 +183,10 @@ public final class TumorJ {
         if (!r.dicomExports().isEmpty()) {
             outputs = outputs.andThen(StudyOutputs.dicomObjects(r.dicomExports(), model.algorithm));
         }
+        // annotated studies (a held-out set) get the reference standard drawn in their previews
         return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
-                deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries());
+                deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries())
+                .showingAnnotations(AnnotationReader.standard(RoiSetZip.NO_GROUP_NAMES), AnnotationClasses.defaults());
     }
 
     /**
