@@ -91,6 +91,11 @@ public final class FindingsOverlay {
         }
     }
 
+    /** Whether {@link #setHeatMapVisible} (or {@link #show} without it) keeps a hidden heat map for the image. */
+    public static boolean hasHiddenHeatMap(ImagePlus imp) {
+        return imp.getProperty(HIDDEN_HEAT_MAP) instanceof List<?>;
+    }
+
     public static boolean isHeatMapVisible(ImagePlus imp) {
         return imp.getOverlay() != null && !elements(imp.getOverlay(), HEAT_MAP).isEmpty();
     }
