@@ -27,7 +27,8 @@ public final class FijiTraining {
      */
     public static final String NO_STUDIES = "no studies folder given; training needs a folder of annotated studies"
             + " (at least 2 with the current image: one image cannot be split into training and validation by study):"
-            + " save each annotated series' ROI Manager as RoiSet.zip beside its DICOM files, one folder per study";
+            + " save each annotated series' ROI Manager as RoiSet.zip beside its DICOM files, one folder per study;"
+            + " to train on the open image alone, use Train on This Image, which validates on held-out slices of it";
 
     private FijiTraining() {}
 
