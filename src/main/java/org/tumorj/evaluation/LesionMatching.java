@@ -3,8 +3,11 @@ package org.tumorj.evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tumorj.annotation.Annotation;
+import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.Finding;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * Which lesions of one series its findings hit and which findings hit none, by {@link HitRule}:
@@ -41,6 +44,20 @@ public final class LesionMatching {
             }
         }
         return new LesionMatching(truth, best, falsePositives);
+    }
+
+    /**
+     * The findings matched to a study's annotations, lesions being the {@code classes}' positive
+     * labels; null when no annotation is a lesion (nothing to match, nothing to draw).
+     *
+     * @param info the series the annotations were attached to (its SOPInstanceUIDs place them)
+     */
+    public static LesionMatching ofAnnotations(Detections d, VolumeInfo info, List<Annotation> regions,
+            AnnotationClasses classes) {
+        if (regions.stream().noneMatch(classes::isPositive)) {
+            return null;
+        }
+        return of(d, GroundTruth.fromAnnotations(info, regions, label -> classes.role(label) == AnnotationClasses.Role.POSITIVE));
     }
 
     public GroundTruth truth() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.VolumeLoader;
@@ -14,7 +13,6 @@ import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomSeries;
 import org.tumorj.detect.Detections;
-import org.tumorj.evaluation.GroundTruth;
 import org.tumorj.evaluation.LesionMatching;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
@@ -373,13 +371,7 @@ public final class BatchDetection {
             return null; // a radiograph file of a folder of radiographs has no annotation files of its own
         }
         try {
-            List<Annotation> regions = annotations.read(study, loaded);
-            if (regions.stream().noneMatch(classes::isPositive)) {
-                return null;
-            }
-            GroundTruth truth = GroundTruth.fromAnnotations(loaded.info(), regions,
-                    label -> classes.role(label) == AnnotationClasses.Role.POSITIVE);
-            return LesionMatching.of(detections, truth);
+            return LesionMatching.ofAnnotations(detections, loaded.info(), annotations.read(study, loaded), classes);
         } catch (IOException | RuntimeException e) {
             String w = "annotations not drawn in the preview: " + e.getMessage();
             warnings.add(w);
