@@ -2,11 +2,8 @@ package org.tumorj.ij;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
-import ij.plugin.frame.RoiManager;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.tumorj.api.TumorJ;
 import org.tumorj.dataset.LoadedStudy;
@@ -47,7 +44,7 @@ public final class ImageTrainingLoop {
     public static Trained train(String command, Request r) throws IOException {
         ImagePlus imp = CurrentImages.required(command, "no image open; open a series with Plugins > TumorJ > Open"
                 + " DICOM Series..., outline lesions and normal tissue, and class them with Set ROI Class");
-        LoadedStudy study = study(command, imp);
+        LoadedStudy study = ImageStudies.withRoiManager(command, imp);
         CommandLog.log(command, "study " + study.id() + " with " + study.annotations().size()
                 + " ROI(s) from the ROI Manager");
         TrainingListener listener = CancellableTask.userPresent() ? TrainingPlots.liveLoss("TumorJ training loss")
@@ -80,16 +77,5 @@ public final class ImageTrainingLoop {
     /** The session's last model, or null when none was trained. */
     public static Trained last() {
         return last;
-    }
-
-    /** The image with the ROI Manager's ROIs (the hidden one of a batch macro) as a study. */
-    static LoadedStudy study(String command, ImagePlus imp) throws IOException {
-        RoiManager rm = RoiSets.currentManager();
-        List<Roi> rois = rm == null ? List.of() : Arrays.asList(rm.getRoisAsArray());
-        try {
-            return ImageStudies.fromImage(imp, rois);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(command + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -102,6 +102,34 @@ class ImageTrainingLoopIT {
         }
     }
 
+    /**
+     * What a user gets when the loop is run out of order: Save Model before any training, Train on
+     * This Image with an empty ROI Manager, Toggle Heat Map on an image without one. Each stops
+     * its macro with a message saying what to do first.
+     */
+    @Test
+    void outOfOrderStepsStopTheMacroWithWhatToDoFirst() throws Exception {
+        ImageJMacroRunner.requireDisplay();
+        Path study = Path.of("test-images/phantoms/ct/ct-0001").toAbsolutePath();
+        try (ImageJMacroRunner imagej = ImageJMacroRunner.install()) {
+            assertStops(imagej, "run(\"Save Model...\", \"model=[" + study.resolveSibling("never") + "]\");",
+                    "Save Model...: no model trained in this Fiji session; run Plugins > TumorJ > Train on This Image... first");
+            String open = "setBatchMode(true); run(\"Open DICOM Series...\", \"path=[" + study + "]\");\n";
+            assertStops(imagej, open + "run(\"Train on This Image...\", \"epochs=1\");",
+                    "Train on This Image...: the ROI Manager holds no ROIs for");
+            assertStops(imagej, open + "run(\"Toggle Heat Map...\", \"heat_map=toggle\");",
+                    "has no TumorJ heat map; run Detect Tumors or Train on This Image on it first");
+        }
+        assertFalse(Files.exists(study.resolveSibling("never")), "nothing written");
+    }
+
+    private static void assertStops(ImageJMacroRunner imagej, String lines, String message) throws Exception {
+        ImageJMacroRunner.Result r = imagej.runBatch(lines + "\nprint(\"after=reached\");\n", null, Duration.ofMinutes(1));
+        assertFalse(r.timedOut(), r.describe());
+        assertTrue(r.output().contains("TumorJ error: ") && r.output().contains(message), r.describe());
+        assertEquals(List.of(), r.values("after="), "the macro stops at the failed step; " + r.describe());
+    }
+
     private static String documented(String command) throws java.io.IOException {
         List<String> lines = CommandDocs.documentedLines(Files.readString(Path.of("docs/commands.md")), command);
         assertEquals(1, lines.size(), "docs/commands.md shows one macro line for " + command);
