@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.dataset.AnnotationReader;
@@ -26,10 +27,12 @@ import org.tumorj.pipeline.Bundles;
 import org.tumorj.pipeline.DetectorTraining;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.FeatureChoice;
+import org.tumorj.pipeline.ImageTrainingPlan;
 import org.tumorj.pipeline.StudyEvaluation;
 import org.tumorj.pipeline.StudyOutputs;
 import org.tumorj.pipeline.StudyShard;
 import org.tumorj.pipeline.TrainSettings;
+import org.tumorj.pipeline.TrainedDetector;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.train.TrainingListener;
 import org.tumorj.util.AtomicFiles;
@@ -72,6 +75,47 @@ public final class TumorJ {
                     .train(all, progress, listener);
             bundle.save(r.model(), progress);
             return bundle;
+        }
+    }
+
+    /**
+     * Training on one open image, Fiji's annotate-train-review loop.
+     *
+     * @param image the image with the regions drawn on it
+     * @param others a folder of other annotated studies, or null; its study of the image's id is replaced by the image
+     * @param roiGroupNames names of ROI groups in the others' {@code RoiSet.zip}s
+     */
+    public record ImageTraining(TrainSettings settings, FeatureChoice features, LoadedStudy image, Path others,
+            IntFunction<String> roiGroupNames) {}
+
+    /**
+     * What training on an image gave: the model, not yet saved, and what it finds on the image it
+     * was trained on (its map there shows what it learnt, not how well it does on new images).
+     *
+     * @param validation what was held out to choose the threshold (the log line)
+     */
+    public record ImageTrainingResult(ModelBundle bundle, Detections detections, String validation) {}
+
+    /** Trains on the image as {@link ImageTrainingPlan} splits it, then detects on the whole image. */
+    public static ImageTrainingResult trainOnImage(ImageTraining r, Progress progress, TrainingListener listener)
+            throws IOException {
+        List<LoadedStudy> others = new ArrayList<>();
+        if (r.others() != null) {
+            others.addAll(TrainingData.load(StudySet.open(r.others()), new DicomStudies(DicomReader.standard(),
+                    r.settings().seriesDescription(), progress), AnnotationReader.standard(r.roiGroupNames()), progress));
+            if (others.removeIf(s -> s.id().equals(r.image().id()))) {
+                progress.log("study " + r.image().id() + ": the folder's copy replaced by the open image");
+            }
+        }
+        ImageTrainingPlan plan = ImageTrainingPlan.of(r.image(), others, r.settings());
+        try (Backbone backbone = Backbones.openDefault()) {
+            ModelBundle bundle = new DetectorTraining(backbone, r.settings()).withFeatures(r.features())
+                    .train(plan.studies(), plan.split(), plan.describe(), progress, listener)
+                    .withTrainingRecord(ImageTrainingPlan.KEY, plan.record());
+            TrainedDetector detector = new TrainedDetector(backbone, bundle);
+            Volume volume = r.image().volume();
+            Detections d = detector.detect(volume, r.image().id(), detector.defaultParams(volume), progress);
+            return new ImageTrainingResult(bundle, d, plan.describe());
         }
     }
 
@@ -184,8 +228,10 @@ public final class TumorJ {
         if (!r.dicomExports().isEmpty()) {
             outputs = outputs.andThen(StudyOutputs.dicomObjects(r.dicomExports(), model.algorithm));
         }
+        // annotated studies (a held-out set) get the reference standard drawn in their previews
         return new BatchDetection(opened.detector(), studies(opened, r.series(), progress), outputs,
-                deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries());
+                deidentifier(r.deidentifySalt())).allowingOtherSeries(r.allowOtherSeries())
+                .showingAnnotations(AnnotationReader.standard(RoiSetZip.NO_GROUP_NAMES), AnnotationClasses.defaults());
     }
 
     /**

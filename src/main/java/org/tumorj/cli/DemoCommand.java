@@ -19,6 +19,7 @@ import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.detect.Detections;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.evaluation.EvaluationReport;
+import org.tumorj.evaluation.LesionMatching;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.pipeline.DetectorTraining;
 import org.tumorj.pipeline.DicomStudies;
@@ -144,13 +145,18 @@ public final class DemoCommand implements CliCommand {
         return loaded;
     }
 
-    /** The held-out studies' files, from the volumes already loaded for the evaluation. */
+    /**
+     * The held-out studies' files, from the volumes already loaded for the evaluation; their
+     * previews show the annotated lesions, hit or missed, as the evaluation counted them.
+     */
     private static void writeOutputs(List<Detections> all, List<LoadedStudy> studies, Path folder) throws IOException {
         var outputs = StudyOutputs.standard(false);
         for (int i = 0; i < all.size(); i++) {
             Detections d = all.get(i);
-            var volume = studies.get(i).volume();
-            AtomicFiles.writeDirectory(folder.resolve(d.study()), dir -> outputs.write(dir, volume, d));
+            LoadedStudy s = studies.get(i);
+            LesionMatching matching = LesionMatching.ofAnnotations(d, s.volume().info(), s.annotations(),
+                    AnnotationClasses.defaults());
+            AtomicFiles.writeDirectory(folder.resolve(d.study()), dir -> outputs.write(dir, s.volume(), d, matching));
         }
     }
 

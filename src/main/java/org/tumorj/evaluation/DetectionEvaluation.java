@@ -1,10 +1,8 @@
 package org.tumorj.evaluation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tumorj.detect.Detections;
-import org.tumorj.detect.Finding;
 import org.tumorj.volume.SliceRegion;
 import org.tumorj.util.Progress;
 import org.tumorj.metrics.Dice;
@@ -56,31 +54,16 @@ public final class DetectionEvaluation {
     /** Matches findings to lesions; appends each lesion's score (NaN if missed) and each FP's score. */
     private static StudyResult evaluateStudy(EvaluationCase c, List<Double> lesionScores, List<Double> fpScores) {
         Detections d = c.detections();
-        List<Lesion> lesions = c.truth().lesions();
-        double[] best = new double[lesions.size()];
-        Arrays.fill(best, Double.NaN);
-        int fp = 0;
-        for (Finding f : d.findings()) {
-            boolean hitAny = false;
-            for (int l = 0; l < lesions.size(); l++) {
-                if (HitRule.hits(f, lesions.get(l))) {
-                    hitAny = true;
-                    best[l] = Double.isNaN(best[l]) ? f.score() : Math.max(best[l], f.score());
-                }
-            }
-            if (!hitAny) {
-                fp++;
-                fpScores.add((double) f.score());
-            }
+        LesionMatching m = LesionMatching.of(d, c.truth());
+        int lesions = c.truth().lesions().size();
+        for (int l = 0; l < lesions; l++) {
+            lesionScores.add(m.bestScore(l));
         }
-        int detectedLesions = 0;
-        for (double b : best) {
-            lesionScores.add(b);
-            detectedLesions += Double.isNaN(b) ? 0 : 1;
-        }
+        m.falsePositives().forEach(f -> fpScores.add((double) f.score()));
         long[] voxels = voxelOverlap(c);
-        return new StudyResult(d.study(), d.info().seriesInstanceUid(), lesions.size(), detectedLesions, fp,
-                d.findings().size(), voxels[0], voxels[1], voxels[2], Dice.of(voxels[2], voxels[0], voxels[1]));
+        return new StudyResult(d.study(), d.info().seriesInstanceUid(), lesions, m.hitLesions(),
+                m.falsePositives().size(), d.findings().size(), voxels[0], voxels[1], voxels[2],
+                Dice.of(voxels[2], voxels[0], voxels[1]));
     }
 
     /** {annotated, detected, both} voxel counts, slice by slice. */

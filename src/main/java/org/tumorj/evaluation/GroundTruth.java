@@ -22,11 +22,22 @@ public final class GroundTruth {
     private final VolumeInfo info;
     private final List<SliceRegion> masks;
     private final List<Lesion> lesions;
+    private final List<Outline> outlines;
 
-    private GroundTruth(VolumeInfo info, List<SliceRegion> masks, List<Lesion> lesions) {
+    /**
+     * One positive polygon as it was drawn, with the lesion it belongs to: what a picture of the
+     * reference standard draws (the filled masks are for counting, the drawn outlines for people).
+     *
+     * @param lesionId the {@link Lesion#id()} whose voxels the polygon's pixels are part of
+     * @param z its slice, 0-based
+     */
+    public record Outline(int lesionId, int z, float[] xs, float[] ys) {}
+
+    private GroundTruth(VolumeInfo info, List<SliceRegion> masks, List<Lesion> lesions, List<Outline> outlines) {
         this.info = info;
         this.masks = List.copyOf(masks);
         this.lesions = List.copyOf(lesions);
+        this.outlines = List.copyOf(outlines);
     }
 
     /**
@@ -38,9 +49,13 @@ public final class GroundTruth {
     public static GroundTruth fromAnnotations(VolumeInfo info, List<Annotation> annotations, Predicate<String> isLesion) {
         int w = info.width(), h = info.height(), depth = info.sopInstanceUids().size();
         boolean[][] fill = new boolean[depth][];
+        List<Annotation> drawn = new ArrayList<>();
+        List<Integer> drawnZ = new ArrayList<>();
         for (Annotation a : annotations) {
             if (isLesion.test(a.label())) {
                 int z = sliceOf(a, info);
+                drawn.add(a);
+                drawnZ.add(z);
                 if (fill[z] == null) {
                     fill[z] = new boolean[w * h];
                 }
@@ -62,10 +77,38 @@ public final class GroundTruth {
             fill[z] = null;
         }
         List<Lesion> lesions = new ArrayList<>();
+        int[] lesionOfPart = new int[parts.size()];
         for (int[] group : linker.groups()) {
-            lesions.add(lesion(lesions.size() + 1, group, parts, info));
+            Lesion l = lesion(lesions.size() + 1, group, parts, info);
+            lesions.add(l);
+            for (int g : group) {
+                lesionOfPart[g] = l.id();
+            }
         }
-        return new GroundTruth(info, masks, lesions);
+        List<Outline> outlines = new ArrayList<>();
+        for (int i = 0; i < drawn.size(); i++) {
+            int lesionId = lesionOf(drawn.get(i), drawnZ.get(i), parts, lesionOfPart, w, h);
+            if (lesionId > 0) { // a polygon too thin to cover a pixel centre is in no lesion: nothing to colour
+                outlines.add(new Outline(lesionId, drawnZ.get(i), drawn.get(i).xs(), drawn.get(i).ys()));
+            }
+        }
+        return new GroundTruth(info, masks, lesions, outlines);
+    }
+
+    /** The lesion of the first pixel the polygon covers (its pixels all lie in one 8-connected part), or 0. */
+    private static int lesionOf(Annotation a, int z, List<Part> parts, int[] lesionOfPart, int w, int h) {
+        boolean[] own = new boolean[w * h];
+        PolygonMask.fill(a.xs(), a.ys(), own, w, h);
+        for (int i = 0; i < own.length; i++) {
+            if (own[i]) {
+                for (int p = 0; p < parts.size(); p++) {
+                    if (parts.get(p).z() == z && parts.get(p).region().contains(i % w, i / w)) {
+                        return lesionOfPart[p];
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     private static int sliceOf(Annotation a, VolumeInfo info) {
@@ -107,6 +150,8 @@ public final class GroundTruth {
 
     public VolumeInfo info() { return info; }
     public List<Lesion> lesions() { return lesions; }
+    /** The positive polygons as drawn, each with its lesion, in the order of the annotations. */
+    public List<Outline> outlines() { return outlines; }
     public int depth() { return masks.size(); }
 
     /** Annotated lesion pixels on slice {@code z}. */

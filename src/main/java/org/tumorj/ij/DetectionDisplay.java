@@ -50,6 +50,24 @@ public final class DetectionDisplay {
         imp.updateAndDraw();
     }
 
+    /**
+     * Shows, hides or toggles the heat map {@link #show} drew on the image.
+     *
+     * @param how {@code toggle}, {@code show} or {@code hide}
+     * @throws IllegalArgumentException the image has no TumorJ heat map to show
+     */
+    public static void setHeatMap(String command, ImagePlus imp, String how) {
+        boolean shown = FindingsOverlay.isHeatMapVisible(imp);
+        if (!shown && !FindingsOverlay.hasHiddenHeatMap(imp)) {
+            throw new IllegalArgumentException(command + ": " + imp.getTitle() + " has no TumorJ heat map; run Detect"
+                    + " Tumors or Train on This Image on it first");
+        }
+        boolean visible = "toggle".equals(how) ? !shown : "show".equals(how);
+        FindingsOverlay.setHeatMapVisible(imp, visible);
+        imp.updateAndDraw();
+        CommandLog.log(command, "heat map " + (visible ? "shown" : "hidden") + " on " + imp.getTitle());
+    }
+
     /** The Log lines of a detection: where its files went, if anywhere, and how many findings. */
     public static void log(String command, TumorJ.VolumeResult result) {
         Detections d = result.detections();

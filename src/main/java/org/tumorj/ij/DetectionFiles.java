@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
+import org.tumorj.evaluation.LesionMatching;
 
 /**
  * The detection pictures written through ImageJ: the stack with its overlay (TIFF that Fiji opens
@@ -47,13 +48,23 @@ public final class DetectionFiles {
         atomically(target, copy.getStackSize() > 1 ? saver::saveAsTiffStack : saver::saveAsTiff);
     }
 
+    /** {@link #saveMontagePng(ImagePlus, Detections, LesionMatching, Path)} of a study without annotations. */
+    public static void saveMontagePng(ImagePlus imp, Detections d, Path target) throws IOException {
+        saveMontagePng(imp, d, null, target);
+    }
+
     /**
      * A montage of the slices with findings (for each finding, the slice where it is largest, at
      * most {@link #MONTAGE_TILES}, in slice order), overlay burnt in, labelled with the slice
      * number; the middle slice when there are no findings. {@code imp} must carry the overlay.
+     * With {@code matching} (the study is annotated: {@link ReferenceOverlay#add} drew its lesions)
+     * the centre slice of each lesion is shown too, the missed ones before any finding, and a legend
+     * strip is added below.
      */
-    public static void saveMontagePng(ImagePlus imp, Detections d, Path target) throws IOException {
-        List<Integer> slices = montageSlices(d, imp.getNSlices());
+    public static void saveMontagePng(ImagePlus imp, Detections d, LesionMatching matching, Path target)
+            throws IOException {
+        List<Integer> slices = montageSlices(d, imp.getNSlices(),
+                matching == null ? List.of() : ReferenceOverlay.lesionSlices(matching));
         ImageStack tiles = null;
         for (int z : slices) {
             ImagePlus flat = flattenSlice(imp, z);
@@ -68,12 +79,16 @@ public final class DetectionFiles {
         double scale = Math.min(1, 384.0 / Math.max(imp.getWidth(), imp.getHeight()));
         ImagePlus montage = new MontageMaker().makeMontage2(new ImagePlus("montage", tiles), columns, rows,
                 scale, 1, n, 1, 2, true);
+        if (matching != null) {
+            montage = ReferenceOverlay.withLegend(montage, matching);
+        }
         FileSaver saver = new FileSaver(montage);
         atomically(target, saver::saveAsPng);
     }
 
-    static List<Integer> montageSlices(Detections d, int depth) {
-        TreeSet<Integer> slices = new TreeSet<>();
+    /** @param lesions slices shown before any finding's (lesion centres, missed ones first) */
+    static List<Integer> montageSlices(Detections d, int depth, List<Integer> lesions) {
+        TreeSet<Integer> slices = new TreeSet<>(lesions.subList(0, Math.min(lesions.size(), MONTAGE_TILES)));
         for (Finding f : d.findings()) {
             if (slices.size() == MONTAGE_TILES) {
                 break;

@@ -2,10 +2,8 @@ package org.tumorj.ij;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
-import ij.plugin.frame.RoiManager;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.tumorj.api.TumorJ;
@@ -27,7 +25,8 @@ public final class FijiTraining {
      */
     public static final String NO_STUDIES = "no studies folder given; training needs a folder of annotated studies"
             + " (at least 2 with the current image: one image cannot be split into training and validation by study):"
-            + " save each annotated series' ROI Manager as RoiSet.zip beside its DICOM files, one folder per study";
+            + " save each annotated series' ROI Manager as RoiSet.zip beside its DICOM files, one folder per study;"
+            + " to train on the open image alone, use Train on This Image, which validates on held-out slices of it";
 
     private FijiTraining() {}
 
@@ -63,12 +62,6 @@ public final class FijiTraining {
     private static LoadedStudy currentImageStudy(String command) throws IOException {
         ImagePlus imp = CurrentImages.required(command, "current_image: no image open; open the annotated series"
                 + " with Open DICOM Series");
-        RoiManager rm = RoiSets.currentManager();
-        List<Roi> rois = rm == null ? List.of() : Arrays.asList(rm.getRoisAsArray());
-        try {
-            return ImageStudies.fromImage(imp, rois);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(command + ": current_image: " + e.getMessage(), e);
-        }
+        return ImageStudies.withRoiManager(command + ": current_image", imp);
     }
 }

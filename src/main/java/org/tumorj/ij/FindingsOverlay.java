@@ -44,6 +44,8 @@ public final class FindingsOverlay {
      */
     public static final double HEAT_MAP_FLOOR = 0.2;
     public static final double HEAT_MAP_OPACITY = 0.4;
+    /** ROI property of a finding's outlines and labels: the finding's id, so pictures can recolour them. */
+    public static final String FINDING = "tumorj.finding";
     /** ROI property naming the kind of a TumorJ overlay element. */
     public static final String KIND = "tumorj.kind";
     /** Image property holding the heat-map ROIs while the heat map is hidden. */
@@ -89,6 +91,11 @@ public final class FindingsOverlay {
         }
     }
 
+    /** Whether {@link #setHeatMapVisible} (or {@link #show} without it) keeps a hidden heat map for the image. */
+    public static boolean hasHiddenHeatMap(ImagePlus imp) {
+        return imp.getProperty(HIDDEN_HEAT_MAP) instanceof List<?>;
+    }
+
     public static boolean isHeatMapVisible(ImagePlus imp) {
         return imp.getOverlay() != null && !elements(imp.getOverlay(), HEAT_MAP).isEmpty();
     }
@@ -129,7 +136,7 @@ public final class FindingsOverlay {
                 Roi outline = polygon(s.contour());
                 tag(outline, OUTLINE);
                 outline.setStrokeColor(c);
-                outline.setProperty("tumorj.finding", Integer.toString(f.id()));
+                outline.setProperty(FINDING, Integer.toString(f.id()));
                 position(imp, outline, s.z());
                 rois.add(outline);
                 if (s.z() != labelledZ) {
@@ -154,6 +161,7 @@ public final class FindingsOverlay {
         }
         taken.add(t.getBounds());
         tag(t, LABEL);
+        t.setProperty(FINDING, Integer.toString(f.id()));
         t.setStrokeColor(c);
         position(imp, t, s.z());
         return t;

@@ -2,8 +2,11 @@ package org.tumorj.ij;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
+import ij.plugin.frame.RoiManager;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationFileException;
@@ -47,6 +50,20 @@ public final class ImageStudies {
         }
         List<Annotation> attached = SliceAttachment.reattach(source, regions, names, volume.info().sopInstanceUids());
         return new LoadedStudy(new Study(id, source, ""), volume, attached);
+    }
+
+    /**
+     * The image with the ROI Manager's ROIs (the hidden one of a batch macro) as a study, or an
+     * error that starts with {@code context} (the command, and the key when one asked for it).
+     */
+    public static LoadedStudy withRoiManager(String context, ImagePlus imp) throws IOException {
+        RoiManager rm = RoiSets.currentManager();
+        List<Roi> rois = rm == null ? List.of() : Arrays.asList(rm.getRoisAsArray());
+        try {
+            return fromImage(imp, rois);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(context + ": " + e.getMessage(), e);
+        }
     }
 
     /** The study id Open DICOM Series stored (the folder's name), else the image title. */

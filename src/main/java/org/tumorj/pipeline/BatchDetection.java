@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.dicom.DicomSeries;
 import org.tumorj.detect.Detections;
+import org.tumorj.evaluation.LesionMatching;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.CancelledException;
@@ -30,6 +33,9 @@ public final class BatchDetection {
     private final Deidentifier deidentifier;
     private boolean allowOtherSeries;
     private StudyShard shard = StudyShard.ALL;
+    /** Reads a study's annotations for the pictures; null: pictures without them. */
+    private AnnotationReader annotations;
+    private AnnotationClasses classes = AnnotationClasses.defaults();
 
     /** A file written beside a study's outputs when the model ran on a series of another kind. */
     public static final String WARNINGS = "warnings.txt";
@@ -86,6 +92,19 @@ public final class BatchDetection {
      */
     public BatchDetection allowingOtherSeries(boolean allow) {
         this.allowOtherSeries = allow;
+        return this;
+    }
+
+    /**
+     * Matches each study's findings to the annotations found beside its images (read by
+     * {@code reader}, lesions being the {@code classes}' positive labels), so that its pictures
+     * show the reference standard: hits, misses and false positives by the evaluation's hit rule.
+     * A study without annotations is pictured as before; annotations that cannot be read are
+     * named in its warnings and left out, they never fail its detection.
+     */
+    public BatchDetection showingAnnotations(AnnotationReader reader, AnnotationClasses lesionClasses) {
+        this.annotations = reader;
+        this.classes = lesionClasses;
         return this;
     }
 
@@ -333,11 +352,32 @@ public final class BatchDetection {
         }
         warnings.addAll(unreadable);
         Detections detections = detector.detect(volume, id, detector.defaultParams(volume), progress);
+        LesionMatching matching = matching(study, loaded, detections, warnings, id, progress);
         AtomicFiles.writeDirectory(target, dir -> {
-            outputs.write(dir, volume, detections);
+            outputs.write(dir, volume, detections, matching);
             writeWarnings(dir, warnings);
         });
         return new Outcome(detections, unreadable);
+    }
+
+    /**
+     * The study's findings matched to its annotations, or null when it has none (or none are
+     * asked for). Read against the volume as loaded, whose SOPInstanceUIDs the annotations name
+     * (de-identification keeps the geometry, so the lesions' millimetres are the findings').
+     */
+    private LesionMatching matching(Path study, Volume loaded, Detections detections, List<String> warnings, String id,
+            Progress progress) {
+        if (annotations == null || !Files.isDirectory(study)) {
+            return null; // a radiograph file of a folder of radiographs has no annotation files of its own
+        }
+        try {
+            return LesionMatching.ofAnnotations(detections, loaded.info(), annotations.read(study, loaded), classes);
+        } catch (IOException | RuntimeException e) {
+            String w = "annotations not drawn in the preview: " + e.getMessage();
+            warnings.add(w);
+            progress.log(id + ": " + w);
+            return null;
+        }
     }
 
     /** The summary rows as CSV; a cell that a spreadsheet would read as a formula is neutralised. */

@@ -87,15 +87,32 @@ public final class DetectorTraining {
             throw new IllegalArgumentException("training needs at least 2 annotated studies (one is held out for"
                     + " validation, split by study so no slice of it is seen in training); got " + studies.size());
         }
+        Split<LoadedStudy> split = StudySplitter.split(studies, requested.classes(), requested.validationFraction(),
+                requested.training().seed());
+        return train(studies, split, String.format("studies: %d training, %d validation (split by patient/study)",
+                split.train().size(), split.validation().size()), progress, listener);
+    }
+
+    /**
+     * Trains on a split made by the caller: the open image's held-out slices ({@link SliceHoldout})
+     * with or without other studies. Every study of the split must be in {@code studies}, and no
+     * study, patient or lesion may be on both sides; the detection threshold is chosen on the
+     * validation side's lesions.
+     *
+     * @param describe the log line that says how the split was made
+     */
+    public ModelBundle train(List<LoadedStudy> studies, Split<LoadedStudy> split, String describe, Progress progress,
+            TrainingListener listener) {
+        if (split.train().isEmpty() || split.validation().isEmpty()) {
+            throw new IllegalArgumentException("training needs studies (or slices) on both sides of the split: "
+                    + split.train().size() + " for training, " + split.validation().size() + " for validation");
+        }
         ModalityKind modality = ModalityDefaults.commonKind(studies);
         TrainSettings settings = ModalityDefaults.apply(requested, modality);
         TrainedSeries series = new TrainedSeries(modality, ModalityDefaults.commonSeriesKind(studies), settings.seriesDescription());
         progress.log(String.format("input: %s studies, series kind %s, window %s, %s", modality, series.kind(),
                 settings.preprocessing().windows().get(0).name(), settings.adjacentSlices() ? "2.5D" : "2D"));
-        Split<LoadedStudy> split = StudySplitter.split(studies, settings.classes(), settings.validationFraction(),
-                settings.training().seed());
-        progress.log(String.format("studies: %d training, %d validation (split by patient/study)",
-                split.train().size(), split.validation().size()));
+        progress.log(describe);
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
         if (choice != FeatureChoice.CELLS) {
             return new PixelTraining(backbone, settings, choice.spec(modality), resolution, classNames())

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.evaluation.LesionMatching;
 import org.tumorj.export.TiffStack;
 import org.tumorj.interop.Algorithm;
 import org.tumorj.interop.DicomExport;
@@ -31,6 +32,18 @@ public interface StudyOutputs {
     String HEAT_MAP_TIFF = "heatmap.tif";
 
     void write(Path folder, Volume volume, Detections detections) throws IOException;
+
+    /**
+     * As {@link #write(Path, Volume, Detections)}, for a study whose annotations lie beside its
+     * images: outputs that picture the reference standard (ImageJ's preview) draw it from
+     * {@code matching}; the others ignore it.
+     *
+     * @param matching the study's lesions matched to its findings by the evaluation's hit rule, or
+     *     null when the study has no annotations
+     */
+    default void write(Path folder, Volume volume, Detections detections, LesionMatching matching) throws IOException {
+        write(folder, volume, detections);
+    }
 
     /**
      * The files {@link #write} leaves in a study's folder; a resumed batch redoes a study when any
@@ -148,6 +161,13 @@ public interface StudyOutputs {
             public void write(Path folder, Volume volume, Detections detections) throws IOException {
                 first.write(folder, volume, detections);
                 other.write(folder, volume, detections);
+            }
+
+            @Override
+            public void write(Path folder, Volume volume, Detections detections, LesionMatching matching)
+                    throws IOException {
+                first.write(folder, volume, detections, matching);
+                other.write(folder, volume, detections, matching);
             }
 
             @Override

@@ -230,6 +230,65 @@ class GuiScreenshotIT {
         }
     }
 
+    private static final Path LOOP_SCREENSHOT = Path.of("target/screenshots/train-on-this-image.png").toAbsolutePath();
+
+    /**
+     * The loop on one image, as the README shows it: a shipped phantom series opened with its
+     * outlines in the ROI Manager, Train on This Image from the menu command with the other shipped
+     * CT phantoms as other studies (the folder's copy of the open series replaced by it; the loss
+     * plot drawn live), and the image with the model's findings and heat map, zoomed in; the screen region
+     * with the image, the ROI Manager and the plot is saved. Copied by hand to
+     * {@code docs/images/train-on-this-image.png} when the picture should change.
+     */
+    private static final String LOOP_MACRO = """
+            args = getArgument();
+            study = call("ij.Macro.getValue", args, "study", "");
+            shot = call("ij.Macro.getValue", args, "shot", "");
+            others = call("ij.Macro.getValue", args, "others", "");
+            run("Open DICOM Series...", "path=[" + study + "]");
+            setLocation(10, 30);
+            run("Set... ", "zoom=300");
+            roiManager("open", study + "/RoiSet.zip");
+            roiManager("Show None");
+            run("Train on This Image...", "other_studies=[" + others + "] seed=7 heat_map");
+            for (i = 1; i <= nImages; i++) {
+                selectImage(i);
+                if (startsWith(getTitle(), "CT")) ct = getImageID(); else setLocation(600, 30);
+            }
+            selectImage(ct);
+            getLocationAndSize(x, y, w, h);
+            print("overlay=" + Overlay.size);
+            print("window=" + x + " " + y + " " + w + " " + h);
+            wait(1500);
+            run("Capture Screen");
+            makeRectangle(0, 0, 1310, 660);
+            run("Crop");
+            saveAs("PNG", shot);
+            close("*");
+            """;
+
+    @Test
+    void trainOnThisImageShowsTheModelsFindingsAndHeatMapOnTheAnnotatedImage() throws Exception {
+        ImageJMacroRunner.requireDisplay();
+        Files.createDirectories(LOOP_SCREENSHOT.getParent());
+        Files.deleteIfExists(LOOP_SCREENSHOT);
+        Path others = Path.of("test-images/phantoms/ct").toAbsolutePath();
+        Path study = others.resolve("ct-0001");
+        try (ImageJMacroRunner imagej = ImageJMacroRunner.install()) {
+            ImageJMacroRunner.Result r = imagej.runGui(LOOP_MACRO, "study=[" + study + "] others=[" + others + "] shot=["
+                    + LOOP_SCREENSHOT + "]", Duration.ofMinutes(5));
+            assertFalse(r.timedOut(), r.describe());
+            assertFalse(r.output().contains("TumorJ error"), r.describe());
+            assertTrue(r.output().contains("study ct-0001: the folder's copy replaced by the open image"), r.describe());
+            assertTrue(r.output().contains("Train on This Image: validation: studies: 4 training (the image ct-0001 and 3"
+                    + " other), 2 validation"), r.describe());
+            assertTrue(Integer.parseInt(r.values("overlay=").get(0)) > 0, r.describe());
+            BufferedImage shot = ImageIO.read(LOOP_SCREENSHOT.toFile());
+            assertTrue(colouredPixels(shot, numbers(r.values("window=").get(0))) > 500,
+                    "the image window shows the heat map and the findings; " + r.describe());
+        }
+    }
+
     /** Pixels inside x, y, w, h that are not grey: overlay colours on a grey CT slice. */
     private static int colouredPixels(BufferedImage img, int[] rect) {
         int n = 0;
