@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.tumorj.util.Progress;
 
 /**
  * Starts DJL's TensorFlow engine once, offline and without tracking, and checks that the
@@ -23,8 +24,22 @@ public final class TensorFlowRuntime {
     /** The folder beside TumorJ's jar that holds the natives per platform (how Fiji installs them). */
     public static final String NATIVES_BESIDE_JAR = "tumorj-natives";
     private static volatile boolean loaded;
+    /** Where unpacking the natives from their jar reports: the console's error stream unless a face says otherwise. */
+    private static volatile Progress unpackProgress = new Progress() {
+        @Override public void update(String step, long done, long total) {}
+        @Override public void log(String message) { System.err.println(message); }
+        @Override public boolean isCancelled() { return false; }
+    };
 
     private TensorFlowRuntime() {}
+
+    /**
+     * Where the one-time unpacking of the natives from their jar reports (Fiji: its status bar).
+     * The unpacking itself is not cancellable: the engine cannot start without it.
+     */
+    public static void reportUnpackingTo(Progress progress) {
+        unpackProgress = progress;
+    }
 
     /** Loads the engine (idempotent). Throws {@link IllegalStateException} with a fix on failure. */
     public static synchronized void ensureLoaded() {
@@ -39,7 +54,8 @@ public final class TensorFlowRuntime {
             throw new IllegalStateException("TensorFlow could not start: " + e.getMessage()
                     + ". TumorJ needs the TensorFlow 2.16.1 natives unpacked by its build: install TumorJ into Fiji with"
                     + " ./tumorj install-fiji PATH/Fiji.app (it puts them in plugins/" + NATIVES_BESIDE_JAR + "/"
-                    + platform() + "), or set TENSORFLOW_LIBRARY_PATH to target/tf-natives/org/tensorflow/internal/c_api/"
+                    + platform() + "), put tensorflow-core-native-1.0.0-rc.1-" + platform() + ".jar beside TumorJ's jar"
+                    + " or in Fiji's jars/ (TumorJ unpacks it once), or set TENSORFLOW_LIBRARY_PATH to target/tf-natives/org/tensorflow/internal/c_api/"
                     + platform() + " of a TumorJ build", e);
         }
         loaded = true;
@@ -56,7 +72,7 @@ public final class TensorFlowRuntime {
         setIfAbsent("jna.tmpdir", tmp.resolve("jna").toString());
         setIfAbsent("org.bytedeco.javacpp.cachedir", tmp.resolve("javacpp").toString());
         if (System.getenv(NATIVES_KEY) == null) {
-            nativesFolder().ifPresent(dir -> setIfAbsent(NATIVES_KEY, dir.toString()));
+            nativesFolder().or(TensorFlowRuntime::unpackedFromJar).ifPresent(dir -> setIfAbsent(NATIVES_KEY, dir.toString()));
         }
         // oneDNN kernels make MobileNetV2 on CPU about 2.5x faster here (bench: 142 vs 334 CPU-ms per
         // batch of 8), but TensorFlow leaves them off unless this is set before it loads.
@@ -76,13 +92,41 @@ public final class TensorFlowRuntime {
         if (home != null) {
             candidates.add(Path.of(home, "target", "tf-natives", "org", "tensorflow", "internal", "c_api", platform()));
         }
-        try {
-            Path jar = Path.of(TensorFlowRuntime.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            candidates.add(jar.resolveSibling(NATIVES_BESIDE_JAR).resolve(platform()));
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            // no jar location (unusual class loader): rely on TENSORFLOW_LIBRARY_PATH
-        }
+        jarLocation().ifPresent(jar -> candidates.add(jar.resolveSibling(NATIVES_BESIDE_JAR).resolve(platform())));
         return candidates.stream().filter(java.nio.file.Files::isDirectory).findFirst();
+    }
+
+    /**
+     * The natives unpacked from this platform's {@code tensorflow-core-native} jar (on the class
+     * path, beside TumorJ's jar or in Fiji's {@code jars/}) into TumorJ's folder, once; empty
+     * when there is no such jar.
+     */
+    static java.util.Optional<Path> unpackedFromJar() {
+        List<Path> folders = new ArrayList<>();
+        jarLocation().ifPresent(jar -> {
+            folders.add(jar.getParent());
+            if (jar.getParent() != null && jar.getParent().getParent() != null) {
+                folders.add(jar.getParent().getParent().resolve("jars")); // Fiji.app/plugins/TumorJ_.jar -> Fiji.app/jars
+            }
+        });
+        return NativeJarUnpacker.findJar(platform(), TensorFlowRuntime.class.getClassLoader(), folders).map(jar -> {
+            try {
+                return NativeJarUnpacker.unpacked(jar, platform(), BackboneCache.root(), unpackProgress);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("could not unpack the TensorFlow natives: " + e.getMessage()
+                        + ". Free space under " + BackboneCache.root() + " (or point TUMORJ_CACHE elsewhere) and try again",
+                        e);
+            }
+        });
+    }
+
+    private static java.util.Optional<Path> jarLocation() {
+        try {
+            return java.util.Optional.of(Path.of(TensorFlowRuntime.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty(); // no jar location (unusual class loader)
+        }
     }
 
     /** The classifier of org.tensorflow:tensorflow-core-native for this machine. */

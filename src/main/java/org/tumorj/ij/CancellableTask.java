@@ -13,6 +13,7 @@ import java.awt.Panel;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
+import org.tumorj.backbone.TensorFlowRuntime;
 import org.tumorj.util.CancelledException;
 import org.tumorj.util.Progress;
 
@@ -44,6 +45,7 @@ public final class CancellableTask {
      */
     public static <T> T run(String command, Work<T> work) throws IOException {
         IjProgress progress = IjProgress.start(command);
+        TensorFlowRuntime.reportUnpackingTo(progress); // a first run may unpack the natives from their jar
         CancelWindow window = userPresent() ? CancelWindow.open(progress) : null;
         String outcome = "failed";
         Thread thread = Thread.currentThread();
