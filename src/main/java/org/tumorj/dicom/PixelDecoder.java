@@ -46,6 +46,12 @@ final class PixelDecoder {
                 throw new DicomException(file, "transfer syntax " + ts.displayName + " needs encapsulated pixel data, found native");
             }
             encapsulated = new EncapsulatedFrames(file, parsed.buffer(), parsed.pixels(), f.frames());
+            CodestreamSize.of(encapsulated.frame(0)).ifPresent(size -> {
+                if (size[0] != f.columns() || size[1] != f.rows()) {
+                    throw new DicomException(file, ts.displayName + " frame is " + size[0] + "x" + size[1]
+                            + " but the header says " + f.columns() + "x" + f.rows());
+                }
+            });
         } else {
             if (parsed.pixels().encapsulated()) {
                 throw new DicomException(file, "encapsulated pixel data in native transfer syntax " + ts.displayName);
