@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationClasses;
+import org.tumorj.annotation.DicomAnnotations;
 import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
@@ -38,6 +40,7 @@ import org.tumorj.train.TrainingListener;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * What a lab does with TumorJ, one call each: {@link #train}, {@link #detectFolder},
@@ -302,6 +305,14 @@ public final class TumorJ {
         }
         report.writeJson(r.report());
         return report;
+    }
+
+    /**
+     * The contours of an RT Structure Set or the segments of a DICOM Segmentation (any file name)
+     * as regions on a series' slices, labelled by ROI or segment name.
+     */
+    public static List<Annotation> readDicomAnnotations(Path file, VolumeInfo series) throws IOException {
+        return DicomAnnotations.read(file, series);
     }
 
     /** One line: sensitivity, false positives per study, Dice, as the commands print it. */

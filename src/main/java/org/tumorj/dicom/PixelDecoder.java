@@ -46,12 +46,9 @@ final class PixelDecoder {
                 throw new DicomException(file, "transfer syntax " + ts.displayName + " needs encapsulated pixel data, found native");
             }
             encapsulated = new EncapsulatedFrames(file, parsed.buffer(), parsed.pixels(), f.frames());
-            CodestreamSize.of(encapsulated.frame(0)).ifPresent(size -> {
-                if (size[0] != f.columns() || size[1] != f.rows()) {
-                    throw new DicomException(file, ts.displayName + " frame is " + size[0] + "x" + size[1]
-                            + " but the header says " + f.columns() + "x" + f.rows());
-                }
-            });
+            if (ts.codec == TransferSyntax.Codec.JPEG || ts.codec == TransferSyntax.Codec.JPEG_2000) {
+                checkCodestreamSize(ts);
+            }
         } else {
             if (parsed.pixels().encapsulated()) {
                 throw new DicomException(file, "encapsulated pixel data in native transfer syntax " + ts.displayName);
@@ -70,6 +67,19 @@ final class PixelDecoder {
         }
         if (f.color() && !isSupportedColour(f.photometric())) {
             throw new DicomException(file, "photometric interpretation " + f.photometric() + " is not supported");
+        }
+    }
+
+    /**
+     * The first frame's codestream declares the header's size, or the file is refused now, before
+     * a caller sizes a frame buffer by the header: memory stays bounded by what the file holds.
+     */
+    private void checkCodestreamSize(TransferSyntax ts) {
+        int[] size = CodestreamSize.of(encapsulated.frame(0)).orElseThrow(() -> new DicomException(file, ts.displayName
+                + " frame 1 does not open with a codestream header declaring its size; the pixel data is corrupt"));
+        if (size[0] != f.columns() || size[1] != f.rows()) {
+            throw new DicomException(file, ts.displayName + " frame is " + size[0] + "x" + size[1]
+                    + " but the header says " + f.columns() + "x" + f.rows());
         }
     }
 

@@ -27,6 +27,11 @@ public final class RtStructFile {
         public int pointCount() { return pointsMm.length / 3; }
     }
 
+    /** The SOP Class UID of any DICOM file, its pixel data left unread; "" when it has none. */
+    public static String sopClassUid(Path file) {
+        return DicomParser.parse(file, false).dataset().string(Tags.SOP_CLASS_UID, "");
+    }
+
     /**
      * The CLOSED_PLANAR contours of every ROI, in file order; other geometric types (POINT,
      * OPEN_PLANAR) outline no region and are left out.

@@ -1,11 +1,13 @@
 package org.tumorj.ij;
 
 import ij.IJ;
+import ij.ImagePlus;
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.macro.Interpreter;
 import ij.plugin.frame.RoiManager;
 import ij.process.FloatPolygon;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import java.util.List;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationFileException;
 import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.api.TumorJ;
 
 /**
  * ImageJ ROIs to and from {@link Annotation}s, under the conventions of {@link RoiSetZip} (which
@@ -58,6 +61,16 @@ public final class RoiSets {
 
     private static String label(Roi roi, String name) {
         return RoiSetZip.label(name, roi.getGroup() > 0 ? Roi.getGroupName(roi.getGroup()) : null);
+    }
+
+    /**
+     * The contours of an RT Structure Set or the segments of a DICOM Segmentation as ROIs on an
+     * image opened with Open DICOM Series, on the slices they belong to, named {@code <structure
+     * or segment name> <n>}: training reads the class from the name by the usual rules, and Set ROI
+     * Class relabels what a planning system named otherwise (GTV, Liver).
+     */
+    public static List<Roi> imported(Path file, ImagePlus imp) throws IOException {
+        return toRois(TumorJ.readDicomAnnotations(file, VolumeImages.toVolume(imp).info()));
     }
 
     /** The ROI Manager in use: the window's, else the hidden one of a batch macro; null when there is none. */
