@@ -12,8 +12,11 @@ import java.util.Optional;
 final class CodestreamSize {
     private CodestreamSize() {}
 
-    /** {@code {width, height}}, or empty when the bytes open no codestream this class knows. */
-    static Optional<int[]> of(byte[] b) {
+    /**
+     * {@code {width, height}} as declared, however absurd (a damaged codestream may say 3.7 billion
+     * columns: the caller compares), or empty when the bytes open no codestream this class knows.
+     */
+    static Optional<long[]> of(byte[] b) {
         if (b.length >= 4 && u8(b, 0) == 0xFF && u8(b, 1) == 0xD8) {
             return jpeg(b);
         }
@@ -27,7 +30,7 @@ final class CodestreamSize {
     }
 
     /** Walks marker segments to the first start-of-frame (SOF0-15 but DHT, JPG and DAC). */
-    private static Optional<int[]> jpeg(byte[] b) {
+    private static Optional<long[]> jpeg(byte[] b) {
         int at = 2;
         while (at + 4 <= b.length) {
             if (u8(b, at) != 0xFF) {
@@ -41,7 +44,7 @@ final class CodestreamSize {
             int length = u16(b, at + 2);
             boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (sof) {
-                return at + 9 <= b.length ? Optional.of(new int[] {u16(b, at + 7), u16(b, at + 5)}) : Optional.empty();
+                return at + 9 <= b.length ? Optional.of(new long[] {u16(b, at + 7), u16(b, at + 5)}) : Optional.empty();
             }
             if (marker == 0xDA || length < 2) { // scan data before any frame header: not ours to judge
                 return Optional.empty();
@@ -52,22 +55,19 @@ final class CodestreamSize {
     }
 
     /** SIZ directly after SOC: Lsiz, Rsiz, Xsiz, Ysiz, XOsiz, YOsiz. */
-    private static Optional<int[]> j2kCodestream(byte[] b, int at) {
+    private static Optional<long[]> j2kCodestream(byte[] b, int at) {
         if (at + 22 > b.length || u8(b, at) != 0xFF || u8(b, at + 1) != 0x51) {
             return Optional.empty();
         }
         long width = u32(b, at + 6) - u32(b, at + 14), height = u32(b, at + 10) - u32(b, at + 18);
-        return width > 0 && height > 0 && width <= Integer.MAX_VALUE && height <= Integer.MAX_VALUE
-                ? Optional.of(new int[] {(int) width, (int) height}) : Optional.empty();
+        return Optional.of(new long[] {width, height});
     }
 
     /** The ihdr box inside the jp2h header box: height, then width. */
-    private static Optional<int[]> jp2(byte[] b) {
+    private static Optional<long[]> jp2(byte[] b) {
         for (int at = 0; at + 16 <= b.length; at++) {
             if (u32(b, at) == 0x69686472) { // "ihdr"
-                long height = u32(b, at + 4), width = u32(b, at + 8);
-                return width > 0 && height > 0 && width <= Integer.MAX_VALUE && height <= Integer.MAX_VALUE
-                        ? Optional.of(new int[] {(int) width, (int) height}) : Optional.empty();
+                return Optional.of(new long[] {u32(b, at + 8), u32(b, at + 4)});
             }
         }
         return Optional.empty();

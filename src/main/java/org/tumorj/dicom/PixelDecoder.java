@@ -75,7 +75,7 @@ final class PixelDecoder {
      * a caller sizes a frame buffer by the header: memory stays bounded by what the file holds.
      */
     private void checkCodestreamSize(TransferSyntax ts) {
-        int[] size = CodestreamSize.of(encapsulated.frame(0)).orElseThrow(() -> new DicomException(file, ts.displayName
+        long[] size = CodestreamSize.of(encapsulated.frame(0)).orElseThrow(() -> new DicomException(file, ts.displayName
                 + " frame 1 does not open with a codestream header declaring its size; the pixel data is corrupt"));
         if (size[0] != f.columns() || size[1] != f.rows()) {
             throw new DicomException(file, ts.displayName + " frame is " + size[0] + "x" + size[1]

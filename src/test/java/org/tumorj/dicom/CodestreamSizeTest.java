@@ -16,7 +16,7 @@ class CodestreamSizeTest {
     void aJpegDeclaresItsSizeInItsFrameHeader() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(37, 21, BufferedImage.TYPE_BYTE_GRAY), "jpeg", out);
-        assertArrayEquals(new int[] {37, 21}, CodestreamSize.of(out.toByteArray()).orElseThrow());
+        assertArrayEquals(new long[] {37, 21}, CodestreamSize.of(out.toByteArray()).orElseThrow());
     }
 
     @Test
@@ -30,7 +30,7 @@ class CodestreamSizeTest {
         put32(b, 12, 530); // Ysiz
         put32(b, 16, 100); // XOsiz
         put32(b, 20, 18); // YOsiz
-        assertArrayEquals(new int[] {512, 512}, CodestreamSize.of(b).orElseThrow());
+        assertArrayEquals(new long[] {512, 512}, CodestreamSize.of(b).orElseThrow());
     }
 
     @Test
