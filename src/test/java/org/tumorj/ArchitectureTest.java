@@ -37,8 +37,8 @@ class ArchitectureTest {
      * the Spark job above them all: nothing depends on it, so nothing else needs Spark's jars.
      */
     static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "nifti", "annotation", "privacy", "dataset",
-            "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "interop", "train", "pipeline",
-            "api", "ij", "cli", "spark");
+            "features", "metrics", "backbone", "model", "detect", "evaluation", "interop", "train", "pipeline",
+            "api", "ij", "cli", "phantom", "tools", "spark");
 
     /** Packages with no ImageJ, Swing or desktop AWT in them: everything but Fiji's and the CLI's. */
     static final List<String> CORE = FLOW.subList(0, FLOW.indexOf("api") + 1);
