@@ -29,7 +29,7 @@ public final class PhantomsCommand implements CliCommand {
     @Option(names = "--modality", paramLabel = "CT|MR|XR", description = "CT, MR or XR (also DX, CR): chest radiographs (default: ${DEFAULT-VALUE}).")
     String modality = "CT";
 
-    @Option(names = "--studies", paramLabel = "N", description = "How many studies, 1..9999 (default: 6).")
+    @Option(names = "--studies", paramLabel = "N", description = "How many studies, 1..9999 (default: 6; --count is another name).")
     Integer studies;
 
     @Option(names = "--count", paramLabel = "N", hidden = true, description = "Another name for --studies.")
