@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * {@code batch-summary-shard-K-of-N.csv}.
  */
 @Command(name = "detect", description = {"Detect tumours in a series folder or a folder of studies.",
-    "One output folder per study: detections.csv, overlay.tif, heatmap.tif, preview.png; batch-summary.csv.",
+    "One folder per study: detections.csv, overlay.tif, heatmap.tif, preview.png.",
+    "batch-summary.csv: each study complete, partial or failed.",
     "Exit status 0 every study complete, 3 some read without all their files (none failed), 1 any failed."})
 public final class DetectCommand implements CliCommand {
     /** Exit status of a batch in which some study was read without all of its files. */

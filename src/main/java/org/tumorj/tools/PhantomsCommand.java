@@ -44,8 +44,8 @@ public final class PhantomsCommand implements CliCommand {
     @Option(names = "--slices", paramLabel = "N", description = "Slices per series (default: 32; radiographs 1).")
     Integer slices;
 
-    @Option(names = "--mr-series", paramLabel = "T2,T1,FLAIR,T1_POST",
-            description = "The MR series to write; T2 is always written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mr-series", paramLabel = "SERIES",
+            description = "The MR series to write, of T2, T1, FLAIR, T1_POST; T2 is always written (default: ${DEFAULT-VALUE}).")
     String mrSeries = "T2,T1,FLAIR,T1_POST";
 
     @Override
