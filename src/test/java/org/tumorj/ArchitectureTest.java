@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tumorj.cli.ToolsReferenceFixture;
 import org.tumorj.metrics.LayeringViolationFixture;
 
 /**
  * The layout is the architecture, checked on the compiled classes (ArchUnit sees every use of a
  * type, not only imports): the packages stack in the order data flows through them, no package
  * reaches one above it (so there is no cycle), the core stays plain Java, and ImageJ and Swing
- * appear only in {@code ij} (Fiji): the command line needs neither.
+ * appear only in {@code ij} (Fiji): the command line needs neither. The phantom generator and the
+ * tools sit above the command line and nothing else uses them: TumorJ_.jar leaves them out.
  */
 class ArchitectureTest {
     /**
@@ -34,14 +36,18 @@ class ArchitectureTest {
      * annotations become volumes and datasets; features, statistics and the backbone feed the
      * model; the model's head drives detection, whose findings evaluation scores; training uses
      * the model and statistics; the pipeline joins them; Fiji and the command line sit on top, and
-     * the Spark job above them all: nothing depends on it, so nothing else needs Spark's jars.
+     * then the phantom generator and the tools over it (TumorJ_-tools.jar), and the Spark job above
+     * them all: nothing depends on it, so nothing else needs Spark's jars.
      */
     static final List<String> FLOW = List.of("util", "export", "volume", "dicom", "nifti", "annotation", "privacy", "dataset",
-            "features", "metrics", "backbone", "phantom", "model", "detect", "evaluation", "interop", "train", "pipeline",
-            "api", "ij", "cli", "spark");
+            "features", "metrics", "backbone", "model", "detect", "evaluation", "interop", "train", "pipeline",
+            "api", "ij", "cli", "phantom", "tools", "spark");
 
     /** Packages with no ImageJ, Swing or desktop AWT in them: everything but Fiji's and the CLI's. */
     static final List<String> CORE = FLOW.subList(0, FLOW.indexOf("api") + 1);
+
+    /** What TumorJ_-tools.jar holds and TumorJ_.jar, the Fiji plugin, leaves out. */
+    static final String[] TOOLS = {"org.tumorj.phantom..", "org.tumorj.tools.."};
 
     /** Lines a Fiji command stays under (see {@link #everyFijiCommandIsThin}). */
     private static final int MAX_COMMAND_LINES = 60;
@@ -72,9 +78,35 @@ class ArchitectureTest {
     /** A cluster job or a Python pipeline runs {@code ./tumorj} with no ImageJ (NoImageJCliIT runs it so). */
     @Test
     void theCommandLineNeedsNoImageJ() {
-        noClasses().that().resideInAPackage("org.tumorj.cli..").should().dependOnClassesThat()
+        noClasses().that().resideInAnyPackage("org.tumorj.cli..", "org.tumorj.phantom..", "org.tumorj.tools..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.tumorj.ij..", "ij..", "javax.swing..", "org.scijava..")
                 .because("the command line reads and writes every file through the core").check(product);
+    }
+
+    /**
+     * TumorJ_.jar is every product class but the phantom generator's and the tools': none of its
+     * classes may use one of those, or the plugin would fail in Fiji where they are not installed.
+     * Core packages are covered too (they come before both in {@link #FLOW} as well).
+     */
+    @Test
+    void thePluginJarNeverReachesThePhantomsOrTheTools() {
+        pluginJarLeavesOutTheTools().check(product);
+    }
+
+    static ArchRule pluginJarLeavesOutTheTools() {
+        return noClasses().that().resideOutsideOfPackages(TOOLS).should().dependOnClassesThat().resideInAnyPackage(TOOLS)
+                .because("TumorJ_.jar leaves out org.tumorj.phantom and org.tumorj.tools (TumorJ_-tools.jar has them)");
+    }
+
+    /** The rule would catch a break: a command-line class holding a phantom configuration is reported. */
+    @Test
+    void aReferenceFromThePluginJarToThePhantomsIsCaught() {
+        EvaluationResult result = pluginJarLeavesOutTheTools()
+                .evaluate(new ClassFileImporter().importClasses(ToolsReferenceFixture.class));
+        assertTrue(result.hasViolation(), "violation reported");
+        List<String> details = result.getFailureReport().getDetails();
+        assertTrue(details.stream().anyMatch(d -> d.contains("ToolsReferenceFixture") && d.contains("org.tumorj.phantom.PhantomConfig")),
+                String.join("\n", details));
     }
 
     /**
@@ -88,7 +120,8 @@ class ArchitectureTest {
     }
 
     static ArchRule facadeOnly() {
-        return noClasses().that().resideInAnyPackage("org.tumorj.cli..", "org.tumorj.ij.commands..", "org.tumorj.spark..")
+        return noClasses().that().resideInAnyPackage("org.tumorj.cli..", "org.tumorj.ij.commands..", "org.tumorj.spark..",
+                        "org.tumorj.tools..")
                 .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(org.tumorj.cli.DemoCommand.class)))
                 .should().dependOnClassesThat().belongToAnyOf(org.tumorj.pipeline.DetectorTraining.class,
                         org.tumorj.pipeline.Bundles.class, org.tumorj.pipeline.StudyEvaluation.class,
@@ -174,7 +207,8 @@ class ArchitectureTest {
     }
 
     static ArchRule coreStaysPlainJava() {
-        String[] core = CORE.stream().map(p -> "org.tumorj." + p + "..").toArray(String[]::new);
+        String[] core = Stream.concat(CORE.stream(), Stream.of("phantom", "tools"))
+                .map(p -> "org.tumorj." + p + "..").toArray(String[]::new);
         return noClasses().that().resideInAnyPackage(core).should().dependOnClassesThat()
                 .resideInAnyPackage("ij..", "javax.swing..", "org.scijava..", "java.awt", "java.awt.event..")
                 .because("the core must run headless, without ImageJ (only org.tumorj.ij and org.tumorj.cli may)");

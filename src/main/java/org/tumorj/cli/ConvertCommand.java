@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.tumorj.dicom.ColorVolume;
 import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
@@ -20,6 +19,9 @@ import org.tumorj.nifti.NiftiVolumes;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./tumorj convert PATH OUT.tif [--series UID|N]}: one series (or a NIfTI image) as a TIFF stack of modality
@@ -27,37 +29,36 @@ import org.tumorj.volume.VolumeInfo;
  * calibration when every value is an integer within a 16-bit span (CT in HU, most MR), 32-bit
  * float otherwise (non-integer rescale slopes, wider spans), RGB for colour.
  */
+@Command(name = "convert", description = {"Write a series (or a .nii/.nii.gz image) as a 16-bit, float or RGB TIFF stack.",
+    "Modality values (HU): 16-bit calibrated when they fit, else 32-bit float; written atomically."})
 public final class ConvertCommand implements CliCommand {
+    @Parameters(index = "0", paramLabel = "PATH", description = "A DICOM file or folder, or a .nii/.nii.gz image.")
+    Path in;
 
-    @Override public String name() { return "convert"; }
+    @Parameters(index = "1", paramLabel = "OUT.tif", description = "The TIFF stack to write.")
+    Path out;
 
-    @Override public String summary() {
-        return "PATH OUT.tif [--series UID|N]: write a series (or a .nii/.nii.gz image) as a 16-bit, float or RGB TIFF stack";
-    }
+    @Option(names = "--series", paramLabel = "UID|N",
+            description = "Which series when PATH holds several: its SeriesInstanceUID or its number in ./tumorj info.")
+    String series;
 
     @Override
-    public int run(List<String> args) throws CliException {
-        Options o = Options.parse(args, Set.of("series"), Set.of());
-        if (o.positional().size() != 2) {
-            throw new CliException("usage: ./tumorj convert PATH OUT.tif [--series UID|N]");
-        }
-        Path in = Path.of(o.positional().get(0));
-        Path out = Path.of(o.positional().get(1));
+    public Integer call() throws CliException {
         if (Files.isRegularFile(in) && NiftiImage.isNiftiName(in)) {
             return convertNifti(in, out);
         }
         DicomScan scan = InfoCommand.scan(in);
-        DicomSeries series = pick(scan, in, o.get("series", null));
+        DicomSeries chosen = pick(scan, in, series);
         TiffStack stack;
         try {
-            stack = write(DicomReader.standard(), series, out);
+            stack = write(DicomReader.standard(), chosen, out);
         } catch (DicomException e) {
             throw new CliException(e.getMessage(), e);
         } catch (IOException e) {
             throw CliException.forFile(out, "cannot write: " + e.getMessage());
         }
         System.out.printf("wrote %s (%d x %d x %d, %s)%n", out, stack.width(), stack.height(), stack.slices(),
-                series.isColor() ? "RGB" : stack.coding() != null ? "16-bit, calibrated to modality values"
+                chosen.isColor() ? "RGB" : stack.coding() != null ? "16-bit, calibrated to modality values"
                         : "32-bit float modality values");
         return 0;
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.backbone.Backbone;
@@ -30,6 +29,8 @@ import org.tumorj.pipeline.TrainedDetector;
 import org.tumorj.train.TrainingListener;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./tumorj demo [--out DIR] [--modalities ct,mr,xr]}: the end-to-end run on the shipped
@@ -37,6 +38,8 @@ import org.tumorj.util.Progress;
  * the held-out ones, evaluates against their annotations and writes every output a lab would get
  * (model bundle, per-study CSV/TIFF/PNG, evaluation JSON), then prints one line per modality.
  */
+@Command(name = "demo", description = {"End-to-end demo on the shipped CT, MR and radiograph phantoms.",
+    "Per modality: train on all but the last studies, detect on the held-out ones, evaluate, one result line."})
 public final class DemoCommand implements CliCommand {
     static final int HELD_OUT = 2;
     /**
@@ -49,23 +52,29 @@ public final class DemoCommand implements CliCommand {
     /** The MR phantoms carry T2 and T1-post series; their annotations were drawn on T2. */
     static final String MR_SERIES = "T2";
 
-    @Override public String name() { return "demo"; }
+    @Option(names = "--out", paramLabel = "DIR", description = "Where everything goes (default: ${DEFAULT-VALUE}).")
+    Path outOption = Path.of("tumorj-demo-output");
 
-    @Override public String summary() {
-        return "end-to-end demo on the shipped CT, MR and radiograph phantoms: train, detect on held-out studies, evaluate";
-    }
+    @Option(names = "--modalities", paramLabel = "ct,mr,xr", description = "The shipped phantom sets to run (default: ${DEFAULT-VALUE}).")
+    String modalities = String.join(",", MODALITIES);
+
+    @Option(names = "--phantoms", paramLabel = "DIR", description = "Run on this folder of annotated studies instead of the shipped sets.")
+    Path phantoms;
+
+    @Option(names = "--series", paramLabel = "REGEX", description = "With --phantoms: the series to use (default: the only one).")
+    String series = "";
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the trainings (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
 
     @Override
-    public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("out", "phantoms", "series", "modalities", "seed"), Set.of());
-        Path out = Path.of(o.get("out", "tumorj-demo-output")).toAbsolutePath();
-        long seed = (long) o.getDouble("seed", 42);
+    public Integer call() throws Exception {
+        Path out = outOption.toAbsolutePath();
         List<Part> parts = new ArrayList<>();
-        if (o.has("phantoms")) {
-            Path folder = Path.of(o.get("phantoms", ""));
-            parts.add(new Part(folder.getFileName().toString(), folder, out, o.get("series", ""), HELD_OUT));
+        if (phantoms != null) {
+            parts.add(new Part(phantoms.getFileName().toString(), phantoms, out, series, HELD_OUT));
         } else {
-            for (String m : o.get("modalities", String.join(",", MODALITIES)).split(",")) {
+            for (String m : modalities.split(",")) {
                 String name = m.strip().toLowerCase(Locale.ROOT);
                 if (!MODALITIES.contains(name)) {
                     throw new CliException("--modalities takes a comma-separated list of " + MODALITIES + ", got '" + m + "'");

@@ -1,7 +1,6 @@
 package org.tumorj.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.tumorj.api.TumorJ;
 import org.tumorj.interop.DicomExport;
@@ -9,6 +8,9 @@ import org.tumorj.pipeline.BatchDetection;
 import org.tumorj.pipeline.StudyShard;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./tumorj detect --model MODEL_DIR --input PATH --out DIR}: detection over a series folder
@@ -26,31 +28,43 @@ import org.tumorj.util.Progress;
  * scheduler's job array spreads one batch over N jobs; each shard writes its own
  * {@code batch-summary-shard-K-of-N.csv}.
  */
+@Command(name = "detect", description = {"Detect tumours in a series folder or a folder of studies.",
+    "One folder per study: detections.csv, overlay.tif, heatmap.tif, preview.png.",
+    "batch-summary.csv: each study complete, partial or failed.",
+    "Exit status 0 every study complete, 3 some read without all their files (none failed), 1 any failed."})
 public final class DetectCommand implements CliCommand {
-    @Override public String name() { return "detect"; }
-
-    @Override public String summary() {
-        return "detect tumours: --model MODEL_DIR --input SERIES_OR_STUDIES_DIR --out DIR";
-    }
-
     /** Exit status of a batch in which some study was read without all of its files. */
     static final int PARTIAL = 3;
 
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "The trained model bundle.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "SERIES_OR_STUDIES_DIR",
+            description = "One series' folder, or a folder of study folders.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the per-study folders go; checked before any work.")
+    Path out;
+
+    @Mixin DetectionChoices choices;
+
+    @Option(names = "--export", paramLabel = "seg,rtstruct",
+            description = "Also file the findings in the study as DICOM: seg (Segmentation), rtstruct (RT Structure Set).")
+    String export = "";
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Only the Kth of N parts of the folder (a job array's task).")
+    String shard;
+
     @Override
-    public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("model", "input", "out", "series", "deidentify",
-                "export", "shard"), Set.of("redo", "include-patient-id",
-                "allow-other-series", "candidates"));
-        Path model = o.requirePath("model");
-        Path input = o.requirePath("input");
-        Path out = o.requirePath("out");
-        Set<DicomExport> exports = dicomExports(o);
-        StudyShard shard = shard(o);
+    public Integer call() throws Exception {
+        Set<DicomExport> exports = dicomExports(export);
+        StudyShard part = shard(shard);
+        String salt = choices.deidentifySalt();
         AtomicFiles.checkWritable(out, false); // before the model loads and the first study runs
         Progress progress = new ConsoleProgress(System.out);
         BatchDetection.Summary summary = TumorJ.detectFolder(new TumorJ.FolderDetection(model, input, out,
-                o.get("series", null), o.has("include-patient-id"), deidentifySalt(o), o.has("allow-other-series"),
-                o.has("candidates"), !o.has("redo"), exports, shard), progress);
+                choices.series(), choices.includePatientId(), salt, choices.allowOtherSeries(),
+                choices.candidates(), choices.skipDone(), exports, part), progress);
         System.out.println(summary + "; results in " + out.toAbsolutePath());
         return exitStatus(summary);
     }
@@ -60,29 +74,21 @@ public final class DetectCommand implements CliCommand {
         return !summary.failures().isEmpty() ? 1 : summary.partial().isEmpty() ? 0 : PARTIAL;
     }
 
-    /** {@code --export seg,rtstruct}: DICOM objects per study; none when absent. */
-    static Set<DicomExport> dicomExports(Options o) throws CliException {
+    /** {@code --export seg,rtstruct}: DICOM objects per study; none when blank. */
+    static Set<DicomExport> dicomExports(String list) throws CliException {
         try {
-            return DicomExport.parse(o.get("export", ""));
+            return DicomExport.parse(list);
         } catch (IllegalArgumentException e) {
             throw new CliException("--export: " + e.getMessage());
         }
     }
 
     /** {@code --shard K/N}, checked before the model loads; the whole folder when absent. */
-    private static StudyShard shard(Options o) throws CliException {
+    private static StudyShard shard(String text) throws CliException {
         try {
-            return StudyShard.parse(o.get("shard", null));
+            return StudyShard.parse(text);
         } catch (IllegalArgumentException e) {
             throw new CliException("--" + e.getMessage());
         }
-    }
-
-    /** {@code --deidentify SALT}: pseudonymous outputs (PS3.15 Annex E basic profile); off when absent. */
-    private static String deidentifySalt(Options o) throws CliException {
-        if (o.has("deidentify") && o.has("include-patient-id")) {
-            throw new CliException("--deidentify and --include-patient-id contradict each other; choose one");
-        }
-        return o.get("deidentify", null);
     }
 }

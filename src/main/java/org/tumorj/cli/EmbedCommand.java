@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.backbone.FloatTensor;
@@ -20,6 +19,8 @@ import org.tumorj.dicom.DicomSeries;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./tumorj embed IMAGE}: the default backbone's 1280-float embedding of an RGB PNG or JPEG,
@@ -27,25 +28,14 @@ import org.tumorj.volume.VolumeInfo;
  * replicated to RGB), printed as a JSON array. Images of the backbone's input size (224 x 224) go
  * in unresized; others are resized bilinearly to it.
  */
+@Command(name = "embed", description = {"Print the backbone embedding of a PNG/JPEG or DICOM slice as a JSON array.",
+    "1280 floats of MobileNetV2; images are resized to 224 x 224, a DICOM slice goes through its window."})
 public final class EmbedCommand implements CliCommand {
+    @Parameters(paramLabel = "IMAGE", description = "A PNG, JPEG or DICOM (.dcm) file.")
+    Path file;
 
     @Override
-    public String name() {
-        return "embed";
-    }
-
-    @Override
-    public String summary() {
-        return "IMAGE: print the backbone embedding of a PNG/JPEG or DICOM slice as a JSON array";
-    }
-
-    @Override
-    public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of(), Set.of());
-        if (o.positional().size() != 1) {
-            throw new CliException("usage: ./tumorj embed IMAGE (a PNG, JPEG or DICOM file)");
-        }
-        Path file = Path.of(o.positional().get(0));
+    public Integer call() throws Exception {
         FloatTensor image;
         try {
             image = isDicom(file) ? dicomSlice(file) : RgbImages.read(file);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.dicom.DicomException;
 import org.tumorj.dicom.DicomReader;
@@ -14,18 +13,18 @@ import org.tumorj.dicom.DicomScan;
 import org.tumorj.dicom.DicomSeries;
 import org.tumorj.dicom.SeriesSummary;
 import org.tumorj.util.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code ./tumorj info PATH}: one JSON object per series found under PATH. */
+@Command(name = "info", description = {"List the DICOM series in a file or folder as JSON.",
+    "One object per series: UID, modality, description, transfer syntax, size, slices, spacing, warnings."})
 public final class InfoCommand implements CliCommand {
-
-    @Override public String name() { return "info"; }
-
-    @Override public String summary() { return "PATH: list the DICOM series in a file or folder as JSON"; }
+    @Parameters(paramLabel = "PATH", description = "A DICOM file or a folder searched at any depth.")
+    Path path;
 
     @Override
-    public int run(List<String> args) throws CliException {
-        Options o = Options.parse(args, Set.of(), Set.of());
-        Path path = single(o, "info PATH");
+    public Integer call() throws CliException {
         DicomScan scan = scan(path);
         List<Map<String, Object>> out = new ArrayList<>();
         for (DicomSeries s : scan.series()) {
@@ -56,13 +55,6 @@ public final class InfoCommand implements CliCommand {
         scan.problems().stream().filter(p -> !DicomStudies.isSidecar(p.file()))
                 .forEach(p -> System.err.println("warning: skipped " + p.getMessage()));
         return scan;
-    }
-
-    static Path single(Options o, String usage) throws CliException {
-        if (o.positional().size() != 1) {
-            throw new CliException("usage: ./tumorj " + usage);
-        }
-        return Path.of(o.positional().get(0));
     }
 
     private static Map<String, Object> json(SeriesSummary s) {

@@ -3,8 +3,9 @@ package org.tumorj.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.tumorj.backbone.TensorFlowRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./tumorj install-fiji PATH/Fiji.app}: installs the built plugin, its libraries and the
@@ -12,19 +13,14 @@ import org.tumorj.backbone.TensorFlowRuntime;
  * desktop icon, with no environment variable (see {@link FijiInstall}). Exit status 1 when a
  * clash was found.
  */
+@Command(name = "install-fiji", description = {"Install the plugin, its jars and the TensorFlow natives into Fiji or ImageJ.",
+    "Only TumorJ_.jar goes to plugins/; exit status 1 when a clashing jar was found there."})
 final class InstallFijiCommand implements CliCommand {
-    @Override public String name() { return "install-fiji"; }
-
-    @Override public String summary() {
-        return "PATH/Fiji.app: install the plugin, its jars and the TensorFlow natives into Fiji or ImageJ";
-    }
+    @Parameters(paramLabel = "PATH/Fiji.app", description = "The Fiji (or ImageJ) folder.")
+    Path fiji;
 
     @Override
-    public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of(), Set.of());
-        if (o.positional().size() != 1) {
-            throw new CliException("usage: ./tumorj install-fiji PATH/Fiji.app");
-        }
+    public Integer call() throws Exception {
         Path jar = Path.of(InstallFijiCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path lib = jar.resolveSibling("lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
@@ -33,7 +29,7 @@ final class InstallFijiCommand implements CliCommand {
         Path natives = TensorFlowRuntime.nativesFolder().orElseThrow(() -> new CliException("no TensorFlow natives for "
                 + TensorFlowRuntime.platform() + " found; build TumorJ first (./tumorj builds target/tf-natives)"));
         List<String> clashes = new FijiInstall(jar, lib, natives, System.out::println)
-                .into(Path.of(o.positional().get(0)).toAbsolutePath());
+                .into(fiji.toAbsolutePath());
         System.out.println(clashes.isEmpty() ? "installed: restart Fiji and find TumorJ under Plugins > TumorJ"
                 : "installed, but TumorJ will not run in this Fiji until the clash above is resolved");
         return clashes.isEmpty() ? 0 : 1;

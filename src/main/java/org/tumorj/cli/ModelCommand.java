@@ -3,10 +3,13 @@ package org.tumorj.cli;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.tumorj.model.ModelBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./tumorj model set-threshold MODEL_DIR VALUE}: the one deliberate edit of a trained
@@ -14,23 +17,30 @@ import org.tumorj.model.ModelBundle;
  * record of the change (previous value, time) in its training record, and gets a new digest; a
  * bundle.json edited by hand is refused on loading.
  */
+@Command(name = "model", customSynopsis = "tumorj model set-threshold MODEL_DIR VALUE",
+        description = {"Change a model bundle on purpose: model set-threshold MODEL_DIR VALUE (0 < VALUE <= 1).",
+            "The bundle is verified, rewritten atomically with the new threshold and a record of the change."})
 public final class ModelCommand implements CliCommand {
     static final String SET_THRESHOLD = "set-threshold";
 
-    @Override public String name() { return "model"; }
+    @Spec CommandSpec spec;
 
-    @Override public String summary() {
-        return "change a model bundle on purpose: model set-threshold MODEL_DIR VALUE (0 < VALUE <= 1)";
-    }
+    @Parameters(index = "0", paramLabel = "set-threshold", description = "The change: set-threshold (the only one).")
+    String change;
+
+    @Parameters(index = "1", paramLabel = "MODEL_DIR", description = "The model bundle's folder.")
+    Path dir;
+
+    @Parameters(index = "2", paramLabel = "VALUE", description = "The new operating threshold, 0 < VALUE <= 1.")
+    String value;
 
     @Override
-    public int run(List<String> args) throws Exception {
-        List<String> words = Options.parse(args, Set.of(), Set.of()).positional();
-        if (words.size() != 3 || !words.get(0).equals(SET_THRESHOLD)) {
-            throw new CliException("usage: tumorj model " + SET_THRESHOLD + " MODEL_DIR VALUE");
+    public Integer call() throws Exception {
+        if (!change.equals(SET_THRESHOLD)) {
+            throw new ParameterException(spec.commandLine(), "unknown change '" + change + "'; the one change is "
+                    + SET_THRESHOLD);
         }
-        Path dir = Path.of(words.get(1));
-        double threshold = threshold(words.get(2));
+        double threshold = threshold(value);
         ModelBundle bundle = ModelBundle.read(dir);
         JsonObject record = new JsonObject();
         record.addProperty("previous", bundle.threshold());

@@ -1,53 +1,63 @@
 package org.tumorj.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.tumorj.model.TumorJVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Entry point of {@code ./tumorj}: dispatches to a {@link CliCommand}. Errors the user can fix
- * are one line on stderr ({@code error: <file>: <problem>}) and a non-zero exit; {@code --debug}
- * anywhere on the line adds the stack trace.
+ * Entry point of {@code ./tumorj}: picocli dispatches to a {@link CliCommand}, with help per
+ * command ({@code ./tumorj train --help}, {@code ./tumorj help train}), {@code --version} and
+ * uniform errors ({@link CliErrors}); {@code --debug} anywhere on the line adds the stack trace.
  */
 public final class TumorJCli {
-    private final Map<String, CliCommand> commands = new LinkedHashMap<>();
+    private final List<CliCommand> commands;
 
     TumorJCli(List<CliCommand> available) {
-        available.forEach(c -> commands.put(c.name(), c));
+        this.commands = List.copyOf(available);
     }
 
     /**
      * Every command the launcher knows, in the order {@code help} lists them: TumorJ's own, then
-     * those of packages above this one found as services ({@code batch}, in {@code org.tumorj.spark}:
-     * the command line must not depend on Spark).
+     * those of packages above this one found as services ({@code phantoms} in the tools jar,
+     * {@code batch} in {@code org.tumorj.spark}: the command line depends on neither), then
+     * {@code completion}.
      */
-    static List<CliCommand> allCommands() {
-        List<CliCommand> all = new ArrayList<>(ownCommands());
-        try {
-            ServiceLoader.load(CliCommand.class, TumorJCli.class.getClassLoader()).forEach(all::add);
-        } catch (ServiceConfigurationError | LinkageError e) {
-            // a provider that cannot load here is left out; the rest of the command line works
-        }
+    public static List<CliCommand> allCommands() {
+        List<CliCommand> all = new ArrayList<>(List.of(new InfoCommand(), new ConvertCommand(), new EmbedCommand(),
+                new TrainCommand(), new DetectCommand(), new EvaluateCommand(), new DemoCommand(), new ModelCommand(),
+                new InstallFijiCommand()));
+        all.addAll(services());
+        all.add(new CompletionCommand());
         return all;
     }
 
-    private static List<CliCommand> ownCommands() {
-        return List.of(
-                new InfoCommand(),
-                new ConvertCommand(),
-                new EmbedCommand(),
-                new PhantomsCommand(),
-                new TrainCommand(),
-                new DetectCommand(),
-                new EvaluateCommand(),
-                new DemoCommand(),
-                new ModelCommand(),
-                new InstallFijiCommand());
+    /** The providers that load here; one that cannot (its jar or Spark missing) is left out, the rest work. */
+    private static List<CliCommand> services() {
+        List<CliCommand> found = new ArrayList<>();
+        Iterator<CliCommand> it = ServiceLoader.load(CliCommand.class, TumorJCli.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return found;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // left out; the iterator goes on with the next provider
+            }
+        }
     }
 
     public static void main(String[] argv) {
@@ -56,37 +66,55 @@ public final class TumorJCli {
 
     int run(List<String> argv, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
-        boolean debug = args.remove("--debug");
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
-            printHelp(System.out);
-            return args.isEmpty() ? 2 : 0;
+        boolean debug = args.removeIf("--debug"::equals);
+        CommandLine line = commandLine(commands);
+        CliErrors errors = new CliErrors(debug);
+        line.setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
+        line.setOut(new PrintWriter(System.out, true)).setErr(new PrintWriter(err, true));
+        int status = line.execute(args.toArray(String[]::new));
+        line.getOut().flush();
+        return status;
+    }
+
+    /** The whole command line: the root command, {@code commands} under it, and {@code help}. */
+    static CommandLine commandLine(List<CliCommand> commands) {
+        CommandLine line = new CommandLine(new Root());
+        for (CliCommand c : commands) {
+            CommandLine sub = new CommandLine(c);
+            sub.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+            line.addSubcommand(sub);
         }
-        CliCommand command = commands.get(args.get(0));
-        if (command == null) {
-            err.println("error: unknown command '" + args.get(0) + "'; try ./tumorj help");
-            return 2;
-        }
-        try {
-            return command.run(args.subList(1, args.size()));
-        } catch (CliException | java.io.IOException | org.tumorj.dicom.DicomException | IllegalArgumentException e) {
-            // The core's checked I/O errors, DICOM errors and argument checks name the file and
-            // the problem already: print them as they are.
-            err.println("error: " + e.getMessage());
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return 1;
-        } catch (Exception | OutOfMemoryError e) {
-            err.println("error: " + command.name() + " failed: " + e + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return 1;
+        line.addSubcommand(new CommandLine.HelpCommand());
+        return line.setOverwrittenOptionsAllowed(true);
+    }
+
+    /** {@code ./tumorj} itself: without a command it prints the usage and exits 2, as any wrong use. */
+    @Command(name = "tumorj", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            synopsisSubcommandLabel = "COMMAND",
+            description = {"Tumour detection in DICOM studies: train a detector on annotated studies, detect, evaluate.",
+                "Every command, option and default: docs/cli.md; the Fiji commands: docs/commands.md."},
+            commandListHeading = "%nCommands:%n",
+            footer = {"", "Exit status: 0 done; 1 an input or output could not be used (error: FILE: PROBLEM); 2 the "
+                + "command line does not parse; 3 detect: some studies read without all their files."})
+    static final class Root implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--debug", description = "On an error, print the stack trace too (anywhere on the line).")
+        boolean debug;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return CliErrors.USAGE;
         }
     }
 
-    private void printHelp(PrintStream out) {
-        out.println("usage: ./tumorj COMMAND [options] [--debug]");
-        commands.values().forEach(c -> out.printf("  %-12s %s%n", c.name(), c.summary()));
+    /** {@code ./tumorj --version}: the version of the jar's Maven metadata ({@code development} from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"TumorJ " + TumorJVersion.current()};
+        }
     }
 }

@@ -1,11 +1,13 @@
 package org.tumorj.spark;
 
-import java.util.List;
-import java.util.Set;
+import java.nio.file.Path;
 import org.tumorj.cli.CliCommand;
 import org.tumorj.cli.CliException;
-import org.tumorj.cli.Options;
+import org.tumorj.cli.DetectionChoices;
 import org.tumorj.pipeline.BatchDetection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./tumorj batch [--spark MASTER] --model MODEL_DIR --input DIR|MANIFEST.csv|LIST.txt --out DIR}:
@@ -17,32 +19,42 @@ import org.tumorj.pipeline.BatchDetection;
  * <p>This class names no Spark type, so {@code help} lists it with or without Spark's jars;
  * {@link SparkBatchRun} does the work once they are found.
  */
+@Command(name = "batch", description = {"Detect on Apache Spark: one task per study, detect's files per study (docs/scale-out.md).",
+    "Spark's jars are fetched by the launcher on first use; exit status as detect's."})
 public final class SparkBatchCommand implements CliCommand {
     static final String SPARK_SESSION = "org.apache.spark.sql.SparkSession";
 
-    @Override public String name() { return "batch"; }
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run Spark embedded with this master (local[*]); without it, on the cluster spark-submit names.")
+    String master;
 
-    @Override public String summary() {
-        return "detect on Apache Spark: --spark local[*] --model MODEL_DIR --input DIR|MANIFEST.csv --out DIR";
-    }
+    @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "The trained model bundle.")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR|MANIFEST.csv|LIST.txt",
+            description = "A folder of study folders, a manifest CSV with a path column, or a text file of study folders.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the per-study folders and the tables go.")
+    Path out;
+
+    @Option(names = "--studies-per-task", paramLabel = "N", description = "Studies per Spark task (default: ${DEFAULT-VALUE}).")
+    int studiesPerTask = 1;
+
+    @Mixin DetectionChoices choices;
 
     @Override
-    public int run(List<String> args) throws Exception {
-        Options o = Options.parse(args, Set.of("spark", "model", "input", "out", "series", "deidentify",
-                "studies-per-task"), Set.of("redo", "include-patient-id", "allow-other-series", "candidates"));
-        if (o.has("deidentify") && o.has("include-patient-id")) {
-            throw new CliException("--deidentify and --include-patient-id contradict each other; choose one");
-        }
+    public Integer call() throws Exception {
+        String salt = choices.deidentifySalt();
         SparkBatchDetection.Request request;
         try {
-            request = new SparkBatchDetection.Request(o.requirePath("model"), o.requirePath("input"),
-                    o.requirePath("out"), o.get("series", null), o.has("include-patient-id"), o.get("deidentify", null),
-                    o.has("allow-other-series"), o.has("candidates"), !o.has("redo"), o.getInt("studies-per-task", 1));
+            request = new SparkBatchDetection.Request(model, input, out, choices.series(), choices.includePatientId(),
+                    salt, choices.allowOtherSeries(), choices.candidates(), choices.skipDone(), studiesPerTask);
         } catch (IllegalArgumentException e) {
             throw new CliException("--" + e.getMessage());
         }
         requireSpark();
-        return SparkBatchRun.run(o.get("spark", null), request, System.out);
+        return SparkBatchRun.run(master, request, System.out);
     }
 
     private static void requireSpark() throws CliException {

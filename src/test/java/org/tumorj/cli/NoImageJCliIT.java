@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line as a cluster job or a Python pipeline runs it: the built jar and its runtime
- * jars with ImageJ taken out of the class path. Phantoms, train, detect and evaluate must all
- * work and write their files (ROI Manager zips, CSV, heat-map TIFF); only the pictures ImageJ
+ * The command line as a cluster job or a Python pipeline runs it: the built jars (the plugin and
+ * the tools, for phantoms) and their runtime jars with ImageJ taken out of the class path.
+ * Phantoms, train, detect and evaluate must all work and write their files (ROI Manager zips, CSV, heat-map TIFF); only the pictures ImageJ
  * draws (overlay TIFF, PNG preview) are left out.
  */
 class NoImageJCliIT {
@@ -49,10 +49,11 @@ class NoImageJCliIT {
         }
     }
 
-    /** Runs {@code ./tumorj ARGS} on the jar and its libraries minus ImageJ; its output, or a failure with it. */
+    /** Runs {@code ./tumorj ARGS} on the two jars and their libraries minus ImageJ; its output, or a failure with it. */
     private String run(String... args) throws Exception {
         Path jar = Path.of(System.getProperty("tumorj.jar", "target/TumorJ_.jar"));
-        List<String> cp = new ArrayList<>(List.of(jar.toAbsolutePath().toString()));
+        Path tools = Path.of(System.getProperty("tumorj.toolsJar", "target/TumorJ_-tools.jar"));
+        List<String> cp = new ArrayList<>(List.of(jar.toAbsolutePath().toString(), tools.toAbsolutePath().toString()));
         try (Stream<Path> jars = Files.list(Path.of(System.getProperty("tumorj.lib", "target/lib")))) {
             jars.filter(j -> !j.getFileName().toString().matches("ij-.*\\.jar")).map(j -> j.toAbsolutePath().toString())
                     .sorted().forEach(cp::add);

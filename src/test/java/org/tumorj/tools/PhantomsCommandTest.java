@@ -1,4 +1,4 @@
-package org.tumorj.cli;
+package org.tumorj.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.annotation.AnnotationSidecar;
 import org.tumorj.annotation.RoiSetZip;
+import org.tumorj.cli.CliException;
+import org.tumorj.cli.TumorJCli;
 import org.tumorj.ij.RoiSets;
 import org.tumorj.phantom.AnswerKey;
 

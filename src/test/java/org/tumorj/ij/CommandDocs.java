@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * and a table of every key (type, default, meaning), between markers
  * {@code <!-- BEGIN keys: Label -->} and {@code <!-- END keys: Label -->}. Prose around the
  * markers is the writers'. {@code CommandDocsTest} fails when the file is stale and rewrites it
- * when run with {@code -Dtumorj.updateDocs=true}.
+ * when run with {@code -Dtumorj.updateDocs=true}. A test helper: it is not part of the plugin jar.
  */
 public final class CommandDocs {
     /** {@code Plugins>TumorJ, "Set ROI Class...", org.tumorj.ij.commands.SetRoiClass} */
