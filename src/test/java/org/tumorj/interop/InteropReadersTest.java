@@ -113,6 +113,69 @@ class InteropReadersTest {
         assertMasksMatch("dicompyler-core", rtOracle("dicompyler"), "name");
     }
 
+    /**
+     * The other way: an RT Structure Set written by plastimatch from label maps (one NIfTI mask per
+     * finding, plastimatch's own rasterisation of TumorJ's RTSTRUCT, turned back into contours by
+     * {@code plastimatch convert --input-prefix --referenced-ct --output-dicom}), imported
+     * by TumorJ as annotations: each ROI, filled by pixel centres, covers its finding's pixels
+     * (Dice >= 0.99).
+     */
+    @Test
+    void anRtstructWrittenByPlastimatchFromLabelMapsImportsAsTheFindings() throws IOException {
+        ExternalTool.assumeInstalled("/usr/bin/plastimatch", "plastimatch");
+        Path masks = dir.resolve("plastimatch-masks");
+        VolumeInfo info = fixture.volume().info();
+        ExternalTool.Run labelMaps = ExternalTool.run(List.of("/usr/bin/plastimatch", "convert", "--input",
+                rtstruct.toString(), "--referenced-ct", fixture.folder().toString(), "--output-prefix", masks.toString(),
+                "--prefix-format", "nii.gz"));
+        assertEquals(0, labelMaps.exitCode(), labelMaps.output());
+        Path out = dir.resolve("plastimatch-rtstruct");
+        ExternalTool.Run run = ExternalTool.run(List.of("/usr/bin/plastimatch", "convert", "--input-prefix",
+                masks.toString(), "--referenced-ct", fixture.folder().toString(), "--output-dicom", out.toString()));
+        assertEquals(0, run.exitCode(), run.output());
+        Path written;
+        try (var files = Files.list(out)) {
+            written = files.filter(p -> p.getFileName().toString().startsWith("rtss")).findFirst().orElseThrow();
+        }
+        List<org.tumorj.annotation.Annotation> read = org.tumorj.annotation.RtStructAnnotations.read(written, info);
+        for (Finding f : findings()) {
+            Set<String> voxels = new TreeSet<>();
+            for (org.tumorj.annotation.Annotation a : read) {
+                if (a.label().startsWith("Finding " + f.id() + " ")) {
+                    boolean[] m = fill(a, info.width(), info.height());
+                    for (int p = 0; p < m.length; p++) {
+                        if (m[p]) {
+                            voxels.add(info.sopInstanceUids().get(a.sliceIndex()) + "#" + p);
+                        }
+                    }
+                }
+            }
+            Set<String> expected = voxels(f, info);
+            double dice = dice(expected, voxels);
+            assertTrue(dice >= MIN_DICE, String.format("plastimatch's RTSTRUCT: finding %d, Dice %.4f (%d pixels"
+                    + " expected, %d read)", f.id(), dice, expected.size(), voxels.size()));
+        }
+    }
+
+    /** Pixels whose centre is inside the polygon (even-odd), as ImageJ and the sampler fill a region. */
+    private static boolean[] fill(org.tumorj.annotation.Annotation a, int width, int height) {
+        boolean[] mask = new boolean[width * height];
+        float[] xs = a.xs(), ys = a.ys();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double px = x + 0.5, py = y + 0.5;
+                boolean inside = false;
+                for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+                    if ((ys[i] > py) != (ys[j] > py) && px < (xs[j] - xs[i]) * (py - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
+                        inside = !inside;
+                    }
+                }
+                mask[y * width + x] = inside;
+            }
+        }
+        return mask;
+    }
+
     private static List<JsonElement> rtOracle(String tool) throws IOException {
         ExternalTool.assumePythonModule("pydicom", "python3-pydicom");
         ExternalTool.Run run = ExternalTool.run(List.of("/usr/bin/python3", Path.of("scripts/rtstruct-oracle.py")
