@@ -60,6 +60,7 @@ def seg(path):
             "source": str(source.ReferencedSOPInstanceUID),
             "position": [float(v) for v in f.PlanePositionSequence[0].ImagePositionPatient],
             "pixels": int(np.count_nonzero(frames[i])),
+            "indices": np.flatnonzero(frames[i]).tolist(),
         })
     return out
 

@@ -44,13 +44,31 @@ public final class RtStructureSetObject {
         of(volume, findings, study, algorithm).write(file);
     }
 
+    /** Writes the object atomically to {@code file}, ROI n named {@code labels.get(n)}. */
+    public static void write(Path file, Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
+            Algorithm algorithm) throws IOException {
+        of(volume, findings, labels, study, algorithm).write(file);
+    }
+
+    /** The structure set of {@code findings}, each ROI named {@link RegionLabel#ofFinding}. */
+    public static DicomWriter of(Volume volume, List<Finding> findings, String study, Algorithm algorithm) {
+        return of(volume, findings, findings.stream().map(RegionLabel::ofFinding).toList(), study, algorithm);
+    }
+
     /**
      * The structure set of {@code findings} (at least one) on {@code volume}.
      *
+     * @param labels one per finding: ROI n's name; the observation label is the model's positive class
+     *     for a lesion, the name itself for other tissue
      * @throws IllegalArgumentException when there is no finding (a structure set needs one ROI), the
-     *     volume cannot be referenced ({@link SourceImages#of}), or a contour is too long for DICOM
+     *     volume cannot be referenced ({@link SourceImages#of}), a contour is too long for DICOM, or
+     *     the labels are not one per finding
      */
-    public static DicomWriter of(Volume volume, List<Finding> findings, String study, Algorithm algorithm) {
+    public static DicomWriter of(Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
+            Algorithm algorithm) {
+        if (labels.size() != findings.size()) {
+            throw new IllegalArgumentException(study + ": " + labels.size() + " labels for " + findings.size() + " regions");
+        }
         if (findings.isEmpty()) {
             throw new IllegalArgumentException(study + ": no findings, and an RT Structure Set needs at least one ROI");
         }
@@ -64,7 +82,7 @@ public final class RtStructureSetObject {
             rois.add(new DicomWriter()
                     .integer(0x30060022, n + 1)
                     .string(0x30060024, "UI", frameOfReference)
-                    .string(0x30060026, "LO", String.format(Locale.ROOT, "Finding %d (score %.3f)", f.id(), f.score()))
+                    .string(0x30060026, "LO", DerivedObject.lo(labels.get(n).name()))
                     .string(0x30060036, "CS", "AUTOMATIC")
                     .string(0x30060038, "LO", DerivedObject.lo(Algorithm.NAME + " " + algorithm.version() + " "
                             + algorithm.modelId())));
@@ -75,7 +93,8 @@ public final class RtStructureSetObject {
             observations.add(new DicomWriter()
                     .integer(0x30060082, n + 1)
                     .integer(0x30060084, n + 1)
-                    .string(0x30060085, "SH", shortLabel(algorithm.findingClass()))
+                    .string(0x30060085, "SH", shortLabel(labels.get(n).lesion() ? algorithm.findingClass()
+                            : labels.get(n).name()))
                     .string(0x300600A4, "CS", "")
                     .string(0x300600A6, "PN", ""));
         }

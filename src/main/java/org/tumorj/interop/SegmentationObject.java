@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
@@ -25,6 +24,7 @@ public final class SegmentationObject {
     static final int SERIES_NUMBER = 901;
     private static final Code CATEGORY = new Code("49755003", "SCT", "Morphologically Abnormal Structure");
     private static final Code NEOPLASM = new Code("108369006", "SCT", "Neoplasm");
+    private static final Code TISSUE = new Code("85756007", "SCT", "Tissue");
     private static final Code SEGMENTATION_DERIVATION = new Code("113076", "DCM", "Segmentation");
     private static final Code SOURCE_IMAGE_PURPOSE = new Code("121322", "DCM",
             "Source image for image processing operation");
@@ -52,14 +52,30 @@ public final class SegmentationObject {
         of(volume, findings, study, algorithm).write(file);
     }
 
+    /** Writes the object atomically to {@code file}, segment n labelled {@code labels.get(n)}. */
+    public static void write(Path file, Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
+            Algorithm algorithm) throws IOException {
+        of(volume, findings, labels, study, algorithm).write(file);
+    }
+
+    /** The Segmentation of {@code findings}, each segment labelled {@link RegionLabel#ofFinding}. */
+    public static DicomWriter of(Volume volume, List<Finding> findings, String study, Algorithm algorithm) {
+        return of(volume, findings, findings.stream().map(RegionLabel::ofFinding).toList(), study, algorithm);
+    }
+
     /**
      * The Segmentation of {@code findings} (at least one) on {@code volume}.
      *
+     * @param labels one per finding: segment n's label and code (a lesion is a neoplasm, else tissue)
      * @param study the study's label, for error messages
      * @throws IllegalArgumentException when there is no finding (a SEG needs one segment) or the
-     *     volume cannot be referenced ({@link SourceImages#of})
+     *     volume cannot be referenced ({@link SourceImages#of}), or the labels are not one per finding
      */
-    public static DicomWriter of(Volume volume, List<Finding> findings, String study, Algorithm algorithm) {
+    public static DicomWriter of(Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
+            Algorithm algorithm) {
+        if (labels.size() != findings.size()) {
+            throw new IllegalArgumentException(study + ": " + labels.size() + " labels for " + findings.size() + " regions");
+        }
         if (findings.isEmpty()) {
             throw new IllegalArgumentException(study + ": no findings, and a DICOM Segmentation needs at least one segment");
         }
@@ -88,7 +104,7 @@ public final class SegmentationObject {
                 .string(0x00700081, "LO", "TumorJ findings")
                 .string(0x00700084, "PN", "")
                 .string(0x00620001, "CS", "BINARY")
-                .sequence(0x00620002, false, segments(findings, algorithm))
+                .sequence(0x00620002, false, segments(findings, labels, algorithm))
                 .sequence(0x00209221, false, new DicomWriter().string(0x00209164, "UI", dimensionOrganization))
                 .sequence(0x00209222, false, dimensionIndex(dimensionOrganization))
                 .sequence(0x52009229, false, sharedGroups(info))
@@ -116,21 +132,26 @@ public final class SegmentationObject {
         return frames;
     }
 
-    /** The Segment Sequence: one item per finding, its label saying which finding and how sure. */
-    private static List<DicomWriter> segments(List<Finding> findings, Algorithm algorithm) {
+    /**
+     * The Segment Sequence: one item per finding, its label saying which finding and how sure (or
+     * the region's class, for converted annotations).
+     */
+    private static List<DicomWriter> segments(List<Finding> findings, List<RegionLabel> labels, Algorithm algorithm) {
         List<DicomWriter> items = new ArrayList<>();
         for (int n = 0; n < findings.size(); n++) {
             Finding f = findings.get(n);
+            RegionLabel label = labels.get(n);
             int[] lab = ScoreColor.dicomLab(f.score());
+            String description = label.lesion() ? algorithm.findingClass() + " candidate of " + algorithm.modelId()
+                    : label.name() + " (not a lesion) of " + algorithm.modelId();
             items.add(new DicomWriter()
                     .unsignedShort(0x00620004, n + 1)
-                    .string(0x00620005, "LO", String.format(Locale.ROOT, "Finding %d (score %.3f)", f.id(), f.score()))
-                    .string(0x00620006, "ST", DerivedObject.ascii(algorithm.findingClass() + " candidate of "
-                            + algorithm.modelId()))
+                    .string(0x00620005, "LO", DerivedObject.lo(label.name()))
+                    .string(0x00620006, "ST", DerivedObject.ascii(description))
                     .string(0x00620008, "CS", "AUTOMATIC")
                     .string(0x00620009, "LO", Algorithm.NAME)
-                    .sequence(0x00620003, false, CATEGORY.item())
-                    .sequence(0x0062000F, false, NEOPLASM.item())
+                    .sequence(0x00620003, false, (label.lesion() ? CATEGORY : TISSUE).item())
+                    .sequence(0x0062000F, false, (label.lesion() ? NEOPLASM : TISSUE).item())
                     .unsignedShorts(0x0062000D, lab));
         }
         return items;

@@ -17,10 +17,16 @@ import java.nio.file.Path;
  * @param quatern quatern_b, c, d
  * @param qoffset qoffset_x, y, z
  * @param srow srow_x, srow_y, srow_z, 4 numbers each
+ * @param intentCode what the values mean: 0 for an image; 3000-3099 are CIFTI-2's matrices
  */
 public record NiftiHeader(int version, ByteOrder order, long[] dim, int datatype, int bitpix, double[] pixdim,
         long voxOffset, double sclSlope, double sclInter, int qformCode, int sformCode, double[] quatern,
-        double[] qoffset, double[][] srow, String descrip) {
+        double[] qoffset, double[][] srow, String descrip, int intentCode) {
+
+    /** NIFTI_INTENT_CONNECTIVITY_* : CIFTI-2 files (dense, parcellated, connectivity and series matrices). */
+    static boolean isCifti(int intentCode) {
+        return intentCode >= 3000 && intentCode < 3100;
+    }
 
     static final int SIZE_1 = 348;
     static final int SIZE_2 = 540;
@@ -73,7 +79,7 @@ public record NiftiHeader(int version, ByteOrder order, long[] dim, int datatype
         return new NiftiHeader(1, b.order(), dim, b.getShort(70), b.getShort(72), pixdim, (long) b.getFloat(108),
                 b.getFloat(112), b.getFloat(116), b.getShort(252), b.getShort(254),
                 new double[] {b.getFloat(256), b.getFloat(260), b.getFloat(264)},
-                new double[] {b.getFloat(268), b.getFloat(272), b.getFloat(276)}, srow, text(b, 148, 80));
+                new double[] {b.getFloat(268), b.getFloat(272), b.getFloat(276)}, srow, text(b, 148, 80), b.getShort(68));
     }
 
     private static NiftiHeader parse2(Path file, ByteBuffer b) throws IOException {
@@ -96,7 +102,7 @@ public record NiftiHeader(int version, ByteOrder order, long[] dim, int datatype
         return new NiftiHeader(2, b.order(), dim, b.getShort(12), b.getShort(14), pixdim, b.getLong(168),
                 b.getDouble(176), b.getDouble(184), b.getInt(344), b.getInt(348),
                 new double[] {b.getDouble(352), b.getDouble(360), b.getDouble(368)},
-                new double[] {b.getDouble(376), b.getDouble(384), b.getDouble(392)}, srow, text(b, 240, 80));
+                new double[] {b.getDouble(376), b.getDouble(384), b.getDouble(392)}, srow, text(b, 240, 80), b.getInt(504));
     }
 
     /** A NUL-terminated ASCII field. */

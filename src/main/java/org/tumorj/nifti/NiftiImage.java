@@ -80,6 +80,10 @@ public record NiftiImage(Path file, NiftiHeader header, NiftiGeometry geometry, 
     }
 
     private static NiftiGeometry geometry(Path file, NiftiHeader h) throws IOException {
+        if (NiftiHeader.isCifti(h.intentCode())) {
+            throw new IOException(file + ": a CIFTI-2 file (NIfTI intent " + h.intentCode() + "): a matrix of"
+                    + " brain-ordinate data, not a voxel image; TumorJ reads NIfTI images and label maps");
+        }
         if (h.dim()[0] < 2 || h.dim()[0] > 7 || h.size(1) < 1 || h.size(2) < 1
                 || h.size(1) * h.size(2) * h.size(3) > Integer.MAX_VALUE) {
             throw new IOException(file + ": dimensions " + Arrays.toString(h.dim()) + " are not those of an image"
