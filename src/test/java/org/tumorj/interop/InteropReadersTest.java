@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.annotation.AnnotationMasks;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
 import org.tumorj.volume.VolumeInfo;
@@ -142,7 +143,7 @@ class InteropReadersTest {
             Set<String> voxels = new TreeSet<>();
             for (org.tumorj.annotation.Annotation a : read) {
                 if (a.label().startsWith("Finding " + f.id() + " ")) {
-                    boolean[] m = fill(a, info.width(), info.height());
+                    boolean[] m = AnnotationMasks.fill(a, info.width(), info.height());
                     for (int p = 0; p < m.length; p++) {
                         if (m[p]) {
                             voxels.add(info.sopInstanceUids().get(a.sliceIndex()) + "#" + p);
@@ -155,25 +156,6 @@ class InteropReadersTest {
             assertTrue(dice >= MIN_DICE, String.format("plastimatch's RTSTRUCT: finding %d, Dice %.4f (%d pixels"
                     + " expected, %d read)", f.id(), dice, expected.size(), voxels.size()));
         }
-    }
-
-    /** Pixels whose centre is inside the polygon (even-odd), as ImageJ and the sampler fill a region. */
-    private static boolean[] fill(org.tumorj.annotation.Annotation a, int width, int height) {
-        boolean[] mask = new boolean[width * height];
-        float[] xs = a.xs(), ys = a.ys();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double px = x + 0.5, py = y + 0.5;
-                boolean inside = false;
-                for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
-                    if ((ys[i] > py) != (ys[j] > py) && px < (xs[j] - xs[i]) * (py - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
-                        inside = !inside;
-                    }
-                }
-                mask[y * width + x] = inside;
-            }
-        }
-        return mask;
     }
 
     private static List<JsonElement> rtOracle(String tool) throws IOException {

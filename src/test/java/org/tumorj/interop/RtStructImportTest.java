@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.annotation.AnnotationMasks;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.RtStructAnnotations;
 import org.tumorj.dataset.AnnotationReader;
@@ -112,26 +113,7 @@ class RtStructImportTest {
             assertEquals(info.sopInstanceUids().get(s.z()), a.sopInstanceUid());
             boolean[] expected = new boolean[info.width() * info.height()];
             s.region().paint(expected, info.width());
-            assertArrayEquals(expected, fill(a, info.width(), info.height()), a.label() + " on slice " + s.z());
+            assertArrayEquals(expected, AnnotationMasks.fill(a, info.width(), info.height()), a.label() + " on slice " + s.z());
         }
-    }
-
-    /** Pixels whose centre is inside the polygon (even-odd), as ImageJ fills a polygon ROI. */
-    private static boolean[] fill(Annotation a, int width, int height) {
-        boolean[] mask = new boolean[width * height];
-        float[] xs = a.xs(), ys = a.ys();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double px = x + 0.5, py = y + 0.5;
-                boolean inside = false;
-                for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
-                    if ((ys[i] > py) != (ys[j] > py) && px < (xs[j] - xs[i]) * (py - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
-                        inside = !inside;
-                    }
-                }
-                mask[y * width + x] = inside;
-            }
-        }
-        return mask;
     }
 }

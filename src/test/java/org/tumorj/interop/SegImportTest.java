@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.annotation.AnnotationMasks;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.annotation.SegAnnotations;
@@ -165,7 +166,7 @@ class SegImportTest {
             assertEquals(info.sopInstanceUids().get(a.sliceIndex()), a.sopInstanceUid());
             boolean[] mask = got.computeIfAbsent(a.label(), l -> new TreeMap<>())
                     .computeIfAbsent(a.sliceIndex(), z -> new boolean[info.width() * info.height()]);
-            boolean[] filled = fill(a, info.width(), info.height());
+            boolean[] filled = AnnotationMasks.fill(a, info.width(), info.height());
             for (int p = 0; p < mask.length; p++) {
                 assertTrue(!(mask[p] && filled[p]), "regions of one segment on one slice do not overlap");
                 mask[p] |= filled[p];
@@ -187,25 +188,6 @@ class SegImportTest {
             assertEquals(expected.keySet(), mine.keySet(), label + ": slices");
             expected.forEach((z, m) -> assertArrayEquals(m, mine.get(z), label + " on slice " + z));
         }
-    }
-
-    /** Pixels whose centre is inside the polygon (even-odd), as ImageJ fills a polygon ROI. */
-    private static boolean[] fill(Annotation a, int width, int height) {
-        boolean[] mask = new boolean[width * height];
-        float[] xs = a.xs(), ys = a.ys();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double px = x + 0.5, py = y + 0.5;
-                boolean inside = false;
-                for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
-                    if ((ys[i] > py) != (ys[j] > py) && px < (xs[j] - xs[i]) * (py - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
-                        inside = !inside;
-                    }
-                }
-                mask[y * width + x] = inside;
-            }
-        }
-        return mask;
     }
 
     private static Progress logTo(List<String> log) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.annotation.AnnotationMasks;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.annotation.AnnotationSidecar;
@@ -209,7 +210,7 @@ class FormatTrainingTest {
         VolumeInfo info = s.volume().info();
         List<Finding> out = new ArrayList<>();
         for (Annotation a : s.annotations()) {
-            LabelImage c = LabelImage.label8(fill(a, info.width(), info.height()), info.width(), info.height());
+            LabelImage c = LabelImage.label8(AnnotationMasks.fill(a, info.width(), info.height()), info.width(), info.height());
             assertEquals(1, c.count(), "one component per outline");
             SliceRegion region = c.regions().get(0);
             FindingSlice slice = new FindingSlice(a.sliceIndex(), region, c.contour(1), region.pixelCount(), 1f);
@@ -225,7 +226,7 @@ class FormatTrainingTest {
     private static List<Annotation> pixelOutlines(List<Annotation> outlines, VolumeInfo info) {
         List<Annotation> out = new ArrayList<>();
         for (Annotation a : outlines) {
-            LabelImage c = LabelImage.label8(fill(a, info.width(), info.height()), info.width(), info.height());
+            LabelImage c = LabelImage.label8(AnnotationMasks.fill(a, info.width(), info.height()), info.width(), info.height());
             var contour = c.contour(1);
             float[] xs = new float[contour.size()], ys = new float[contour.size()];
             for (int i = 0; i < xs.length; i++) {
@@ -254,7 +255,7 @@ class FormatTrainingTest {
                 map.add(new float[info.width() * info.height()]);
             }
             for (Annotation a : s.annotations()) {
-                boolean[] m = fill(a, info.width(), info.height());
+                boolean[] m = AnnotationMasks.fill(a, info.width(), info.height());
                 for (int p = 0; p < m.length; p++) {
                     if (m[p]) {
                         map.get(a.sliceIndex())[p] = values.get(a.label());
@@ -268,25 +269,6 @@ class FormatTrainingTest {
     }
 
     private static int components(Annotation a, VolumeInfo info) {
-        return LabelImage.label8(fill(a, info.width(), info.height()), info.width(), info.height()).count();
-    }
-
-    /** Pixels whose centre is inside the polygon (even-odd), as ImageJ and the sampler fill a region. */
-    private static boolean[] fill(Annotation a, int width, int height) {
-        boolean[] mask = new boolean[width * height];
-        float[] xs = a.xs(), ys = a.ys();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double px = x + 0.5, py = y + 0.5;
-                boolean inside = false;
-                for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
-                    if ((ys[i] > py) != (ys[j] > py) && px < (xs[j] - xs[i]) * (py - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
-                        inside = !inside;
-                    }
-                }
-                mask[y * width + x] = inside;
-            }
-        }
-        return mask;
+        return LabelImage.label8(AnnotationMasks.fill(a, info.width(), info.height()), info.width(), info.height()).count();
     }
 }

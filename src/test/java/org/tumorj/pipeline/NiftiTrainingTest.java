@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.annotation.AnnotationMasks;
 import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationSidecar;
 import org.tumorj.annotation.RoiSetZip;
@@ -176,7 +177,7 @@ class NiftiTrainingTest {
             slices.add(new float[info.width() * info.height()]);
         }
         for (Annotation a : s.annotations()) {
-            boolean[] m = fill(a, info.width(), info.height());
+            boolean[] m = AnnotationMasks.fill(a, info.width(), info.height());
             float[] slice = slices.get(a.sliceIndex());
             for (int p = 0; p < m.length; p++) {
                 if (m[p]) {
@@ -202,7 +203,7 @@ class NiftiTrainingTest {
         Map<String, boolean[]> union = new TreeMap<>();
         for (Annotation a : s.annotations()) {
             boolean[] m = union.computeIfAbsent(a.label() + "@" + a.sliceIndex(), k -> new boolean[info.width() * info.height()]);
-            boolean[] f = fill(a, info.width(), info.height());
+            boolean[] f = AnnotationMasks.fill(a, info.width(), info.height());
             for (int p = 0; p < m.length; p++) {
                 m[p] |= f[p];
             }
@@ -218,27 +219,8 @@ class NiftiTrainingTest {
         return out;
     }
 
-    /** Pixels whose centre is inside the polygon (even-odd), as ImageJ and the sampler fill a region. */
-    private static boolean[] fill(Annotation a, int width, int height) {
-        boolean[] mask = new boolean[width * height];
-        float[] xs = a.xs(), ys = a.ys();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double px = x + 0.5, py = y + 0.5;
-                boolean inside = false;
-                for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
-                    if ((ys[i] > py) != (ys[j] > py) && px < (xs[j] - xs[i]) * (py - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
-                        inside = !inside;
-                    }
-                }
-                mask[y * width + x] = inside;
-            }
-        }
-        return mask;
-    }
-
     private static long pixels(Annotation a, int width, int height) {
-        boolean[] m = fill(a, width, height);
+        boolean[] m = AnnotationMasks.fill(a, width, height);
         return java.util.stream.IntStream.range(0, m.length).filter(p -> m[p]).count();
     }
 
