@@ -102,13 +102,7 @@ public final class TensorFlowRuntime {
      * when there is no such jar.
      */
     static java.util.Optional<Path> unpackedFromJar() {
-        List<Path> folders = new ArrayList<>();
-        jarLocation().ifPresent(jar -> {
-            folders.add(jar.getParent());
-            if (jar.getParent() != null && jar.getParent().getParent() != null) {
-                folders.add(jar.getParent().getParent().resolve("jars")); // Fiji.app/plugins/TumorJ_.jar -> Fiji.app/jars
-            }
-        });
+        List<Path> folders = jarLocation().map(TensorFlowRuntime::nativeJarFolders).orElse(List.of());
         return NativeJarUnpacker.findJar(platform(), TensorFlowRuntime.class.getClassLoader(), folders).map(jar -> {
             try {
                 return NativeJarUnpacker.unpacked(jar, platform(), BackboneCache.root(), unpackProgress);
@@ -118,6 +112,39 @@ public final class TensorFlowRuntime {
                         e);
             }
         });
+    }
+
+    /**
+     * Where a native jar may lie when TumorJ's jar is {@code pluginJar}: beside it (a release
+     * download), and for {@code Fiji.app/plugins/TumorJ_.jar} in {@code Fiji.app/jars/} and in
+     * {@code Fiji.app/jars/<platform>/}, where an update site puts platform jars.
+     */
+    public static List<Path> nativeJarFolders(Path pluginJar) {
+        List<Path> folders = new ArrayList<>();
+        Path dir = pluginJar.toAbsolutePath().getParent();
+        if (dir != null) {
+            folders.add(dir);
+            if (dir.getParent() != null) {
+                Path jars = dir.getParent().resolve("jars");
+                folders.add(jars);
+                folders.add(jars.resolve(fijiPlatform(platform())));
+            }
+        }
+        return folders;
+    }
+
+    /**
+     * Fiji's name for a platform's folder under {@code jars/} (linux64, win64, macosx; macos-arm64
+     * as Fiji's Apple-silicon builds name it), for a {@code tensorflow-core-native} classifier.
+     */
+    public static String fijiPlatform(String platform) {
+        return switch (platform) {
+            case "linux-x86_64" -> "linux64";
+            case "windows-x86_64" -> "win64";
+            case "macosx-x86_64" -> "macosx";
+            case "macosx-arm64" -> "macos-arm64";
+            default -> platform;
+        };
     }
 
     private static java.util.Optional<Path> jarLocation() {

@@ -38,7 +38,7 @@ public final class TumorJCli {
     public static List<CliCommand> allCommands() {
         List<CliCommand> all = new ArrayList<>(List.of(new InfoCommand(), new ConvertCommand(), new EmbedCommand(),
                 new TrainCommand(), new DetectCommand(), new EvaluateCommand(), new DemoCommand(), new ModelCommand(),
-                new InstallFijiCommand()));
+                new InstallFijiCommand(), new UpdateSiteCommand()));
         all.addAll(services());
         all.add(new CompletionCommand());
         return all;
