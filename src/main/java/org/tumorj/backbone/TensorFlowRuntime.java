@@ -116,21 +116,37 @@ public final class TensorFlowRuntime {
 
     /**
      * Where a native jar may lie when TumorJ's jar is {@code pluginJar}: beside it (a release
-     * download), and for {@code Fiji.app/plugins/TumorJ_.jar} in {@code Fiji.app/jars/} and in
-     * {@code Fiji.app/jars/<platform>/}, where an update site puts platform jars.
+     * download); for {@code Fiji.app/plugins/TumorJ_.jar} in {@code Fiji.app/jars/} and in
+     * {@code Fiji.app/jars/<platform>/}, where an update site puts platform jars; in plain ImageJ
+     * the same under {@code plugins/jars/}, where {@code install-fiji} puts libraries there.
      */
     public static List<Path> nativeJarFolders(Path pluginJar) {
         List<Path> folders = new ArrayList<>();
         Path dir = pluginJar.toAbsolutePath().getParent();
         if (dir != null) {
             folders.add(dir);
+            List<Path> jarFolders = new ArrayList<>(List.of(dir.resolve("jars")));
             if (dir.getParent() != null) {
-                Path jars = dir.getParent().resolve("jars");
+                jarFolders.add(0, dir.getParent().resolve("jars"));
+            }
+            for (Path jars : jarFolders) {
                 folders.add(jars);
                 folders.add(jars.resolve(fijiPlatform(platform())));
             }
         }
         return folders;
+    }
+
+    /**
+     * This platform's {@code tensorflow-core-native} jar for a TumorJ jar at {@code pluginJar}:
+     * in a build's {@code target/native-jars/}, beside the jar, or in {@code jars/} and
+     * {@code jars/<platform>/} of a Fiji-like folder (an update site's files, a release folder).
+     */
+    public static java.util.Optional<Path> nativeJar(Path pluginJar) {
+        List<Path> folders = new ArrayList<>();
+        folders.add(pluginJar.toAbsolutePath().resolveSibling("native-jars"));
+        folders.addAll(nativeJarFolders(pluginJar));
+        return NativeJarUnpacker.findJar(platform(), null, folders);
     }
 
     /**

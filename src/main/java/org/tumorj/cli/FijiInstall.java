@@ -41,7 +41,9 @@ public final class FijiInstall {
     /**
      * @param pluginJar the built {@code TumorJ_.jar}
      * @param libraries its runtime jars ({@code target/lib})
-     * @param natives the unpacked TensorFlow natives of this platform
+     * @param natives the unpacked TensorFlow natives of this platform (a folder), or its
+     *     {@code tensorflow-core-native} jar, which goes to {@code jars/<platform>/} and is unpacked
+     *     on first use
      * @param report one line per thing done or found
      */
     public FijiInstall(Path pluginJar, Path libraries, Path natives, Consumer<String> report) {
@@ -79,9 +81,16 @@ public final class FijiInstall {
             }
         }
         report.accept("libraries: " + added + " in " + fiji.relativize(jars));
-        Path target = plugins.resolve(TensorFlowRuntime.NATIVES_BESIDE_JAR).resolve(natives.getFileName());
-        boolean linked = installNatives(target);
-        report.accept("TensorFlow natives: " + fiji.relativize(target) + (linked ? " (hard links)" : " (copied)"));
+        if (Files.isRegularFile(natives)) {
+            Path dir = Files.createDirectories(jars.resolve(TensorFlowRuntime.fijiPlatform(TensorFlowRuntime.platform())));
+            copy(natives, dir.resolve(natives.getFileName()));
+            report.accept("TensorFlow natives: " + fiji.relativize(dir.resolve(natives.getFileName()))
+                    + " (unpacked once, on first use)");
+        } else {
+            Path target = plugins.resolve(TensorFlowRuntime.NATIVES_BESIDE_JAR).resolve(natives.getFileName());
+            boolean linked = installNatives(target);
+            report.accept("TensorFlow natives: " + fiji.relativize(target) + (linked ? " (hard links)" : " (copied)"));
+        }
         clashes.forEach(c -> report.accept("CLASH: " + c));
         return clashes;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tumorj.backbone.TensorFlowRuntime;
 
 /** What {@code ./tumorj install-fiji} leaves in a Fiji folder, and what it refuses to touch. */
 class FijiInstallTest {
@@ -56,6 +57,26 @@ class FijiInstallTest {
         assertTrue(Files.exists(imagej.resolve("plugins/jars/boofcv-ip-1.1.7.jar")));
         assertEquals(1, clashes.size(), clashes.toString());
         assertTrue(clashes.get(0).contains("plugins/libtensorflow-1.15.0.jar is TensorFlow 1.x"), clashes.get(0));
+    }
+
+    @Test
+    void nativesGivenAsTheirJarGoToThePlatformFolderOfJars() throws Exception {
+        Path fiji = dir.resolve("Fiji.app");
+        Files.createDirectories(fiji.resolve("plugins"));
+        Files.createDirectories(fiji.resolve("jars"));
+        String name = "tensorflow-core-native-1.0.0-rc.1-" + TensorFlowRuntime.platform() + ".jar";
+        Path nativeJar = Files.writeString(Files.createDirectories(dir.resolve("release")).resolve(name), "native jar");
+        FijiInstall fromJar = new FijiInstall(Files.writeString(dir.resolve("TumorJ_.jar"), "plugin"),
+                Files.createDirectories(dir.resolve("lib")), nativeJar, new ArrayList<String>()::add);
+
+        assertEquals(List.of(), fromJar.into(fiji));
+
+        Path installed = fiji.resolve("jars").resolve(TensorFlowRuntime.fijiPlatform(TensorFlowRuntime.platform()))
+                .resolve(name);
+        assertEquals("native jar", Files.readString(installed));
+        assertTrue(TensorFlowRuntime.nativeJarFolders(fiji.resolve("plugins/TumorJ_.jar")).contains(installed.getParent()),
+                "where TumorJ in that Fiji looks for it");
+        assertTrue(Files.notExists(fiji.resolve("plugins").resolve(TensorFlowRuntime.NATIVES_BESIDE_JAR)));
     }
 
     @Test
