@@ -82,6 +82,9 @@ public final class PeakFindingExtractor {
         List<Finding> findings = new ArrayList<>();
         FindingFeatures measured = scorer == null ? null : FindingFeatures.of(volume, maps);
         for (int r = 0; r < regions.size(); r++) {
+            if (scorer == null && cells.max(regions.get(r)) < params.threshold()) {
+                continue; // its score, the highest probability in it, cannot reach the threshold
+            }
             Finding f = toFinding(regions.get(r), r + 1, owner, cells, volume, maps);
             if (f == null || f.equivalentDiameterMm() < params.minSizeMm()) {
                 continue;
@@ -105,7 +108,7 @@ public final class PeakFindingExtractor {
         float[] smooth = cells.smoothed();
         List<int[]> regions = new ArrayList<>();
         int[] joined = new int[1];
-        float lowest = (float) (scorer == null ? params.threshold() : Math.min(CANDIDATE_FLOOR, params.threshold()));
+        float lowest = (float) Math.min(CANDIDATE_FLOOR, params.threshold());
         for (int peak : cells.peaks(smooth, lowest)) {
             if (regions.size() == MAX_FINDINGS) {
                 break;

@@ -43,10 +43,36 @@ public final class ImageLoopBenchmark {
                 Runtime.getRuntime().availableProcessors());
         for (int round = 1; round <= rounds; round++) {
             long t0 = System.nanoTime();
+            Progress steps = stepTimes(t0);
             TumorJ.ImageTrainingResult r = TumorJ.trainOnImage(new TumorJ.ImageTraining(settings, FeatureChoice.DEFAULT,
-                    study, null, RoiSetZip.NO_GROUP_NAMES), Progress.none(), TrainingListener.none());
+                    study, null, RoiSetZip.NO_GROUP_NAMES), steps, TrainingListener.none());
             System.out.printf(Locale.ROOT, "round %d: %.1f s (train and detect on the whole series), %d findings, %s%n",
                     round, (System.nanoTime() - t0) / 1e9, r.detections().findings().size(), r.validation());
         }
+    }
+
+    /** Prints when each step starts (its first progress update) and each log line, in seconds since {@code t0}. */
+    private static Progress stepTimes(long t0) {
+        return new Progress() {
+            private String step = "";
+
+            @Override
+            public void update(String name, long done, long total) {
+                if (!name.equals(step)) {
+                    step = name;
+                    System.out.printf(Locale.ROOT, "  %6.1f s  %s%n", (System.nanoTime() - t0) / 1e9, name);
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public void log(String message) {
+                System.out.printf(Locale.ROOT, "  %6.1f s  %s%n", (System.nanoTime() - t0) / 1e9, message);
+            }
+        };
     }
 }
