@@ -356,6 +356,19 @@ public final class TumorJ {
         return DicomAnnotations.read(file, series);
     }
 
+    /**
+     * A NIfTI label map ({@code .nii}, {@code .nii.gz}) of a series as annotations: it must lie on
+     * the series' voxel grid (same size, first and last voxel within 0.1 voxel); values are named
+     * by its {@code labels.json} or a {@code dataset.json} beside it or one folder up, else every
+     * nonzero value is {@code tumor}.
+     *
+     * @throws IOException naming the file when it is not NIfTI or its grid is not the series'
+     */
+    public static List<Annotation> readLabelMapAnnotations(Path file, VolumeInfo series) throws IOException {
+        return org.tumorj.annotation.LabelMapAnnotations.read(file, "the series " + series.seriesInstanceUid(), series,
+                org.tumorj.nifti.NiftiStudy.labelNamesOf(file));
+    }
+
     /** One line: sensitivity, false positives per study, Dice, as the commands print it. */
     public static String summary(EvaluationReport report) {
         return StudyEvaluation.summary(report);
