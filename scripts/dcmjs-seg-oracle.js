@@ -5,6 +5,11 @@
 // JSON, per segment its label and per source image (SOP Instance UID) the pixel indices
 // (row * columns + column) that belong to it. The images' metadata come from dcmjs too.
 //
+// A FRACTIONAL segmentation is also read by dcmjs's data layer (DicomMessage.readFile,
+// naturalised): the script then prints its type, maximum and, per frame, the source image it
+// names and every stored value, and under "adapter" what the Cornerstone adapter said of it
+// (dcmjs 0.49.4: "Fractional segmentations are not yet supported").
+//
 // usage: DCMJS=/path/to/node_modules/dcmjs node dcmjs-seg-oracle.js SOURCE_DIR SEG_FILE
 // (scripts/install-test-tools installs dcmjs into ~/.cache/tumorj/npm/dcmjs-<version>)
 "use strict";
@@ -55,25 +60,48 @@ const metadataProvider = {
 };
 const { buffer } = read(segFile);
 const { ds: seg } = read(segFile);
-const state = dcmjs.adapters.Cornerstone.Segmentation.generateToolState(imageIds, buffer, metadataProvider);
+const version = require(path.join(process.env.DCMJS || "dcmjs", "package.json")).version;
 const rows = seg.Rows, columns = seg.Columns, frameSize = rows * columns;
 const segments = [].concat(seg.SegmentSequence).map(s => ({
     number: s.SegmentNumber, label: s.SegmentLabel, slices: {},
 }));
-// Each labelmap buffer: one 16-bit segment number per pixel per source image (imageIds' order);
-// overlapping segments go to further buffers.
-for (const b of state.labelmapBufferArray) {
-    const labels = new Uint16Array(b);
-    for (let i = 0; i < imageIds.length; i++) {
-        const uid = images[imageIds[i]].SOPInstanceUID;
-        for (let p = 0; p < frameSize; p++) {
-            const label = labels[i * frameSize + p];
-            if (label > 0) {
-                const s = segments.find(x => x.number === label);
-                (s.slices[uid] = s.slices[uid] || []).push(p);
+if (seg.SegmentationType === "FRACTIONAL") {
+    const pixels = new Uint8Array(Array.isArray(seg.PixelData) ? seg.PixelData[0] : seg.PixelData);
+    const frames = [].concat(seg.PerFrameFunctionalGroupsSequence).map((f, i) => ({
+        segment: [].concat(f.SegmentIdentificationSequence)[0].ReferencedSegmentNumber,
+        source: [].concat([].concat(f.DerivationImageSequence)[0].SourceImageSequence)[0].ReferencedSOPInstanceUID,
+        values: Array.from(pixels.subarray(i * frameSize, (i + 1) * frameSize)),
+    }));
+    let adapter = "read";
+    try {
+        dcmjs.adapters.Cornerstone.Segmentation.generateToolState(imageIds, buffer, metadataProvider);
+    } catch (e) {
+        adapter = String(e.message || e);
+    }
+    console.log(JSON.stringify({ dcmjs: version, rows, columns, segmentation_type: seg.SegmentationType,
+        fractional_type: seg.SegmentationFractionalType, maximum: seg.MaximumFractionalValue,
+        bits: [seg.BitsAllocated, seg.BitsStored, seg.HighBit],
+        segments: segments.map(s => ({ number: s.number, label: s.label })), frames, adapter }));
+} else {
+    binary();
+}
+
+function binary() {
+    const state = dcmjs.adapters.Cornerstone.Segmentation.generateToolState(imageIds, buffer, metadataProvider);
+    // Each labelmap buffer: one 16-bit segment number per pixel per source image (imageIds' order);
+    // overlapping segments go to further buffers.
+    for (const b of state.labelmapBufferArray) {
+        const labels = new Uint16Array(b);
+        for (let i = 0; i < imageIds.length; i++) {
+            const uid = images[imageIds[i]].SOPInstanceUID;
+            for (let p = 0; p < frameSize; p++) {
+                const label = labels[i * frameSize + p];
+                if (label > 0) {
+                    const s = segments.find(x => x.number === label);
+                    (s.slices[uid] = s.slices[uid] || []).push(p);
+                }
             }
         }
     }
+    console.log(JSON.stringify({ dcmjs: version, rows, columns, segments }));
 }
-console.log(JSON.stringify({ dcmjs: require(path.join(process.env.DCMJS || "dcmjs", "package.json")).version,
-    rows, columns, segments }));

@@ -6,6 +6,9 @@ pydicom reads it from the source folder (a contour naming an image not in that f
 de-identified export, is listed without its points).
 
 usage: export-oracle.py SOURCE_DIR SEG_FILE RTSTRUCT_FILE
+       export-oracle.py --fractional SEG_FILE
+(the second: a fractional SEG's type, maximum, segments and, per frame, its source image and
+every stored value, as pydicom decodes them)
 """
 import json
 import os
@@ -103,6 +106,30 @@ def rtstruct(path, images):
     return out
 
 
-if __name__ == "__main__":
+def fractional(path):
+    ds = pydicom.dcmread(path)
+    frames = ds.pixel_array.reshape(int(ds.NumberOfFrames), int(ds.Rows), int(ds.Columns))
+    out = identity(ds)
+    out.update({
+        "segmentation_type": str(ds.SegmentationType),
+        "fractional_type": str(ds.SegmentationFractionalType),
+        "maximum": int(ds.MaximumFractionalValue),
+        "bits": [int(ds.BitsAllocated), int(ds.BitsStored), int(ds.HighBit)],
+        "segments": [{"number": int(s.SegmentNumber), "label": str(s.SegmentLabel)} for s in ds.SegmentSequence],
+        "frames": [],
+    })
+    for i, f in enumerate(ds.PerFrameFunctionalGroupsSequence):
+        out["frames"].append({
+            "segment": int(f.SegmentIdentificationSequence[0].ReferencedSegmentNumber),
+            "source": str(f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID),
+            "position": [float(v) for v in f.PlanePositionSequence[0].ImagePositionPatient],
+            "values": frames[i].astype(int).ravel().tolist(),
+        })
+    return out
+
+
+if __name__ == "__main__" and sys.argv[1] == "--fractional":
+    print(json.dumps(fractional(sys.argv[2])))
+elif __name__ == "__main__":
     images = sources(sys.argv[1])
     print(json.dumps({"seg": seg(sys.argv[2]), "rtstruct": rtstruct(sys.argv[3], images)}))

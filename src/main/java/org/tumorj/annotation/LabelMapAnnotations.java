@@ -30,6 +30,15 @@ public final class LabelMapAnnotations {
      * @throws IOException naming both files when the label map's geometry is not the image's
      */
     public static List<Annotation> read(Path labels, Path image, VolumeInfo info, LabelNames names) throws IOException {
+        return read(labels, image.toString(), info, names);
+    }
+
+    /**
+     * As {@link #read(Path, Path, VolumeInfo, LabelNames)} for a volume that is not a file (a
+     * series open in Fiji), named {@code image} in the error.
+     */
+    public static List<Annotation> read(Path labels, String image, VolumeInfo info, LabelNames names)
+            throws IOException {
         NiftiImage map = NiftiImage.read(labels);
         checkSameGrid(labels, map.geometry(), image, info);
         List<Annotation> out = new ArrayList<>();
@@ -53,7 +62,7 @@ public final class LabelMapAnnotations {
         return masks;
     }
 
-    private static void checkSameGrid(Path labels, NiftiGeometry g, Path image, VolumeInfo info) throws IOException {
+    private static void checkSameGrid(Path labels, NiftiGeometry g, String image, VolumeInfo info) throws IOException {
         boolean same = g.width() == info.width() && g.height() == info.height()
                 && g.depth() == info.sopInstanceUids().size();
         double[] first = g.originLps(), last = corner(g);

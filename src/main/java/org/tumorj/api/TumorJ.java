@@ -250,8 +250,9 @@ public final class TumorJ {
      * What one volume's detection gave.
      *
      * @param folder where its files went, or null
+     * @param algorithm how DICOM objects of these findings name the model ({@link #exportVolume})
      */
-    public record VolumeResult(Detections detections, Path folder) {}
+    public record VolumeResult(Detections detections, Path folder, Algorithm algorithm) {}
 
     /**
      * Detects in one volume (de-identified first when asked); warns, in the progress log and in
@@ -267,7 +268,9 @@ public final class TumorJ {
         String study = deidentifier == null ? r.studyId() : deidentifier.studyLabel(r.studyId());
         Detections d;
         List<String> warnings;
+        Algorithm algorithm;
         try (Bundles.Opened opened = Bundles.open(r.model())) {
+            algorithm = Bundles.algorithm(r.model(), opened.detector().bundle());
             warnings = opened.detector().trainedOn().check(r.volume().info(), r.allowOtherSeries());
             warnings.forEach(w -> progress.log(study + ": " + w));
             DetectionParams params = opened.detector().defaultParams(volume);
@@ -282,7 +285,45 @@ public final class TumorJ {
                 BatchDetection.writeWarnings(dir, warnings);
             });
         }
-        return new VolumeResult(d, folder);
+        return new VolumeResult(d, folder, algorithm);
+    }
+
+    /**
+     * One volume's findings written as DICOM objects (Fiji's Export Findings as DICOM).
+     *
+     * @param volume the series as detected on, with the source header read from its files
+     *     ({@link org.tumorj.volume.SourceHeader}); not de-identified
+     * @param deidentifySalt the salt the findings were made with (their UIDs are pseudonyms), null
+     *     or blank for none: the objects then get the same pseudonyms
+     * @param output the objects go into {@code output/<study>}, beside what detection wrote there
+     */
+    public record VolumeExport(Volume volume, Detections detections, Algorithm algorithm, String deidentifySalt,
+            Set<DicomExport> exports, Path output) {}
+
+    /**
+     * Writes the objects asked for, each atomically, as {@code ./tumorj detect --export} writes them
+     * (a SEG or RTSTRUCT only when there are findings).
+     *
+     * @return the files written, in {@link DicomExport} order
+     * @throws IllegalArgumentException nothing asked for, findings of another series, or a volume
+     *     the objects cannot reference
+     */
+    public static List<Path> exportVolume(VolumeExport r) throws IOException {
+        if (r.exports().isEmpty()) {
+            throw new IllegalArgumentException("no DICOM object asked for: choose seg, rtstruct or seg-fractional");
+        }
+        Deidentifier deidentifier = deidentifier(r.deidentifySalt());
+        Volume volume = deidentifier == null ? r.volume() : deidentifier.apply(r.volume());
+        Detections d = r.detections();
+        if (!volume.info().sopInstanceUids().equals(d.info().sopInstanceUids())) {
+            throw new IllegalArgumentException(d.study() + ": the findings were made on another series (or with"
+                    + " another de-identification salt) than " + volume.info().seriesInstanceUid()
+                    + "; run Detect Tumors on this image again");
+        }
+        Path folder = java.nio.file.Files.createDirectories(r.output().resolve(d.study()));
+        StudyOutputs.dicomObjects(r.exports(), r.algorithm()).write(folder, volume, d);
+        return r.exports().stream().sorted().map(e -> folder.resolve(e.fileName()))
+                .filter(java.nio.file.Files::isRegularFile).toList();
     }
 
     /**
@@ -313,6 +354,19 @@ public final class TumorJ {
      */
     public static List<Annotation> readDicomAnnotations(Path file, VolumeInfo series) throws IOException {
         return DicomAnnotations.read(file, series);
+    }
+
+    /**
+     * A NIfTI label map ({@code .nii}, {@code .nii.gz}) of a series as annotations: it must lie on
+     * the series' voxel grid (same size, first and last voxel within 0.1 voxel); values are named
+     * by its {@code labels.json} or a {@code dataset.json} beside it or one folder up, else every
+     * nonzero value is {@code tumor}.
+     *
+     * @throws IOException naming the file when it is not NIfTI or its grid is not the series'
+     */
+    public static List<Annotation> readLabelMapAnnotations(Path file, VolumeInfo series) throws IOException {
+        return org.tumorj.annotation.LabelMapAnnotations.read(file, "the series " + series.seriesInstanceUid(), series,
+                org.tumorj.nifti.NiftiStudy.labelNamesOf(file));
     }
 
     /** One line: sensitivity, false positives per study, Dice, as the commands print it. */

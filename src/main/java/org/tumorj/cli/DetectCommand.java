@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code --candidates} adds {@code candidates.csv}: every finding down to a score of 1e-4, the
  * ranked list a FROC analysis needs. {@code --export seg,rtstruct} adds the findings as DICOM
  * objects, {@code seg.dcm} (Segmentation) and {@code rtstruct.dcm} (RT Structure Set), in the
- * source study (de-identified with {@code --deidentify}). {@code --shard K/N} detects in the Kth
+ * source study (de-identified with {@code --deidentify}); {@code seg-fractional} adds the
+ * probability map as a fractional Segmentation, {@code seg-fractional.dcm}. {@code --shard K/N} detects in the Kth
  * of N parts of the folder only (study i of the sorted list goes to part {@code i % N + 1}), so a
  * scheduler's job array spreads one batch over N jobs; each shard writes its own
  * {@code batch-summary-shard-K-of-N.csv}.
@@ -49,7 +50,8 @@ public final class DetectCommand implements CliCommand {
     @Mixin DetectionChoices choices;
 
     @Option(names = "--export", paramLabel = "seg,rtstruct",
-            description = "Also file the findings in the study as DICOM: seg (Segmentation), rtstruct (RT Structure Set).")
+            description = "Also file the findings in the study as DICOM: seg (Segmentation), rtstruct (RT Structure Set);"
+                    + " seg-fractional: the probability map as a fractional Segmentation.")
     String export = "";
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Only the Kth of N parts of the folder (a job array's task).")

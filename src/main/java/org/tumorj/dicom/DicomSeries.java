@@ -32,6 +32,14 @@ public final class DicomSeries {
 
     public boolean isColor() { return first().format.color(); }
 
+    /**
+     * What objects derived from this series must repeat of it (SOP Class, Frame of Reference,
+     * patient and study attributes), from its first image's header; no pixel is read.
+     */
+    public org.tumorj.volume.SourceHeader sourceHeader() {
+        return SourceHeaders.of(first().dataset);
+    }
+
     /** The files of the series, in slice order (a multi-frame file once). */
     public List<Path> files() {
         LinkedHashSet<Path> files = new LinkedHashSet<>();

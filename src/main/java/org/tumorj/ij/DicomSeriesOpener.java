@@ -21,7 +21,8 @@ public final class DicomSeriesOpener {
     private DicomSeriesOpener() {}
 
     /**
-     * The series as a stack, its study id stored in {@link VolumeImages#STUDY_PROPERTY}.
+     * The series as a stack, its study id stored in {@link VolumeImages#STUDY_PROPERTY} and the
+     * path it was read from in {@link VolumeImages#SOURCE_PROPERTY}.
      *
      * @param wanted a SeriesInstanceUID or a number in largest-first order; blank for the largest
      * @throws IllegalArgumentException no readable DICOM image there, or no such series
@@ -30,6 +31,7 @@ public final class DicomSeriesOpener {
         try {
             ImagePlus imp = CancellableTask.run(command, progress -> read(command, path, wanted, progress));
             imp.setProp(VolumeImages.STUDY_PROPERTY, studyId(path));
+            imp.setProp(VolumeImages.SOURCE_PROPERTY, path.toAbsolutePath().normalize().toString());
             return imp;
         } catch (DicomException e) {
             // a problem with the user's files, not a fault: shown as the commands show bad input

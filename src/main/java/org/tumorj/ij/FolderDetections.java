@@ -12,6 +12,15 @@ import org.tumorj.pipeline.BatchDetection;
  * out partial or failed, then the summary), since a batch goes on past a failed study.
  */
 public final class FolderDetections {
+    /** The findings as a binary Segmentation; Batch Detect Folder and Export Findings as DICOM share the keys. */
+    public static final MacroKey EXPORT_SEG_KEY = MacroKey.bool("export_seg", false, "Also write the findings as a"
+            + " DICOM Segmentation (seg.dcm) in the source study, one segment per finding");
+    public static final MacroKey EXPORT_RTSTRUCT_KEY = MacroKey.bool("export_rtstruct", false, "Also write the findings"
+            + " as an RT Structure Set (rtstruct.dcm), one ROI of contours in patient mm per finding");
+    public static final MacroKey EXPORT_SEG_FRACTIONAL_KEY = MacroKey.bool("export_seg_fractional", false, "Also write"
+            + " the probability map as a fractional DICOM Segmentation (seg-fractional.dcm: probability x 255, a frame"
+            + " per slice), with or without findings");
+
     private FolderDetections() {}
 
     /**
@@ -27,8 +36,8 @@ public final class FolderDetections {
         return salt;
     }
 
-    /** The DICOM objects asked for, as {@code ./tumorj detect --export seg,rtstruct} asks for them. */
-    public static Set<DicomExport> dicomExports(boolean seg, boolean rtstruct) {
+    /** The DICOM objects asked for, as {@code ./tumorj detect --export seg,rtstruct,seg-fractional} asks for them. */
+    public static Set<DicomExport> dicomExports(boolean seg, boolean rtstruct, boolean segFractional) {
         Set<DicomExport> exports = EnumSet.noneOf(DicomExport.class);
         if (seg) {
             exports.add(DicomExport.SEG);
@@ -36,7 +45,16 @@ public final class FolderDetections {
         if (rtstruct) {
             exports.add(DicomExport.RTSTRUCT);
         }
+        if (segFractional) {
+            exports.add(DicomExport.SEG_FRACTIONAL);
+        }
         return exports;
+    }
+
+    /** The DICOM objects ticked with the {@code export_*} keys. */
+    public static Set<DicomExport> dicomExports(MacroValues v) {
+        return dicomExports(v.bool(EXPORT_SEG_KEY.name()), v.bool(EXPORT_RTSTRUCT_KEY.name()),
+                v.bool(EXPORT_SEG_FRACTIONAL_KEY.name()));
     }
 
     /** The batch's last Log lines: each partial or failed study, then the summary and where the results are. */

@@ -16,6 +16,7 @@ import org.tumorj.annotation.Annotation;
 import org.tumorj.annotation.AnnotationFileException;
 import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.api.TumorJ;
+import org.tumorj.volume.VolumeInfo;
 
 /**
  * ImageJ ROIs to and from {@link Annotation}s, under the conventions of {@link RoiSetZip} (which
@@ -64,13 +65,16 @@ public final class RoiSets {
     }
 
     /**
-     * The contours of an RT Structure Set or the segments of a DICOM Segmentation as ROIs on an
-     * image opened with Open DICOM Series, on the slices they belong to, named {@code <structure
-     * or segment name> <n>}: training reads the class from the name by the usual rules, and Set ROI
+     * The contours of an RT Structure Set, the segments of a DICOM Segmentation or the labels of a
+     * NIfTI label map ({@code .nii}, {@code .nii.gz}, on the series' voxel grid) as ROIs on an image
+     * opened with Open DICOM Series, on the slices they belong to, named {@code <structure, segment
+     * or label name> <n>}: training reads the class from the name by the usual rules, and Set ROI
      * Class relabels what a planning system named otherwise (GTV, Liver).
      */
     public static List<Roi> imported(Path file, ImagePlus imp) throws IOException {
-        return toRois(TumorJ.readDicomAnnotations(file, VolumeImages.toVolume(imp).info()));
+        VolumeInfo info = VolumeImages.toVolume(imp).info();
+        return toRois(org.tumorj.nifti.NiftiImage.isNiftiName(file) ? TumorJ.readLabelMapAnnotations(file, info)
+                : TumorJ.readDicomAnnotations(file, info));
     }
 
     /** The ROI Manager in use: the window's, else the hidden one of a batch macro; null when there is none. */

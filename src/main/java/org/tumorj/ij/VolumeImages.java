@@ -33,6 +33,12 @@ public final class VolumeImages {
      * id {@code ./tumorj detect} gives the same study (detections.csv's first column).
      */
     public static final String STUDY_PROPERTY = "TumorJ.Study";
+    /**
+     * Image property holding the absolute path Open DICOM Series read the series from (a folder or
+     * a file), so that Export Findings as DICOM can read the header its objects must repeat
+     * (patient, study, Frame of Reference), which the image itself does not keep.
+     */
+    public static final String SOURCE_PROPERTY = "TumorJ.Source";
 
     private VolumeImages() {}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
+import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.dicom.DicomWriter;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
@@ -17,11 +18,18 @@ import org.tumorj.volume.VolumeInfo;
  * written), each frame placed by its own Plane Position and derived from its source image. The
  * Shared Functional Groups hold what all frames share (pixel measures, orientation); the frames are
  * indexed by segment number, then by position (Dimension Index), as viewers such as OHIF and 3D
- * Slicer read them.
+ * Slicer read them. The probability map can go out the same way as a fractional Segmentation
+ * ({@link #probability}): one segment, one 8-bit frame per slice.
  */
 public final class SegmentationObject {
     /** Series Number of TumorJ's segmentations: high, so they sort after the scanner's series. */
     static final int SERIES_NUMBER = 901;
+    /** Series Number of the probability map's fractional segmentation. */
+    static final int PROBABILITY_SERIES_NUMBER = 903;
+    /** Label of the fractional segmentation's one segment. */
+    public static final String PROBABILITY_LABEL = "tumour probability";
+    /** Maximum Fractional Value of the fractional segmentation: a probability of 1. */
+    public static final int MAX_FRACTIONAL_VALUE = 255;
     private static final Code CATEGORY = new Code("49755003", "SCT", "Morphologically Abnormal Structure");
     private static final Code NEOPLASM = new Code("108369006", "SCT", "Neoplasm");
     private static final Code TISSUE = new Code("85756007", "SCT", "Tissue");
@@ -43,8 +51,15 @@ public final class SegmentationObject {
         }
     }
 
-    /** One frame: the pixels of segment {@code segment} on slice {@code z}. */
-    private record Frame(int segment, int z, boolean[] mask) {}
+    /** Where a frame goes: segment {@code segment} on slice {@code z}. */
+    private record Place(int segment, int z) {}
+
+    /** One frame of a binary segmentation: the pixels of segment {@code segment} on slice {@code z}. */
+    private record Frame(int segment, int z, boolean[] mask) {
+        Place place() {
+            return new Place(segment, z);
+        }
+    }
 
     /** Writes the object atomically to {@code file}. */
     public static void write(Path file, Volume volume, List<Finding> findings, String study, Algorithm algorithm)
@@ -82,35 +97,113 @@ public final class SegmentationObject {
         SourceImages sources = SourceImages.of(volume, study);
         VolumeInfo info = volume.info();
         List<Frame> frames = frames(findings, info);
-        String dimensionOrganization = DerivedObject.newUid();
-        DicomWriter seg = DerivedObject.header(volume, DicomWriter.SEGMENTATION_STORAGE, "SEG", SERIES_NUMBER,
-                "TumorJ findings (" + algorithm.modelId() + ")", algorithm)
-                .string(0x00080008, "CS", "DERIVED\\PRIMARY")
-                .string(0x00080023, "DA", DerivedObject.today())
-                .string(0x00080033, "TM", DerivedObject.timeNow())
-                .sequence(0x00081115, false, referencedSeries(info, sources, frames))
-                .string(0x00181000, "LO", DerivedObject.lo(algorithm.modelId()))
-                .unsignedShort(0x00280002, 1)
-                .string(0x00280004, "CS", "MONOCHROME2")
-                .integer(0x00280008, frames.size())
-                .unsignedShort(0x00280010, info.height())
-                .unsignedShort(0x00280011, info.width())
+        return common(volume, sources, frames.stream().map(Frame::place).toList(), "TumorJ findings ("
+                + algorithm.modelId() + ")", SERIES_NUMBER, algorithm)
                 .unsignedShort(0x00280100, 1)
                 .unsignedShort(0x00280101, 1)
                 .unsignedShort(0x00280102, 0)
-                .unsignedShort(0x00280103, 0)
-                .string(0x00282110, "CS", "00")
                 .string(0x00700080, "CS", "TUMORJ")
                 .string(0x00700081, "LO", "TumorJ findings")
-                .string(0x00700084, "PN", "")
                 .string(0x00620001, "CS", "BINARY")
                 .sequence(0x00620002, false, segments(findings, labels, algorithm))
+                .pixelBytes(packBits(frames));
+    }
+
+    /** Writes the probability map as a fractional Segmentation ({@link #probability}) atomically to {@code file}. */
+    public static void writeProbability(Path file, Volume volume, ProbabilityMaps maps, String study,
+            Algorithm algorithm) throws IOException {
+        probability(volume, maps, study, algorithm).write(file);
+    }
+
+    /**
+     * The probability map as a FRACTIONAL Segmentation (PS3.3 C.8.20.2: Segmentation Fractional
+     * Type PROBABILITY, Maximum Fractional Value {@value #MAX_FRACTIONAL_VALUE}): one segment
+     * ({@value #PROBABILITY_LABEL}), one 8-bit frame per slice of the series, each pixel the map's
+     * probability at full resolution (the values of {@code heatmap.tif}) times 255, rounded. Written
+     * whether or not anything was found: the map is there either way.
+     *
+     * @throws IllegalArgumentException the maps do not cover the volume, or the volume cannot be
+     *     referenced ({@link SourceImages#of})
+     */
+    public static DicomWriter probability(Volume volume, ProbabilityMaps maps, String study, Algorithm algorithm) {
+        maps.checkCovers(volume);
+        SourceImages sources = SourceImages.of(volume, study);
+        List<Place> places = new ArrayList<>();
+        for (int z = 0; z < volume.depth(); z++) {
+            places.add(new Place(1, z));
+        }
+        String description = "probability of " + algorithm.findingClass() + " from " + algorithm.modelId();
+        DicomWriter segment = new DicomWriter()
+                .unsignedShort(0x00620004, 1)
+                .string(0x00620005, "LO", PROBABILITY_LABEL)
+                .string(0x00620006, "ST", DerivedObject.ascii(description))
+                .string(0x00620008, "CS", "AUTOMATIC")
+                .string(0x00620009, "LO", Algorithm.NAME)
+                .sequence(0x00620003, false, CATEGORY.item())
+                .sequence(0x0062000F, false, NEOPLASM.item())
+                .unsignedShorts(0x0062000D, ScoreColor.dicomLab(1));
+        return common(volume, sources, places, "TumorJ probability (" + algorithm.modelId() + ")",
+                PROBABILITY_SERIES_NUMBER, algorithm)
+                .unsignedShort(0x00280100, 8)
+                .unsignedShort(0x00280101, 8)
+                .unsignedShort(0x00280102, 7)
+                .string(0x00700080, "CS", "TUMORJ_PROB")
+                .string(0x00700081, "LO", "TumorJ probability map")
+                .string(0x00620001, "CS", "FRACTIONAL")
+                .string(0x00620010, "CS", "PROBABILITY")
+                .unsignedShort(0x0062000E, MAX_FRACTIONAL_VALUE)
+                .sequence(0x00620002, false, segment)
+                .pixelBytes(quantised(maps));
+    }
+
+    /** A probability as the fractional SEG stores it: {@code round(p * 255)}, clamped to 0..255 (NaN as 0). */
+    public static int quantise(float probability) {
+        if (!(probability > 0)) {
+            return 0;
+        }
+        return (int) Math.min(MAX_FRACTIONAL_VALUE, Math.round(probability * (double) MAX_FRACTIONAL_VALUE));
+    }
+
+    /** Every slice's full-resolution map, quantised, slice after slice. */
+    private static byte[] quantised(ProbabilityMaps maps) {
+        int pixels = maps.width() * maps.height();
+        byte[] out = new byte[pixels * maps.depth()];
+        for (int z = 0; z < maps.depth(); z++) {
+            float[] p = maps.slice(z);
+            for (int i = 0; i < pixels; i++) {
+                out[z * pixels + i] = (byte) quantise(p[i]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What a binary and a fractional Segmentation share: the derived object's header, image pixel
+     * module less the bit depth, multi-frame dimensions, functional groups and references.
+     */
+    private static DicomWriter common(Volume volume, SourceImages sources, List<Place> places, String seriesDescription,
+            int seriesNumber, Algorithm algorithm) {
+        VolumeInfo info = volume.info();
+        String dimensionOrganization = DerivedObject.newUid();
+        return DerivedObject.header(volume, DicomWriter.SEGMENTATION_STORAGE, "SEG", seriesNumber, seriesDescription,
+                algorithm)
+                .string(0x00080008, "CS", "DERIVED\\PRIMARY")
+                .string(0x00080023, "DA", DerivedObject.today())
+                .string(0x00080033, "TM", DerivedObject.timeNow())
+                .sequence(0x00081115, false, referencedSeries(info, sources, places))
+                .string(0x00181000, "LO", DerivedObject.lo(algorithm.modelId()))
+                .unsignedShort(0x00280002, 1)
+                .string(0x00280004, "CS", "MONOCHROME2")
+                .integer(0x00280008, places.size())
+                .unsignedShort(0x00280010, info.height())
+                .unsignedShort(0x00280011, info.width())
+                .unsignedShort(0x00280103, 0)
+                .string(0x00282110, "CS", "00")
+                .string(0x00700084, "PN", "")
                 .sequence(0x00209221, false, new DicomWriter().string(0x00209164, "UI", dimensionOrganization))
                 .sequence(0x00209222, false, dimensionIndex(dimensionOrganization))
                 .sequence(0x52009229, false, sharedGroups(info))
-                .sequence(0x52009230, false, perFrameGroups(frames, info, sources))
-                .pixelBytes(packBits(frames));
-        return seg;
+                .sequence(0x52009230, false, perFrameGroups(places, info, sources));
     }
 
     /** Each finding's slices, in finding order then slice order: segment n is the n-th finding. */
@@ -184,9 +277,9 @@ public final class SegmentationObject {
     }
 
     /** Per frame: the source image it derives from, its index, its position and its segment. */
-    private static List<DicomWriter> perFrameGroups(List<Frame> frames, VolumeInfo info, SourceImages sources) {
+    private static List<DicomWriter> perFrameGroups(List<Place> frames, VolumeInfo info, SourceImages sources) {
         List<DicomWriter> items = new ArrayList<>();
-        for (Frame f : frames) {
+        for (Place f : frames) {
             DicomWriter source = sources.reference(f.z())
                     .sequence(0x0040A170, false, SOURCE_IMAGE_PURPOSE.item());
             items.add(new DicomWriter()
@@ -203,7 +296,7 @@ public final class SegmentationObject {
     }
 
     /** Common Instance Reference: the source series and every image a frame derives from. */
-    private static DicomWriter referencedSeries(VolumeInfo info, SourceImages sources, List<Frame> frames) {
+    private static DicomWriter referencedSeries(VolumeInfo info, SourceImages sources, List<Place> frames) {
         List<DicomWriter> instances = frames.stream().map(f -> sources.instanceUid(f.z())).distinct()
                 .map(sources::reference).toList();
         return new DicomWriter().sequence(0x0008114A, false, instances)

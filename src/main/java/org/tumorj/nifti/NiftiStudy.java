@@ -131,6 +131,20 @@ public record NiftiStudy(Path image, Path labels, Path datasetJson) {
         return LabelNames.DEFAULT;
     }
 
+    /**
+     * The names of a label map's values when it comes alone (Fiji's Import Annotations): its
+     * {@value #LABEL_NAMES}, else a {@value #DATASET_JSON} in its folder or the one above (MSD's
+     * {@code labelsTr/..}), else none (every nonzero value is {@code tumor}).
+     */
+    public static LabelNames labelNamesOf(Path labelMap) throws IOException {
+        Path folder = labelMap.toAbsolutePath().getParent();
+        Path dataset = existing(folder.resolve(DATASET_JSON));
+        if (dataset == null && folder.getParent() != null) {
+            dataset = existing(folder.getParent().resolve(DATASET_JSON));
+        }
+        return new NiftiStudy(labelMap, labelMap, dataset).labelNames();
+    }
+
     static JsonObject json(Path file) throws IOException {
         try {
             JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));

@@ -130,24 +130,28 @@ public interface StudyOutputs {
 
     /**
      * The findings as DICOM objects ({@code seg.dcm}, {@code rtstruct.dcm}, as asked) beside
-     * {@code detections.csv}, each written atomically. A study without findings gets none (a SEG
-     * needs a segment, a structure set an ROI); its CSV says there was nothing. Not listed in
-     * {@link #files()} for that reason, so adding exports to a batch done earlier needs {@code --redo}.
-     * A series they cannot describe (not read from DICOM, or a projection without a Frame of
-     * Reference) fails the study with a message saying so.
+     * {@code detections.csv}, each written atomically, and the probability map as a fractional
+     * Segmentation ({@code seg-fractional.dcm}) when asked. A study without findings gets no SEG or
+     * RTSTRUCT (a SEG needs a segment, a structure set an ROI); its CSV says there was nothing; the
+     * fractional SEG is written either way. Not listed in {@link #files()} for that reason, so
+     * adding exports to a batch done earlier needs {@code --redo}. A series they cannot describe
+     * (not read from DICOM, or a projection without a Frame of Reference) fails the study with a
+     * message saying so.
      */
     static StudyOutputs dicomObjects(Set<DicomExport> exports, Algorithm algorithm) {
         Set<DicomExport> kinds = Set.copyOf(exports);
         return (folder, volume, detections) -> {
-            if (detections.findings().isEmpty()) {
-                return;
-            }
             for (DicomExport kind : kinds.stream().sorted().toList()) {
+                if (kind.needsFindings() && detections.findings().isEmpty()) {
+                    continue;
+                }
                 Path file = folder.resolve(kind.fileName());
                 switch (kind) {
                     case SEG -> SegmentationObject.write(file, volume, detections.findings(), detections.study(), algorithm);
                     case RTSTRUCT -> RtStructureSetObject.write(file, volume, detections.findings(), detections.study(),
                             algorithm);
+                    case SEG_FRACTIONAL -> SegmentationObject.writeProbability(file, volume, detections.maps(),
+                            detections.study(), algorithm);
                 }
             }
         };

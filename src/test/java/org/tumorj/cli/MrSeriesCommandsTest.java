@@ -94,12 +94,15 @@ class MrSeriesCommandsTest {
     void exportWritesOneSegmentAndOneRoiPerFindingDeidentifiedWithTheRest() throws Exception {
         Path out = dir.resolve("exported");
         CliRun r = CliRun.of("detect", "--model", model.toString(), "--input", studies.resolve("mr-0001").toString(),
-                "--out", out.toString(), "--export", "seg,rtstruct", "--deidentify", "lab secret");
+                "--out", out.toString(), "--export", "seg,rtstruct,seg-fractional", "--deidentify", "lab secret");
         assertEquals(0, r.status(), r.err() + r.out());
         Path study;
         try (var folders = Files.list(out)) {
             study = folders.filter(Files::isDirectory).findFirst().orElseThrow();
         }
+        String map = org.tumorj.dicom.DicomReader.standard().headerText(study.resolve("seg-fractional.dcm"), true);
+        assertTrue(map.contains("FRACTIONAL") && map.contains("PROBABILITY"), "the map, with or without findings");
+        assertFalse(map.contains("PHANTOM"), "de-identified like the rest");
         long findings = Files.readAllLines(study.resolve(StudyOutputs.CSV)).size() - 1;
         if (findings == 0) {
             assertFalse(Files.exists(study.resolve("seg.dcm")) || Files.exists(study.resolve("rtstruct.dcm")),

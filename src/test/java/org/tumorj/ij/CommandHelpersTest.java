@@ -41,8 +41,9 @@ class CommandHelpersTest {
 
     @Test
     void dicomExportsAreTheTickedOnes() {
-        assertEquals(Set.of(), FolderDetections.dicomExports(false, false));
-        assertEquals(Set.of(DicomExport.SEG), FolderDetections.dicomExports(true, false));
-        assertEquals(Set.of(DicomExport.SEG, DicomExport.RTSTRUCT), FolderDetections.dicomExports(true, true));
+        assertEquals(Set.of(), FolderDetections.dicomExports(false, false, false));
+        assertEquals(Set.of(DicomExport.SEG), FolderDetections.dicomExports(true, false, false));
+        assertEquals(Set.of(DicomExport.SEG, DicomExport.RTSTRUCT), FolderDetections.dicomExports(true, true, false));
+        assertEquals(Set.of(DicomExport.SEG_FRACTIONAL), FolderDetections.dicomExports(false, false, true));
     }
 }

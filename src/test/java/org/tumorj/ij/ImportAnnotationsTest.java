@@ -53,6 +53,62 @@ class ImportAnnotationsTest {
         checkSamePixels(RoiSets.imported(dir.resolve("slicer-export.dcm"), imp));
     }
 
+    /**
+     * A NIfTI label map on the series' grid (as ITK-SNAP or 3D Slicer save one drawn on the DICOM
+     * series): each finding's pixels with value 1, named {@code tumor} by the {@code labels.json}
+     * beside it, come in as ROIs with exactly those pixels on their slices.
+     */
+    @Test
+    void aNiftiLabelMapOnTheSeriesGridComesInAsItsPixelsOnTheirSlices() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("nifti"));
+        Path map = folder.resolve("study_seg.nii.gz");
+        org.tumorj.nifti.NiftiTestFiles.write(map, fixture.volume().info(), labelMap());
+        Files.writeString(folder.resolve("labels.json"), "{\"1\": \"tumor\"}");
+        List<Roi> rois = RoiSets.imported(map, imp);
+        int w = imp.getWidth();
+        for (int z = 0; z < imp.getStackSize(); z++) {
+            boolean[] got = new boolean[w * imp.getHeight()];
+            for (Roi roi : rois) {
+                assertTrue(roi.getName().startsWith("tumor "), roi.getName());
+                if (roi.getPosition() == z + 1) {
+                    for (Point p : roi.getContainedPoints()) {
+                        got[p.y * w + p.x] = true;
+                    }
+                }
+            }
+            assertArrayEquals(fixture.detections().findingMask(z), got, "slice " + (z + 1));
+        }
+        assertTrue(rois.size() >= fixture.detections().findings().size(), "one ROI per component and slice");
+    }
+
+    @Test
+    void aNiftiLabelMapOffTheSeriesGridIsRefusedNamingIt() throws IOException {
+        org.tumorj.volume.VolumeInfo i = fixture.volume().info();
+        double[] shifted = {i.origin()[0] + 5 * i.spacingX(), i.origin()[1], i.origin()[2]};
+        org.tumorj.volume.VolumeInfo moved = new org.tumorj.volume.VolumeInfo(i.modality(), "", "", "", "", i.width(),
+                i.height(), i.spacingX(), i.spacingY(), i.spacingZ(), shifted, i.rowDirection(), i.columnDirection(),
+                0, 1, false, i.sopInstanceUids(), List.of());
+        Path map = Files.createDirectories(dir.resolve("shifted")).resolve("labels.nii");
+        org.tumorj.nifti.NiftiTestFiles.write(map, moved, labelMap());
+        IOException e = assertThrows(IOException.class, () -> RoiSets.imported(map, imp));
+        assertTrue(e.getMessage().startsWith(map.toString()) && e.getMessage().contains("does not match")
+                && e.getMessage().contains(i.seriesInstanceUid()), e.getMessage());
+    }
+
+    /** 1 on every finding's pixels, 0 elsewhere, slice by slice. */
+    private static List<float[]> labelMap() {
+        List<float[]> slices = new ArrayList<>();
+        for (int z = 0; z < imp.getStackSize(); z++) {
+            boolean[] mask = fixture.detections().findingMask(z);
+            float[] v = new float[mask.length];
+            for (int p = 0; p < mask.length; p++) {
+                v[p] = mask[p] ? 1 : 0;
+            }
+            slices.add(v);
+        }
+        return slices;
+    }
+
     @Test
     void anImageIsRefusedNamingTheFileAndWhatToImport() throws IOException {
         Path slice;

@@ -19,6 +19,7 @@ import org.tumorj.cli.DetectCommand;
 import org.tumorj.ij.commands.BatchDetectFolder;
 import org.tumorj.ij.commands.DetectTumors;
 import org.tumorj.ij.commands.EvaluateDetector;
+import org.tumorj.ij.commands.ExportFindings;
 import org.tumorj.ij.commands.OpenDicomSeries;
 import org.tumorj.ij.commands.TrainTumorDetector;
 import org.tumorj.model.ModelBundle;
@@ -163,12 +164,13 @@ class LabMacrosIT {
                 Map.entry("/data/studies/patient-01", unseen.resolve("ct-0004").toString()),
                 Map.entry("/data/new-studies", unseen.toString()),
                 Map.entry("/data/results", work.resolve("doc-results").toString()),
+                Map.entry("/data/exports", work.resolve("doc-exports").toString()),
                 Map.entry("/data/held-out/evaluation.json", work.resolve("doc-eval.json").toString()),
                 Map.entry("/data/held-out", unseen.toString()));
         String docs = Files.readString(Path.of("docs/commands.md"));
         StringBuilder macro = new StringBuilder("setBatchMode(true);\n");
-        for (String command : List.of(OpenDicomSeries.COMMAND, DetectTumors.COMMAND, BatchDetectFolder.COMMAND,
-                EvaluateDetector.COMMAND)) {
+        for (String command : List.of(OpenDicomSeries.COMMAND, DetectTumors.COMMAND, ExportFindings.COMMAND,
+                BatchDetectFolder.COMMAND, EvaluateDetector.COMMAND)) {
             List<String> lines = CommandDocs.documentedLines(docs, command);
             assertEquals(1, lines.size(), command);
             String line = lines.get(0);
@@ -178,8 +180,14 @@ class LabMacrosIT {
             macro.append(line).append("\nprint(\"ran=").append(command).append("\");\n");
         }
         ImageJMacroRunner.Result r = imagej.runBatch(macro.toString(), null, TIMEOUT);
-        assertEquals(4, r.values("ran=").size(), r.describe());
+        assertEquals(5, r.values("ran=").size(), r.describe());
         assertTrue(Files.isRegularFile(work.resolve("doc-results/ct-0004").resolve(StudyOutputs.CSV)), r.describe());
+        // the probability map goes out with or without findings; SEG and RTSTRUCT only with findings
+        Path exported = work.resolve("doc-exports/ct-0004");
+        assertTrue(Files.isRegularFile(exported.resolve("seg-fractional.dcm")), r.describe());
+        assertEquals(Files.isRegularFile(exported.resolve("seg.dcm")), Files.isRegularFile(exported.resolve("rtstruct.dcm")),
+                r.describe());
+        assertTrue(r.output().contains("Export Findings as DICOM: "), r.describe());
         assertTrue(Files.isRegularFile(work.resolve("doc-eval.json")), r.describe());
         assertNoErrorOrWarning(r);
     }
@@ -202,7 +210,7 @@ class LabMacrosIT {
     void unknownKeyIsWarnedAboutAndAMissingModelStopsTheMacro() throws Exception {
         String macro = "setBatchMode(true);\n"
                 + "run(\"Batch Detect Folder...\", \"model=[" + model + "] input=[" + unseen + "] output=["
-                + work.resolve("typo-out") + "] skip_existing export_seg export_rtstruct treshold=0.5\");\n"
+                + work.resolve("typo-out") + "] skip_existing export_seg export_rtstruct export_seg_fractional treshold=0.5\");\n"
                 + "run(\"Evaluate...\", \"model=[" + work.resolve("no-such-model") + "] studies=[" + unseen + "]\");\n"
                 + "print(\"after=reached\");\n";
         ImageJMacroRunner.Result r = imagej.runBatch(macro, null, TIMEOUT);
@@ -213,6 +221,7 @@ class LabMacrosIT {
         boolean found = Files.readAllLines(study.resolve(StudyOutputs.CSV)).size() > 1;
         assertEquals(found, Files.isRegularFile(study.resolve("seg.dcm")), "export_seg: a SEG when there are findings");
         assertEquals(found, Files.isRegularFile(study.resolve("rtstruct.dcm")), "export_rtstruct likewise");
+        assertTrue(Files.isRegularFile(study.resolve("seg-fractional.dcm")), "export_seg_fractional: the map, always");
         assertTrue(r.output().contains("TumorJ error: Evaluate...: model=" + work.resolve("no-such-model")
                 + ": no such folder"), r.describe());
         assertEquals(List.of(), r.values("after="), r.describe());

@@ -2,6 +2,7 @@ package org.tumorj.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -42,15 +43,21 @@ class DicomObjectOutputsTest {
     }
 
     @Test
-    void aStudyWithoutFindingsGetsNoObjects() throws Exception {
+    void aStudyWithoutFindingsGetsOnlyTheProbabilityMap() throws Exception {
         ExportFixture f = ExportFixture.write(dir);
         Detections none = new Detections("study", f.detections().info(), f.detections().params(), f.detections().maps(),
                 List.of(), f.detections().sliceScores());
         Path out = dir.resolve("none");
         Files.createDirectories(out);
-        StudyOutputs.dicomObjects(EnumSet.allOf(DicomExport.class), ExportFixture.ALGORITHM).write(out, f.volume(), none);
+        StudyOutputs.dicomObjects(EnumSet.of(DicomExport.SEG, DicomExport.RTSTRUCT), ExportFixture.ALGORITHM)
+                .write(out, f.volume(), none);
         try (var files = Files.list(out)) {
             assertFalse(files.findAny().isPresent(), "a SEG needs a segment, a structure set an ROI");
+        }
+        StudyOutputs.dicomObjects(EnumSet.allOf(DicomExport.class), ExportFixture.ALGORITHM).write(out, f.volume(), none);
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("seg-fractional.dcm"), files.map(p -> p.getFileName().toString()).toList(),
+                    "the map is there with or without findings");
         }
     }
 
@@ -58,7 +65,11 @@ class DicomObjectOutputsTest {
     void unknownExportsAreRefusedNamingTheKnownOnes() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> DicomExport.parse("seg,nifti"));
-        assertTrue(e.getMessage().contains("'nifti'") && e.getMessage().contains("seg, rtstruct"), e.getMessage());
+        assertTrue(e.getMessage().contains("'nifti'") && e.getMessage().contains("seg, rtstruct or seg-fractional"),
+                e.getMessage());
         assertEquals(EnumSet.of(DicomExport.SEG, DicomExport.RTSTRUCT), DicomExport.parse(" RTSTRUCT , seg "));
+        assertEquals(EnumSet.of(DicomExport.SEG_FRACTIONAL), DicomExport.parse("Seg-Fractional"));
+        assertThrows(IllegalArgumentException.class, () -> DicomExport.parse("seg_fractional"),
+                "one spelling, the file's: seg-fractional");
     }
 }

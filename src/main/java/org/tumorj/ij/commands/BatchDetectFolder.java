@@ -15,8 +15,9 @@ import org.tumorj.pipeline.BatchDetection;
 /**
  * Plugins > TumorJ > Batch Detect Folder...: {@code ./tumorj detect} from ImageJ. Each study of
  * the input folder gets an output folder (detections.csv, overlay.tif, heatmap.tif, preview.png,
- * and with export_seg / export_rtstruct seg.dcm / rtstruct.dcm); "i/n" per study goes to the Log,
- * a study that fails is logged and the batch goes on, and the summary line ends the run.
+ * and with export_seg / export_rtstruct / export_seg_fractional seg.dcm / rtstruct.dcm /
+ * seg-fractional.dcm); "i/n" per study goes to the Log, a study that fails is logged and the batch
+ * goes on, and the summary line ends the run.
  */
 public final class BatchDetectFolder extends TumorJCommand {
     public static final String COMMAND = "Batch Detect Folder...";
@@ -30,10 +31,8 @@ public final class BatchDetectFolder extends TumorJCommand {
             MacroKey.string("deidentify_salt", "", "When set, outputs carry pseudonyms instead of study folder names"
                     + " and UIDs (DICOM PS3.15 Annex E basic profile); keep the salt secret and the same between runs"),
             PipelineSettings.SERIES_KEY, PipelineSettings.ALLOW_OTHER_SERIES_KEY,
-            MacroKey.bool("export_seg", false, "Also write the findings as a DICOM Segmentation (seg.dcm) in the"
-                    + " source study, one segment per finding"),
-            MacroKey.bool("export_rtstruct", false, "Also write the findings as an RT Structure Set (rtstruct.dcm),"
-                    + " one ROI of contours in patient mm per finding"));
+            FolderDetections.EXPORT_SEG_KEY, FolderDetections.EXPORT_RTSTRUCT_KEY,
+            FolderDetections.EXPORT_SEG_FRACTIONAL_KEY);
 
     public BatchDetectFolder() {
         super(KEYS, "model=/data/models/liver-v1 input=/data/new-studies output=/data/results skip_existing");
@@ -49,7 +48,7 @@ public final class BatchDetectFolder extends TumorJCommand {
                 new TumorJ.FolderDetection(model, input, output, v.string(PipelineSettings.SERIES_KEY.name()), patientId,
                         FolderDetections.pseudonymSalt(COMMAND, v.string("deidentify_salt"), patientId),
                         v.bool("allow_other_series"), false, v.bool("skip_existing"),
-                        FolderDetections.dicomExports(v.bool("export_seg"), v.bool("export_rtstruct")), null), progress));
+                        FolderDetections.dicomExports(v), null), progress));
         FolderDetections.log(COMMAND, summary, output);
     }
 }

@@ -6,6 +6,7 @@ import org.tumorj.api.TumorJ;
 import org.tumorj.ij.CancellableTask;
 import org.tumorj.ij.CurrentImages;
 import org.tumorj.ij.DetectionDisplay;
+import org.tumorj.ij.ImageFindings;
 import org.tumorj.ij.ImageStudies;
 import org.tumorj.ij.MacroKey;
 import org.tumorj.ij.MacroKeys;
@@ -18,7 +19,8 @@ import org.tumorj.ij.VolumeImages;
  * Plugins > TumorJ > Detect Tumors...: runs a model bundle over the current image (a series
  * opened with Open DICOM Series), draws the findings and the heat map as an overlay, fills the
  * Results table, and optionally adds the findings to the ROI Manager and writes the same files as
- * {@code ./tumorj detect}. The detections are those of the command line for the same series.
+ * {@code ./tumorj detect}. The detections are those of the command line for the same series; they
+ * stay with the image for Export Findings as DICOM.
  */
 public final class DetectTumors extends TumorJCommand {
     public static final String COMMAND = "Detect Tumors...";
@@ -46,6 +48,7 @@ public final class DetectTumors extends TumorJCommand {
                 ImageStudies.studyId(imp), v.number("threshold"), v.string("deidentify_salt"), v.bool("allow_other_series"),
                 v.optionalPath("output"));
         TumorJ.VolumeResult result = CancellableTask.run(COMMAND, progress -> TumorJ.detectVolume(request, progress));
+        ImageFindings.remember(imp, result, v.string("deidentify_salt"));
         DetectionDisplay.show(COMMAND, imp, result.detections(),
                 new DetectionDisplay.Shown(v.bool("heat_map"), v.bool("results"), v.bool("roi_manager")));
         DetectionDisplay.log(COMMAND, result);

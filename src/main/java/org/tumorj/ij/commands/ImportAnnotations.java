@@ -14,16 +14,17 @@ import org.tumorj.ij.RoiSets;
 import org.tumorj.ij.TumorJCommand;
 
 /**
- * Plugins > TumorJ > Import Annotations...: the contours of an RT Structure Set or the segments of
- * a DICOM Segmentation (from a planning system, 3D Slicer, OHIF, or TumorJ's own export) into the
- * ROI Manager on the open series, one ROI per region and slice, to review, relabel with Set ROI
- * Class, and train on.
+ * Plugins > TumorJ > Import Annotations...: the contours of an RT Structure Set, the segments of
+ * a DICOM Segmentation (from a planning system, 3D Slicer, OHIF, or TumorJ's own export) or the
+ * labels of a NIfTI label map (ITK-SNAP, 3D Slicer, MONAI Label) into the ROI Manager on the open
+ * series, one ROI per region and slice, to review, relabel with Set ROI Class, and train on.
  */
 public final class ImportAnnotations extends TumorJCommand {
     public static final String COMMAND = "Import Annotations...";
     private static final MacroKeys KEYS = MacroKeys.of(COMMAND,
-            MacroKey.file("file", "", "An RT Structure Set or DICOM Segmentation of the open series (any file name);"
-                    + " regions are matched to slices by SOP Instance UID, else by position"));
+            MacroKey.file("file", "", "An RT Structure Set or DICOM Segmentation of the open series (any file name),"
+                    + " matched to slices by SOP Instance UID, else by position; or a NIfTI label map (.nii, .nii.gz)"
+                    + " on the series' voxel grid"));
 
     public ImportAnnotations() {
         super(KEYS, "file=/data/study-12/rtstruct.dcm");
