@@ -23,6 +23,8 @@ public final class TensorFlowRuntime {
     static final String NATIVES_KEY = "TENSORFLOW_LIBRARY_PATH";
     /** The folder beside TumorJ's jar that holds the natives per platform (how Fiji installs them). */
     public static final String NATIVES_BESIDE_JAR = "tumorj-natives";
+    /** SLF4J's own reporting level; at ERROR it keeps its warnings (no provider, several providers) quiet. */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
     private static volatile boolean loaded;
     /** Where unpacking the natives from their jar reports: the console's error stream unless a face says otherwise. */
     private static volatile Progress unpackProgress = new Progress() {
@@ -62,10 +64,15 @@ public final class TensorFlowRuntime {
     }
 
     /**
-     * Offline, no tracking, and native helpers' temp files under TumorJ's own folder, unless the
-     * user chose otherwise. Fiji starts without the launcher's -D options, so set them here too.
+     * Offline, no tracking, no SLF4J warnings, and native helpers' temp files under TumorJ's own
+     * folder, unless the user chose otherwise. Fiji starts without the launcher's -D options, so
+     * set them here too.
      */
     static void configureDefaults() {
+        // DJL logs through SLF4J; plain ImageJ has its API (TumorJ's jars) and no provider, and SLF4J
+        // would print three "SLF4J(W): No SLF4J providers were found" lines on the first DJL call.
+        // Read once when SLF4J starts: set before DJL's first class is used (see ensureLoaded).
+        setIfAbsent(SLF4J_VERBOSITY, "ERROR");
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         Path tmp = BackboneCache.root().resolve("native-tmp");

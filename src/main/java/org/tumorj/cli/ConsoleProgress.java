@@ -7,12 +7,13 @@ import org.tumorj.util.Progress;
  * Progress on the console, quiet by default. On a terminal, a long step is one line redrawn in
  * place ({@code Dense detection [#####.....] 12/24}) and kept when the step ends; in a log file
  * (a cluster job, CI) only the step's end is written, one line. Log lines always go out, each on
- * a line of its own.
+ * a line of its own; details ({@link #detail}) only when verbose ({@code --verbose}).
  */
 final class ConsoleProgress implements Progress {
     private static final int BAR = 20;
     private final PrintStream out;
     private final boolean terminal;
+    private final boolean verbose;
     private boolean lineOpen;
 
     ConsoleProgress(PrintStream out) {
@@ -20,8 +21,13 @@ final class ConsoleProgress implements Progress {
     }
 
     ConsoleProgress(PrintStream out, boolean terminal) {
+        this(out, terminal, false);
+    }
+
+    ConsoleProgress(PrintStream out, boolean terminal, boolean verbose) {
         this.out = out;
         this.terminal = terminal;
+        this.verbose = verbose;
     }
 
     @Override
@@ -47,6 +53,13 @@ final class ConsoleProgress implements Progress {
             lineOpen = false;
         }
         out.println(message);
+    }
+
+    @Override
+    public void detail(String message) {
+        if (verbose) {
+            log(message);
+        }
     }
 
     @Override

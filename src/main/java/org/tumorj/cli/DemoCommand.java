@@ -30,6 +30,7 @@ import org.tumorj.train.TrainingListener;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,6 +68,8 @@ public final class DemoCommand implements CliCommand {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the trainings (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Mixin Verbosity verbosity;
+
     @Override
     public Integer call() throws Exception {
         Path out = outOption.toAbsolutePath();
@@ -83,7 +86,7 @@ public final class DemoCommand implements CliCommand {
                         name.equals("mr") ? MR_SERIES : "", name.equals("xr") ? HELD_OUT_RADIOGRAPHS : HELD_OUT));
             }
         }
-        Progress progress = new ConsoleProgress(System.out);
+        Progress progress = verbosity.console();
         for (Part part : parts) { // fail before any training when a folder is missing or too small
             part.check();
         }

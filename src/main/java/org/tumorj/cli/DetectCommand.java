@@ -57,13 +57,15 @@ public final class DetectCommand implements CliCommand {
     @Option(names = "--shard", paramLabel = "K/N", description = "Only the Kth of N parts of the folder (a job array's task).")
     String shard;
 
+    @Mixin Verbosity verbosity;
+
     @Override
     public Integer call() throws Exception {
         Set<DicomExport> exports = dicomExports(export);
         StudyShard part = shard(shard);
         String salt = choices.deidentifySalt();
         AtomicFiles.checkWritable(out, false); // before the model loads and the first study runs
-        Progress progress = new ConsoleProgress(System.out);
+        Progress progress = verbosity.console();
         BatchDetection.Summary summary = TumorJ.detectFolder(new TumorJ.FolderDetection(model, input, out,
                 choices.series(), choices.includePatientId(), salt, choices.allowOtherSeries(),
                 choices.candidates(), choices.skipDone(), exports, part), progress);

@@ -6,6 +6,7 @@ import org.tumorj.api.TumorJ;
 import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.util.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,10 +39,12 @@ public final class EvaluateCommand implements CliCommand {
     @Option(names = "--allow-other-series", description = "Score a series of another modality or kind than the model's.")
     boolean allowOtherSeries;
 
+    @Mixin Verbosity verbosity;
+
     @Override
     public Integer call() throws Exception {
         Path reportFile = report != null ? report : studies.resolve("evaluation.json");
-        Progress progress = new ConsoleProgress(System.out);
+        Progress progress = verbosity.console();
         EvaluationReport result = TumorJ.evaluate(new TumorJ.Evaluation(model, studies, reportFile, series,
                 allowOtherSeries, threshold, deidentify, RoiSetZip.NO_GROUP_NAMES), progress);
         System.out.println("held-out evaluation: " + TumorJ.summary(result));

@@ -12,6 +12,7 @@ import org.tumorj.train.TrainingListener;
 import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -72,6 +73,8 @@ public final class TrainCommand implements CliCommand {
             description = "With both|hypercolumns: train the network's top N blocks first (default: ${DEFAULT-VALUE}).")
     int fineTune;
 
+    @Mixin Verbosity verbosity;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(studies)) {
@@ -81,7 +84,7 @@ public final class TrainCommand implements CliCommand {
         FeatureChoice choice = featureChoice();
         StudySet.open(studies); // validate before the backbone loads: a wrong folder fails in a second
         AtomicFiles.checkWritable(out, true); // and an output that cannot be written, before training
-        Progress progress = new ConsoleProgress(System.out);
+        Progress progress = verbosity.console();
         TumorJ.train(new TumorJ.TrainingRequest(settings, choice, studies, List.of(), RoiSetZip.NO_GROUP_NAMES, out),
                 progress, TrainingListener.none());
         System.out.println("model bundle: " + out.toAbsolutePath());

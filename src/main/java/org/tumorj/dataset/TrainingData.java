@@ -32,7 +32,7 @@ public record TrainingData(Split<LoadedStudy> split, List<Patch> train, List<Pat
             LoadedStudy s = LoadedStudy.load(set.studies().get(i), volumes, annotations);
             Path source = StudySet.annotationSource(s.study().dir());
             // which file fed which study, by file name only (folder names and files carry no patient attributes)
-            progress.log("study " + s.id() + ": " + s.annotations().size() + " regions from "
+            progress.detail("study " + s.id() + ": " + s.annotations().size() + " regions from "
                     + (source == null ? "none" : source.getFileName()));
             out.add(s);
             progress.update("loading studies", i + 1, set.studies().size());

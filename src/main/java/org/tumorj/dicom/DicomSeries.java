@@ -76,6 +76,20 @@ public final class DicomSeries {
         return v == Math.rint(v) && Math.abs(v) < (1 << 23);
     }
 
+    /**
+     * InstanceNumber (0020,0013) by SOPInstanceUID, for the slices whose file has one (the frames
+     * of a multi-frame file share theirs): what a radiologist calls a slice besides its position.
+     */
+    public java.util.Map<String, Integer> instanceNumbers() {
+        java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+        for (Slice s : slices) {
+            if (s.image().instanceNumber != Integer.MAX_VALUE) {
+                numbers.putIfAbsent(s.image().sopInstanceUid, s.image().instanceNumber);
+            }
+        }
+        return numbers;
+    }
+
     List<Slice> slices() { return slices; }
     Geometry geometry() { return geometry; }
     DicomImage first() { return slices.get(0).image(); }

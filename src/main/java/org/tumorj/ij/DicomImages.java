@@ -14,7 +14,7 @@ public final class DicomImages {
         Path first = series.files().get(0);
         String header = reader.headerText(first, false);
         return series.isColor()
-                ? VolumeImages.toImagePlus(reader.readColor(series, progress), header)
-                : VolumeImages.toImagePlus(reader.readVolume(series, progress), header);
+                ? VolumeImages.toImagePlus(reader.readColor(series, progress), header, series.instanceNumbers())
+                : VolumeImages.toImagePlus(reader.readVolume(series, progress), header, series.instanceNumbers());
     }
 }

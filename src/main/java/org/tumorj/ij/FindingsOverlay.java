@@ -14,6 +14,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
+import org.tumorj.detect.BodyMask;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.Finding;
@@ -180,7 +181,9 @@ public final class FindingsOverlay {
     /**
      * One ImageRoi per slice whose highest probability reaches {@link #HEAT_MAP_FLOOR} or the
      * detection threshold, whichever is lower (the others
-     * would be fully transparent), the probability scaled to 0..255 through the fire LUT.
+     * would be fully transparent), the probability scaled to 0..255 through the fire LUT. On CT
+     * detected with the body mask (as findings are), the map is drawn only inside the body: the
+     * air around the patient stays transparent, whatever the model made of it.
      */
     public static List<Roi> heatMapRois(ImagePlus imp, Detections d) {
         List<Roi> rois = new ArrayList<>();
@@ -191,9 +194,10 @@ public final class FindingsOverlay {
                 continue;
             }
             float[] p = d.maps().slice(z);
+            boolean[] body = bodyMask(imp, d, z);
             byte[] px = new byte[w * h];
             for (int i = 0; i < px.length; i++) {
-                px[i] = p[i] < floor ? 0 : (byte) colour(p[i], floor);
+                px[i] = p[i] < floor || body != null && !body[i] ? 0 : (byte) colour(p[i], floor);
             }
             ByteProcessor bp = new ByteProcessor(w, h, px, ScoreColors.lut());
             ImageRoi roi = new ImageRoi(0, 0, bp);
@@ -204,6 +208,20 @@ public final class FindingsOverlay {
             rois.add(roi);
         }
         return rois;
+    }
+
+    /**
+     * The body on slice {@code z} of the image (its HU, as Open DICOM Series gives them), the mask
+     * the findings were cut with ({@link BodyMask}); null when the findings were not masked (not
+     * CT, mask off) or the image holds no HU any more (converted).
+     */
+    private static boolean[] bodyMask(ImagePlus imp, Detections d, int z) {
+        if (!d.params().bodyMask() || !"CT".equalsIgnoreCase(d.info().modality()) || imp.getBitDepth() != 32) {
+            return null;
+        }
+        int index = imp.isHyperStack() ? imp.getStackIndex(1, z + 1, 1) : z + 1;
+        return BodyMask.compute((float[]) imp.getStack().getPixels(index), imp.getWidth(), imp.getHeight(),
+                d.params().airHu());
     }
 
     /**

@@ -54,46 +54,74 @@ public final class TrainingPlots {
 
     private static final long ACTIVATION_WAIT_MILLIS = 3000;
 
-    /** Training loss (blue) and validation loss (red) against the epoch; the best epoch circled. */
+    /**
+     * Training loss (blue) and validation loss (red) against the epoch; the best epoch circled. A
+     * training of several runs (the first head, then the head trained again with hard negatives:
+     * epochs start again at 1) gets a pair of curves per run, the later runs in darker colours, so
+     * that no line joins the end of one run to the start of the next.
+     */
     public static Plot loss(String title, List<EpochRecord> epochs) {
-        int n = epochs.size();
-        double[] x = new double[n], train = new double[n], validation = new double[n];
+        List<List<EpochRecord>> runs = runs(epochs);
+        Plot plot = new Plot(title, "Epoch", "Loss");
+        StringBuilder legend = new StringBuilder();
         double best = Double.NaN, bestLoss = Double.NaN;
-        for (int i = 0; i < n; i++) {
-            EpochRecord e = epochs.get(i);
-            x[i] = e.epoch();
-            train[i] = e.trainLoss();
-            validation[i] = e.validationLoss();
-            if (e.best()) {
-                best = e.epoch();
-                bestLoss = e.validationLoss();
+        for (int r = 0; r < runs.size(); r++) {
+            List<EpochRecord> run = runs.get(r);
+            double[] x = run.stream().mapToDouble(EpochRecord::epoch).toArray();
+            plot.setColor(r == 0 ? Color.BLUE : LATER_TRAINING);
+            plot.addPoints(x, run.stream().mapToDouble(EpochRecord::trainLoss).toArray(), Plot.CONNECTED_CIRCLES);
+            plot.setColor(r == 0 ? Color.RED : LATER_VALIDATION);
+            plot.addPoints(x, run.stream().mapToDouble(EpochRecord::validationLoss).toArray(), Plot.CONNECTED_CIRCLES);
+            String which = runs.size() == 1 ? "" : r == 0 ? " (first run)" : " (run " + (r + 1) + ")";
+            legend.append(legend.length() == 0 ? "" : "\t").append("training loss").append(which)
+                    .append("\tvalidation loss").append(which);
+            for (EpochRecord e : run) {
+                if (e.best()) {
+                    best = e.epoch();
+                    bestLoss = e.validationLoss();
+                }
             }
         }
-        EpochRecord last = epochs.get(n - 1);
-        Plot plot = new Plot(title, "Epoch", "Loss");
-        plot.setColor(Color.BLUE);
-        plot.addPoints(x, train, Plot.CONNECTED_CIRCLES);
-        plot.setColor(Color.RED);
-        plot.addPoints(x, validation, Plot.CONNECTED_CIRCLES);
         if (!Double.isNaN(best)) {
             plot.setColor(Color.BLACK);
             plot.addPoints(new double[] {best}, new double[] {bestLoss}, Plot.CIRCLE);
         }
+        EpochRecord last = epochs.get(epochs.size() - 1);
         plot.setColor(Color.BLACK);
-        plot.setLegend("training loss\tvalidation loss", Plot.AUTO_POSITION);
+        plot.setLegend(legend.toString(), Plot.AUTO_POSITION);
         plot.addLabel(0, 0, String.format(Locale.ROOT, "epoch %d: validation AUC %.3f", last.epoch(), last.validationAuc()));
         plot.setLimitsToFit(false);
         return plot;
     }
 
-    /** The validation ROC of the model's calibrated probabilities, its operating point marked. */
+    private static final Color LATER_TRAINING = new Color(0, 0, 120);
+    private static final Color LATER_VALIDATION = new Color(150, 60, 0);
+
+    /** The epochs cut into training runs: a run ends where the epoch number does not go up. */
+    static List<List<EpochRecord>> runs(List<EpochRecord> epochs) {
+        List<List<EpochRecord>> runs = new ArrayList<>();
+        for (EpochRecord e : epochs) {
+            List<EpochRecord> current = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (current == null || e.epoch() <= current.get(current.size() - 1).epoch()) {
+                current = new ArrayList<>();
+                runs.add(current);
+            }
+            current.add(e);
+        }
+        return runs;
+    }
+
+    /**
+     * The validation ROC of the model's calibrated probabilities, with the point chosen for the
+     * target sensitivity marked (not the detection threshold the model keeps, which is chosen on
+     * lesions and logged); the AUC's interval only when more than one validation study was resampled.
+     */
     public static Plot roc(ValidationReport metrics) {
         List<RocPoint> points = metrics.roc();
         double[] fpr = points.stream().mapToDouble(RocPoint::falsePositiveRate).toArray();
         double[] tpr = points.stream().mapToDouble(RocPoint::truePositiveRate).toArray();
-        Plot plot = new Plot(String.format(Locale.ROOT, "Validation ROC: AUC %.3f [%.3f, %.3f]",
-                metrics.auc().estimate(), metrics.auc().lower(), metrics.auc().upper()),
-                "False positive rate (1 - specificity)", "Sensitivity");
+        Plot plot = new Plot("Validation ROC: " + metrics.aucText(), "False positive rate (1 - specificity)",
+                "Sensitivity");
         plot.setLimits(0, 1, 0, 1);
         plot.setColor(Color.LIGHT_GRAY);
         plot.addPoints(new double[] {0, 1}, new double[] {0, 1}, Plot.LINE);
@@ -102,8 +130,8 @@ public final class TrainingPlots {
         plot.setColor(Color.RED);
         plot.addPoints(new double[] {1 - metrics.specificity()}, new double[] {metrics.sensitivity()}, Plot.CIRCLE);
         plot.setColor(Color.BLACK);
-        plot.addLabel(0.45, 0.9, String.format(Locale.ROOT, "threshold %.3f: sensitivity %.2f, specificity %.2f",
-                metrics.threshold(), metrics.sensitivity(), metrics.specificity()));
+        plot.addLabel(0.45, 0.9, String.format(Locale.ROOT, "target sensitivity %.2f: sensitivity %.2f, specificity %.2f",
+                metrics.targetSensitivity(), metrics.sensitivity(), metrics.specificity()));
         return plot;
     }
 }

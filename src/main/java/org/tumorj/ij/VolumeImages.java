@@ -8,6 +8,7 @@ import ij.process.FloatProcessor;
 import ij.process.LUT;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tumorj.dicom.ColorVolume;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
@@ -16,8 +17,9 @@ import org.tumorj.volume.VolumeInfo;
  * Volumes as ImageJ images: a 32-bit stack of modality values (HU for CT) calibrated in mm, the
  * display range from the DICOM window, MONOCHROME1 shown with an inverted LUT (values unchanged),
  * a radiograph's VOI LUT shown as an ImageJ LUT over its input range,
- * the header text as the "Info" property and each slice labelled with its SOPInstanceUID so that
- * ROIs can be tied back to DICOM instances.
+ * the header text as the "Info" property and each slice labelled with its position and instance
+ * number ({@code z = -123.5 mm, #12}) over a second line holding its SOPInstanceUID, so that ROIs
+ * can be tied back to DICOM instances.
  */
 public final class VolumeImages {
     /** Image property holding the SeriesInstanceUID. */
@@ -42,12 +44,22 @@ public final class VolumeImages {
 
     private VolumeImages() {}
 
-    /** The stack shares the volume's slice arrays (no copy). */
+    /** The stack shares the volume's slice arrays (no copy); slice labels without instance numbers. */
     public static ImagePlus toImagePlus(Volume volume, String headerText) {
+        return toImagePlus(volume, headerText, Map.of());
+    }
+
+    /**
+     * The stack shares the volume's slice arrays (no copy).
+     *
+     * @param instanceNumbers InstanceNumber by SOPInstanceUID, for the slice labels; slices
+     *     missing from it are labelled by position alone
+     */
+    public static ImagePlus toImagePlus(Volume volume, String headerText, Map<String, Integer> instanceNumbers) {
         VolumeInfo info = volume.info();
         ImageStack stack = new ImageStack(volume.width(), volume.height());
         for (int z = 0; z < volume.depth(); z++) {
-            stack.addSlice(sliceLabel(info, z), new FloatProcessor(volume.width(), volume.height(), volume.slice(z)));
+            stack.addSlice(sliceLabel(info, z, instanceNumbers), new FloatProcessor(volume.width(), volume.height(), volume.slice(z)));
         }
         ImagePlus imp = new ImagePlus(title(info), stack);
         calibrate(imp, info);
@@ -83,11 +95,11 @@ public final class VolumeImages {
         imp.setDisplayRange(lo, hi);
     }
 
-    /** An RGB stack of a colour series. */
-    public static ImagePlus toImagePlus(ColorVolume volume, String headerText) {
+    /** An RGB stack of a colour series, its slices labelled as the grey ones are. */
+    public static ImagePlus toImagePlus(ColorVolume volume, String headerText, Map<String, Integer> instanceNumbers) {
         ImageStack stack = new ImageStack(volume.width(), volume.height());
         for (int z = 0; z < volume.depth(); z++) {
-            stack.addSlice(volume.info().sopInstanceUids().get(z), new ColorProcessor(volume.width(), volume.height(), volume.slices().get(z)));
+            stack.addSlice(sliceLabel(volume.info(), z, instanceNumbers), new ColorProcessor(volume.width(), volume.height(), volume.slices().get(z)));
         }
         ImagePlus imp = new ImagePlus(title(volume.info()), stack);
         calibrate(imp, volume.info());
@@ -114,7 +126,7 @@ public final class VolumeImages {
     /**
      * The volume back from a stack made by {@link #toImagePlus(Volume, String)} (Open DICOM
      * Series): the 32-bit slices as they are (no copy), spacing from the calibration, the
-     * SOPInstanceUIDs from the slice labels, the rest from the stored properties.
+     * SOPInstanceUIDs from the slice labels' second lines, the rest from the stored properties.
      *
      * @throws IllegalArgumentException the image was not opened by TumorJ, or was converted
      *     (not 32-bit any more, slices added or removed): the message says what to do
@@ -143,22 +155,37 @@ public final class VolumeImages {
         return new Volume(info, slices);
     }
 
+    /** How the second line of a slice label starts: the SOPInstanceUID as the Info text writes header elements. */
+    static final String UID_LINE = "(0008,0018) UI SOP Instance UID: ";
+
     /**
-     * What ImageJ shows above the slice: its position along the patient's axis first, as a
-     * radiologist reads it ({@code z = -123.5 mm, 1.2.840...}), then its SOPInstanceUID, which
-     * ties ROIs drawn on it back to the DICOM instance. Radiographs (one image): the UID alone.
+     * A slice's label. Its first line is what ImageJ shows above the slice: the position along the
+     * patient's axis and the instance number, as a radiologist reads them ({@code z = -123.5 mm,
+     * #12}; a radiograph: {@code #1}). The second line, which ImageJ keeps with the slice (in saved
+     * TIFFs too) but does not show there, holds the SOPInstanceUID that ties ROIs drawn on the slice
+     * back to its DICOM instance ({@link #sopInstanceUid}).
      */
-    static String sliceLabel(VolumeInfo info, int z) {
+    static String sliceLabel(VolumeInfo info, int z, Map<String, Integer> instanceNumbers) {
         String uid = info.sopInstanceUids().get(z);
-        if (info.isProjection()) {
-            return uid;
-        }
-        return String.format(java.util.Locale.ROOT, "z = %.1f mm, %s", info.toPatient(0, 0, z)[2], uid);
+        Integer number = instanceNumbers.get(uid);
+        String where = info.isProjection() ? (number == null ? "image " + (z + 1) : "#" + number)
+                : String.format(java.util.Locale.ROOT, "z = %.1f mm", info.toPatient(0, 0, z)[2])
+                        + (number == null ? "" : ", #" + number);
+        return where + "\n" + UID_LINE + uid;
     }
 
-    /** The SOPInstanceUID in a slice label of {@link #sliceLabel}'s form, or of older stacks (the UID alone). */
+    /**
+     * The SOPInstanceUID in a slice label of {@link #sliceLabel}'s form, or of the forms older
+     * TumorJ stacks (saved as TIFF) carry: {@code z = -123.5 mm, <uid>}, or the UID alone.
+     */
     static String sopInstanceUid(String label) {
-        String first = label == null ? "" : label.lines().findFirst().orElse("");
+        String text = label == null ? "" : label;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith(UID_LINE)) {
+                return line.substring(UID_LINE.length()).strip();
+            }
+        }
+        String first = text.lines().findFirst().orElse("");
         return first.startsWith("z = ") && first.contains(" mm, ") ? first.substring(first.indexOf(" mm, ") + 5) : first;
     }
 

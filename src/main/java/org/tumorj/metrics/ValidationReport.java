@@ -59,6 +59,18 @@ public record ValidationReport(int samples, int positives, int groups, Confidenc
                 Calibration.reliability(calibrated, positive, bins), Roc.curve(calibrated, positive));
     }
 
+    /**
+     * The AUC as a line of text: {@code AUC 0.812 [0.701, 0.903]} with its bootstrap interval when
+     * more than one validation study (group) was resampled, else {@code AUC 0.812 (one validation
+     * study: no interval)}, since resampling one study gives an interval of zero width that means
+     * nothing.
+     */
+    public String aucText() {
+        return groups > 1
+                ? String.format(java.util.Locale.ROOT, "AUC %.3f [%.3f, %.3f]", auc.estimate(), auc.lower(), auc.upper())
+                : String.format(java.util.Locale.ROOT, "AUC %.3f (one validation study: no interval)", auc.estimate());
+    }
+
     private static int distinct(String[] groupIds, int n) {
         return groupIds == null ? n : (int) Arrays.stream(groupIds).distinct().count();
     }

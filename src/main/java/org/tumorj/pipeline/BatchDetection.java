@@ -311,13 +311,16 @@ public final class BatchDetection {
      */
     private static Progress redacting(Progress progress, String id, List<String> secrets) {
         return new Progress() {
-            @Override public void update(String step, long done, long total) { progress.update(step, done, total); }
+            @Override public void update(String step, long done, long total) {
+                progress.update(redact(step, id, secrets), done, total); // steps name the study
+            }
             @Override public boolean isCancelled() { return progress.isCancelled(); }
             @Override public void log(String message) {
                 if (!message.startsWith(DicomStudies.SKIPPED)) {
                     progress.log(redact(message, id, secrets));
                 }
             }
+            @Override public void detail(String message) { progress.detail(redact(message, id, secrets)); }
         };
     }
 

@@ -51,7 +51,7 @@ final class DetectionThreshold {
         List<ProbabilityMaps> maps = new ArrayList<>();
         for (LoadedStudy s : validation) {
             progress.checkCancelled();
-            maps.add(detector.predict(s.volume(), detector.defaultParams(s.volume()), progress));
+            maps.add(detector.predict(s.volume(), detector.defaultParams(s.volume()), progress.about(s.id())));
         }
         return maps;
     }

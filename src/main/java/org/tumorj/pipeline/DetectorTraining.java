@@ -136,8 +136,7 @@ public final class DetectorTraining {
         }
         ValidationReport report = HeadEvaluation.evaluate(result.weights(), validation,
                 EvaluationOptions.defaults(settings.training().seed()));
-        progress.log(String.format("validation AUC %.3f [%.3f, %.3f], threshold %.3f",
-                report.auc().estimate(), report.auc().lower(), report.auc().upper(), report.threshold()));
+        progress.log(validationLine(report));
         JsonObject record = settings.toJson();
         record.add(TrainedSeries.KEY, series.toJson());
         resolution.recordIn(record, studies);
@@ -149,6 +148,15 @@ public final class DetectorTraining {
         progress.log(String.format("detection threshold %.3f (chosen on the validation studies' lesions)",
                 choice.threshold()));
         return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
+    }
+
+    /**
+     * The cell-level head's validation line: its AUC, with an interval only when more than one
+     * validation study was resampled. No threshold: the one the model keeps is chosen next, on the
+     * validation studies' lesions, and logged with what it was chosen for.
+     */
+    static String validationLine(ValidationReport report) {
+        return "validation cells: " + report.aucText();
     }
 
     /**

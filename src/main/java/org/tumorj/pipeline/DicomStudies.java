@@ -61,7 +61,9 @@ public final class DicomStudies implements VolumeLoader {
 
     @Override
     public Volume load(Path studyDir, Progress log) throws IOException {
-        DicomScan scan = reader.scan(studyDir, progress);
+        // steps named after the study, through the caller's log: a de-identified batch renames it there
+        Progress steps = (log == null ? progress : log).about(studyName(studyDir));
+        DicomScan scan = reader.scan(studyDir, steps);
         List<String> skipped = new ArrayList<>();
         for (DicomException problem : scan.problems()) {
             if (!isSidecar(problem.file())) {
@@ -73,12 +75,17 @@ public final class DicomStudies implements VolumeLoader {
         }
         DicomSeries series = choose(studyDir, scan);
         try {
-            Volume volume = reader.readVolume(series, progress);
+            Volume volume = reader.readVolume(series, steps);
             return skipped.isEmpty() ? volume : new Volume(volume.info().withWarnings(skipped), volume.slices(),
                     volume.source());
         } catch (DicomException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    private static String studyName(Path studyDir) {
+        Path name = studyDir.toAbsolutePath().normalize().getFileName();
+        return name == null ? studyDir.toString() : name.toString();
     }
 
     /** How the reader describes a file that is not DICOM at all. */

@@ -52,8 +52,8 @@ final class FindingScorerTraining {
         List<Boolean> lesion = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
             LoadedStudy s = train.get(i);
-            measure(plain, s, plain.predict(s.volume(), plain.defaultParams(s.volume()), progress), classes, features,
-                    lesion, progress);
+            ProbabilityMaps maps = plain.predict(s.volume(), plain.defaultParams(s.volume()), progress.about(s.id()));
+            measure(plain, s, maps, classes, features, lesion, progress);
             progress.update("finding scorer", i + 1, train.size());
         }
         for (int i = 0; i < validation.size(); i++) {

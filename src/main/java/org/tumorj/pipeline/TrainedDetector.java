@@ -111,7 +111,8 @@ public final class TrainedDetector {
 
     /** Findings in the volume's own pixels and millimetres. */
     public Detections detect(Volume volume, String study, DetectionParams params, Progress progress) {
-        return findings(volume, predict(volume, params, progress), study, params, progress);
+        Progress steps = progress.about(study);
+        return findings(volume, predict(volume, params, steps), study, params, steps);
     }
 
     /**

@@ -33,7 +33,7 @@ final class EpochLoop {
     }
 
     static void report(Progress progress, TrainingListener listener, EpochRecord r) {
-        progress.log(String.format(Locale.ROOT, "epoch %d: train loss %.4f, validation loss %.4f, validation AUC %.3f%s",
+        progress.detail(String.format(Locale.ROOT, "epoch %d: train loss %.4f, validation loss %.4f, validation AUC %.3f%s",
                 r.epoch(), r.trainLoss(), r.validationLoss(), r.validationAuc(), r.best() ? " (best)" : ""));
         listener.epochFinished(r);
     }

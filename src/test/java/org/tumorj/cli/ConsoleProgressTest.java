@@ -34,4 +34,20 @@ class ConsoleProgressTest {
         assertEquals("\r  Dense detection [#####...............] 1/4", lines[1]);
         assertEquals("ct-0004: 1 finding(s)", lines[2]);
     }
+
+    @Test
+    void detailsAreQuietUnlessVerbose() {
+        for (boolean verbose : new boolean[] {false, true}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ConsoleProgress p = new ConsoleProgress(new PrintStream(out, true, StandardCharsets.UTF_8), false, verbose);
+            p.log("studies: 3 training, 1 validation");
+            p.detail("epoch 1: train loss 0.4853");
+            p.about("ct-0004").update("Reading DICOM headers", 27, 27);
+            p.about("ct-0004").detail("study ct-0004: 9 regions");
+            assertEquals("studies: 3 training, 1 validation\n"
+                    + (verbose ? "epoch 1: train loss 0.4853\n" : "")
+                    + "  ct-0004: Reading DICOM headers: 27/27\n"
+                    + (verbose ? "study ct-0004: 9 regions\n" : ""), out.toString(StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -70,6 +70,7 @@ class NoImageJCliIT {
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "timed out: " + String.join(" ", args));
         assertEquals(0, p.exitValue(), String.join(" ", args) + "\n" + out);
         assertFalse(out.contains("NoClassDefFoundError") || out.contains("ClassNotFoundException"), out);
+        assertFalse(out.contains("SLF4J"), "SLF4J warned (no -Dslf4j.internal.verbosity here, as in Fiji):\n" + out);
         return out;
     }
 }

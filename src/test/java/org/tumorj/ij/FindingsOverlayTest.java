@@ -177,6 +177,51 @@ class FindingsOverlayTest {
                 labels.get(0).getBounds() + " and " + labels.get(1).getBounds());
     }
 
+    /**
+     * On CT the heat map is drawn inside the body only, as findings are cut: air around the patient
+     * (connected to the image border) stays clear even where the model's map is high.
+     */
+    @Test
+    void onCtTheHeatMapStaysInsideTheBody() {
+        Detections d = new DenseDetector(new FakeBackbone(1, 2), new FakeHead(2), TestVolumes.identity(1),
+                DetectionParams.of(0.5).withBodyMask(true)).detect(VOLUME, "study-1", Progress.none());
+        ImageStack stack = new ImageStack(INFO.width(), INFO.height());
+        for (int z = 0; z < VOLUME.depth(); z++) {
+            float[] hu = new float[INFO.width() * INFO.height()];
+            for (int i = 0; i < hu.length; i++) {
+                hu[i] = i % INFO.width() < 50 ? 40 : -1000; // body on the left, air (around disc 2) on the right
+            }
+            stack.addSlice(new FloatProcessor(INFO.width(), INFO.height(), hu));
+        }
+        long[] inside = {0}, outside = {0};
+        ImagePlus masked = new ImagePlus("ct", stack);
+        FindingsOverlay.show(masked, d, true);
+        colouredPixels(masked, inside, outside);
+        assertTrue(inside[0] > 0, "disc 1, inside the body, is coloured");
+        assertEquals(0, outside[0], "pixels coloured in the air around the body");
+
+        Detections unmasked = new DenseDetector(new FakeBackbone(1, 2), new FakeHead(2), TestVolumes.identity(1),
+                DetectionParams.of(0.5)).detect(VOLUME, "study-1", Progress.none());
+        ImagePlus plain = new ImagePlus("ct", stack);
+        FindingsOverlay.show(plain, unmasked, true);
+        long[] in2 = {0}, out2 = {0};
+        colouredPixels(plain, in2, out2);
+        assertTrue(out2[0] > 0, "without the body mask (as the findings were found) disc 2 is coloured");
+    }
+
+    private static void colouredPixels(ImagePlus imp, long[] leftOf50, long[] rightOf50) {
+        for (Roi r : named(imp.getOverlay(), FindingsOverlay.HEAT_MAP)) {
+            ImageProcessor ip = ((ImageRoi) r).getProcessor();
+            for (int y = 0; y < ip.getHeight(); y++) {
+                for (int x = 0; x < ip.getWidth(); x++) {
+                    if ((ip.get(x, y) & 0xffffff) != 0) {
+                        (x < 50 ? leftOf50 : rightOf50)[0]++;
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void heatMapCanBeHiddenAndShownAgain() {
         ImagePlus imp = image();

@@ -30,8 +30,19 @@ class OpenDicomSeriesTest {
         assertEquals(30 + 50, imp.getDisplayRangeMax(), 1e-6);
         String info = (String) imp.getProperty("Info");
         assertTrue(info.contains("(0008,0060) CS Modality: CT"), info);
-        assertTrue(imp.getStack().getSliceLabel(1).matches("z = -?\\d+\\.\\d mm, 1\\.3\\.6\\.1\\.4\\.1\\.5962.*"),
-                imp.getStack().getSliceLabel(1)); // the position first, as a radiologist reads it, then the UID
+        // what ImageJ shows above the slice: position and instance number, as a radiologist reads them
+        String shown = imp.getStack().getShortSliceLabel(1);
+        assertTrue(shown.matches("z = -?\\d+\\.\\d mm, #\\d+"), shown);
+        // the UID stays with the slice, out of sight, and Detect Tumors reads it back from there
+        String uid = org.tumorj.dicom.DicomReader.standard().scan(ct, org.tumorj.util.Progress.none()).largest()
+                .orElseThrow().summary().seriesInstanceUID();
+        assertEquals(uid, imp.getProp(VolumeImages.SERIES_UID_PROPERTY));
+        org.tumorj.volume.Volume back = VolumeImages.toVolume(imp);
+        for (int z = 1; z <= imp.getStackSize(); z++) {
+            String label = imp.getStack().getSliceLabel(z);
+            assertTrue(label.endsWith(back.info().sopInstanceUids().get(z - 1)), label);
+            assertTrue(back.info().sopInstanceUids().get(z - 1).startsWith("1.3.6.1.4.1.5962"), label);
+        }
         WindowManager.setTempCurrentImage(null);
     }
 

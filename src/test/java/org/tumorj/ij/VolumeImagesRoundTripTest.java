@@ -42,6 +42,24 @@ class VolumeImagesRoundTripTest {
     }
 
     @Test
+    void slicesShowPositionAndInstanceNumberAndKeepTheirUidOutOfSight() {
+        String uid = VOLUME.info().sopInstanceUids().get(2);
+        ImagePlus imp = VolumeImages.toImagePlus(VOLUME, null, java.util.Map.of(uid, 12));
+        String shown = imp.getStack().getShortSliceLabel(3);
+        assertEquals(String.format(java.util.Locale.ROOT, "z = %.1f mm, #12", VOLUME.info().toPatient(0, 0, 2)[2]), shown);
+        assertTrue(!shown.contains(uid), shown);
+        assertTrue(imp.getStack().getShortSliceLabel(1).matches("z = -?\\d+\\.\\d mm"), "no number known: position alone");
+        assertEquals(VOLUME.info().sopInstanceUids(), VolumeImages.toVolume(imp).info().sopInstanceUids());
+    }
+
+    @Test
+    void labelsOfStacksOpenedByEarlierVersionsStillGiveTheirUids() {
+        assertEquals("1.2.3.4", VolumeImages.sopInstanceUid("z = -12.5 mm, 1.2.3.4"));
+        assertEquals("1.2.3.4", VolumeImages.sopInstanceUid("1.2.3.4"));
+        assertEquals("1.2.3.4", VolumeImages.sopInstanceUid("z = -12.5 mm, #7\n" + VolumeImages.UID_LINE + "1.2.3.4"));
+    }
+
+    @Test
     void thePatientIdIsNotStoredWithTheImage() {
         ImagePlus imp = VolumeImages.toImagePlus(VOLUME, null);
         assertTrue(!VOLUME.info().patientId().isBlank(), "the phantom has a patient ID to leave out");

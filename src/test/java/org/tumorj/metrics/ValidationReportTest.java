@@ -35,4 +35,17 @@ class ValidationReportTest {
         assertThrows(IllegalArgumentException.class, () -> ValidationReport.evaluate(
                 new double[] {1, 2}, new boolean[] {false, false}, null, EvaluationOptions.defaults(1)));
     }
+
+    @Test
+    void theAucIsPrintedWithAnIntervalOnlyWhenMoreThanOneStudyWasResampled() {
+        double[] z = {-2, -1, 0.5, 1, 2, -0.5, 0.2, 1.5};
+        boolean[] y = {false, false, true, true, true, false, false, true};
+        String[] oneStudy = new String[z.length];
+        java.util.Arrays.fill(oneStudy, "ct-0005");
+        String[] twoStudies = {"a", "a", "a", "a", "b", "b", "b", "b"};
+        String one = ValidationReport.evaluate(z, y, oneStudy, EvaluationOptions.defaults(1)).aucText();
+        String two = ValidationReport.evaluate(z, y, twoStudies, EvaluationOptions.defaults(1)).aucText();
+        assertTrue(one.matches("AUC \\d\\.\\d{3} \\(one validation study: no interval\\)"), one);
+        assertTrue(two.matches("AUC \\d\\.\\d{3} \\[\\d\\.\\d{3}, \\d\\.\\d{3}\\]"), two);
+    }
 }

@@ -78,4 +78,17 @@ class DetectorTrainingTest {
         assertEquals(DetectionsCsv.format(List.of(da), false), DetectionsCsv.format(List.of(db), false));
         assertArrayEquals(da.maps().slice(3), db.maps().slice(3));
     }
+
+    /** The cell-level head's line: no interval from one held-out study, and no threshold besides the one the model keeps. */
+    @Test
+    void theCellLevelValidationLineHasNoIntervalFromOneStudyAndNoSecondThreshold() {
+        double[] z = {-2, -1, 0.5, 1, 2, -0.5, 0.2, 1.5};
+        boolean[] y = {false, false, true, true, true, false, false, true};
+        String[] one = new String[z.length];
+        java.util.Arrays.fill(one, "ct-0004");
+        String line = DetectorTraining.validationLine(org.tumorj.metrics.ValidationReport.evaluate(z, y, one,
+                org.tumorj.metrics.EvaluationOptions.defaults(1)));
+        assertTrue(line.startsWith("validation cells: AUC "), line);
+        assertTrue(!line.contains("[") && !line.contains("threshold"), line);
+    }
 }
