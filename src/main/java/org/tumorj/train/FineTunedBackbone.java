@@ -78,11 +78,6 @@ public final class FineTunedBackbone {
         return info;
     }
 
-    /** The backbone training started from. */
-    public BackboneInfo base() {
-        return base;
-    }
-
     public String description() {
         return description;
     }
