@@ -68,10 +68,6 @@ public final class AnnotationClasses {
         return role(a) == Role.POSITIVE;
     }
 
-    public boolean isNegative(Annotation a) {
-        return role(a) == Role.NEGATIVE;
-    }
-
     /** Labels that are neither positive nor negative, sorted, so a caller can tell the user. */
     public Set<String> unknownLabels(Collection<Annotation> regions) {
         return regions.stream().filter(a -> role(a) == Role.UNKNOWN).map(Annotation::label)

@@ -20,9 +20,4 @@ public final class BackboneCache {
         }
         return Path.of(System.getProperty("user.home"), ".tumorj");
     }
-
-    /** The folder of one derived backbone, e.g. {@code ~/.tumorj/backbones/nsfwjs-mobilenet_v2-4.4.0-ef2e0a63}. */
-    public static Path backboneDir(String key) {
-        return root().resolve("backbones").resolve(key);
-    }
 }

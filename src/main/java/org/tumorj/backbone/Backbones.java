@@ -11,11 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.tumorj.util.Progress;
+import org.tumorj.util.Sha256;
 
 /**
  * Opens backbones: the embedded MobileNetV2 (offline, the default), a user's SavedModel, or, on
@@ -91,7 +90,7 @@ public final class Backbones {
 
     /** One checksum over saved_model.pb and the variables, in name order, for model bundles to record. */
     static String sha256OfFolder(Path dir) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -102,14 +101,6 @@ public final class Backbones {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
         }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+        return Sha256.hex(md);
     }
 }

@@ -2,12 +2,10 @@ package org.tumorj.backbone;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.tumorj.backbone.tfjs.TfjsModel;
 import org.tumorj.backbone.tfjs.TfjsReader;
+import org.tumorj.util.Sha256;
 
 /**
  * The default backbone's shipped weights: the Keras MobileNetV2 (alpha 1.0, 224) of npm
@@ -52,19 +50,11 @@ public final class EmbeddedMobileNet {
             }
             bytes = in.readAllBytes();
         }
-        String actual = sha256(bytes);
+        String actual = Sha256.of(bytes);
         if (!actual.equals(expectedSha256)) {
             throw new IOException(FOLDER + name + ": sha256 is " + actual + ", expected " + expectedSha256
                     + "; the shipped backbone weights are damaged or were replaced; reinstall TumorJ");
         }
         return bytes;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
     }
 }

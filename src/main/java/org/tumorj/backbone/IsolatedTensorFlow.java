@@ -5,12 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Runs TumorJ's DJL/TensorFlow code in a class loader of its own, so that a TensorFlow 1.x jar
@@ -40,16 +38,6 @@ public final class IsolatedTensorFlow {
             }
         }
         return new ChildFirst(urls.toArray(URL[]::new), IsolatedTensorFlow.class.getClassLoader());
-    }
-
-    /** Every {@code .jar} in {@code folder}, e.g. {@code Fiji.app/lib/tumorj/}. */
-    public static List<Path> jarsIn(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new IOException(folder + ": no such folder; it should hold TumorJ's jar and its DJL/TensorFlow jars");
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.tumorj.util.AtomicFiles;
 import org.tumorj.util.Progress;
 
 /**
@@ -93,7 +94,7 @@ final class NativeJarUnpacker {
             }
             return target;
         } finally {
-            deleteTree(partial);
+            AtomicFiles.deleteRecursively(partial);
         }
     }
 
@@ -125,17 +126,6 @@ final class NativeJarUnpacker {
             }
         } catch (java.util.zip.ZipException e) {
             throw new IOException(jar + " is not a readable jar (" + e.getMessage() + "); download it again", e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Fisher-Yates from the caller's seeded generator: same seed, same order. Not
- * {@code Collections.shuffle}, which on Java 17 takes only a {@code java.util.Random}, and the
- * callers draw from one {@code SplittableRandom} before and after the shuffle.
+ * {@code Collections.shuffle}, which on Java 17 takes only a {@code java.util.Random}, and
+ * {@link StudySplitter} draws from one {@code SplittableRandom} before and after the shuffle.
  */
 final class SeededShuffle {
     private SeededShuffle() {}

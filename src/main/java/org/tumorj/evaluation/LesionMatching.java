@@ -82,8 +82,4 @@ public final class LesionMatching {
     public List<Finding> falsePositives() {
         return falsePositives;
     }
-
-    public boolean isFalsePositive(Finding f) {
-        return falsePositives.stream().anyMatch(x -> x.id() == f.id());
-    }
 }

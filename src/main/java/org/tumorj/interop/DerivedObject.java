@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.tumorj.detect.Finding;
 import org.tumorj.dicom.DicomWriter;
 import org.tumorj.volume.SourceHeader;
 import org.tumorj.volume.Volume;
@@ -95,6 +97,20 @@ final class DerivedObject {
             out.append(c >= 0x20 && c < 0x7F && c != '\\' ? c : '?');
         }
         return out.toString();
+    }
+
+    /**
+     * Checks the regions an object is made of: one label per finding, and at least one finding.
+     *
+     * @param emptyMessage why none will not do, e.g. "a DICOM Segmentation needs at least one segment"
+     */
+    static void requireRegions(List<Finding> findings, List<RegionLabel> labels, String study, String emptyMessage) {
+        if (labels.size() != findings.size()) {
+            throw new IllegalArgumentException(study + ": " + labels.size() + " labels for " + findings.size() + " regions");
+        }
+        if (findings.isEmpty()) {
+            throw new IllegalArgumentException(study + ": no findings, and " + emptyMessage);
+        }
     }
 
     /** The LO limit of 64 characters, so a long class name cannot make a value invalid. */

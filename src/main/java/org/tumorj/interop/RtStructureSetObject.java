@@ -66,12 +66,7 @@ public final class RtStructureSetObject {
      */
     public static DicomWriter of(Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
             Algorithm algorithm) {
-        if (labels.size() != findings.size()) {
-            throw new IllegalArgumentException(study + ": " + labels.size() + " labels for " + findings.size() + " regions");
-        }
-        if (findings.isEmpty()) {
-            throw new IllegalArgumentException(study + ": no findings, and an RT Structure Set needs at least one ROI");
-        }
+        DerivedObject.requireRegions(findings, labels, study, "an RT Structure Set needs at least one ROI");
         SourceImages sources = SourceImages.of(volume, study);
         String frameOfReference = volume.source().frameOfReferenceUid();
         List<DicomWriter> rois = new ArrayList<>();

@@ -88,12 +88,7 @@ public final class SegmentationObject {
      */
     public static DicomWriter of(Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
             Algorithm algorithm) {
-        if (labels.size() != findings.size()) {
-            throw new IllegalArgumentException(study + ": " + labels.size() + " labels for " + findings.size() + " regions");
-        }
-        if (findings.isEmpty()) {
-            throw new IllegalArgumentException(study + ": no findings, and a DICOM Segmentation needs at least one segment");
-        }
+        DerivedObject.requireRegions(findings, labels, study, "a DICOM Segmentation needs at least one segment");
         SourceImages sources = SourceImages.of(volume, study);
         VolumeInfo info = volume.info();
         List<Frame> frames = frames(findings, info);

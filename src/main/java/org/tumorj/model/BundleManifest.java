@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tumorj.backbone.BackboneInfo;
 import org.tumorj.metrics.ValidationReport;
+import org.tumorj.util.Sha256;
 
 /** Writes and reads {@code bundle.json}, and verifies the files it lists. */
 final class BundleManifest {

@@ -7,8 +7,8 @@ import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Backbones;
 import org.tumorj.interop.Algorithm;
 import org.tumorj.model.ModelBundle;
-import org.tumorj.model.Sha256;
 import org.tumorj.model.TumorJVersion;
+import org.tumorj.util.Sha256;
 
 /** Opens a model bundle with the backbone it was trained on, refusing a mismatch. */
 public final class Bundles {

@@ -1,18 +1,12 @@
 package org.tumorj.pipeline;
 
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.ScaledBackbone;
-import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Split;
-import org.tumorj.dataset.StudySet;
 import org.tumorj.dataset.StudySplitter;
-import org.tumorj.dataset.TrainingData;
-import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.metrics.EvaluationOptions;
 import org.tumorj.metrics.ValidationReport;
 import org.tumorj.model.ClassNames;
@@ -72,13 +66,6 @@ public final class DetectorTraining {
     /** This training on another choice of features ({@code --features}). */
     public DetectorTraining withFeatures(FeatureChoice newChoice) {
         return new DetectorTraining(backbone, requested, resolution, cellSampling, newChoice);
-    }
-
-    /** Loads every study of a folder of studies and trains on them. */
-    public ModelBundle trainOnFolder(Path studies, VolumeLoader volumes, AnnotationReader annotations,
-            Progress progress, TrainingListener listener) throws IOException {
-        List<LoadedStudy> loaded = TrainingData.load(StudySet.open(studies), volumes, annotations, progress);
-        return train(loaded, progress, listener);
     }
 
     /** Trains on studies already in memory (the open image and its ROI Manager, in Fiji). */

@@ -98,9 +98,4 @@ public final class DeidentificationProfile {
                 || element == 0x0030 || element == 0x0032 || element == 0x1000 || element == 0x1001
                 || element == 0x1040 || element == 0x1060 || element == 0x2154);
     }
-
-    /** All profile attributes, by tag. */
-    public static Map<Integer, Attribute> attributes() {
-        return java.util.Collections.unmodifiableMap(ATTRIBUTES);
-    }
 }

@@ -3,7 +3,7 @@ package org.tumorj.privacy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.tumorj.util.Sha256;
 
 /**
  * Consistent replacements for identifiers: the same input and salt always give the same
@@ -32,14 +32,10 @@ public final class Pseudonyms {
     }
 
     private byte[] digest(String original) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(salt);
-            md.update((byte) 0);
-            md.update(original.getBytes(StandardCharsets.UTF_8));
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
+        MessageDigest md = Sha256.digest();
+        md.update(salt);
+        md.update((byte) 0);
+        md.update(original.getBytes(StandardCharsets.UTF_8));
+        return md.digest();
     }
 }

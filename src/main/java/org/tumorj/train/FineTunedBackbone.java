@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +28,7 @@ import org.tumorj.backbone.tfjs.TfjsLayer;
 import org.tumorj.backbone.tfjs.TfjsModel;
 import org.tumorj.backbone.tfjs.TfjsWeight;
 import org.tumorj.model.BundledBackbone;
+import org.tumorj.util.Sha256;
 
 /**
  * A MobileNetV2 after fine-tuning, in memory: every weight as the training graph used it (trained
@@ -78,11 +77,6 @@ public final class FineTunedBackbone {
         return info;
     }
 
-    /** The backbone training started from. */
-    public BackboneInfo base() {
-        return base;
-    }
-
     public String description() {
         return description;
     }
@@ -122,18 +116,13 @@ public final class FineTunedBackbone {
 
     /** sha256 over the weights in name order: each name (UTF-8), then its floats little-endian. */
     static String sha256(TfjsModel model) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+        MessageDigest md = Sha256.digest();
         for (TfjsWeight w : new TreeMap<>(model.weights()).values()) {
             md.update(w.name().getBytes(StandardCharsets.UTF_8));
             ByteBuffer b = ByteBuffer.allocate(w.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
             b.asFloatBuffer().put(w.values());
             md.update(b);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md);
     }
 }

@@ -1,4 +1,5 @@
 /**
- * Core: small shared pieces: progress and cancellation, atomic file output. No ImageJ or Swing imports.
+ * Core: small shared pieces: progress and cancellation, atomic file output, SHA-256 checksums.
+ * No ImageJ or Swing imports.
  */
 package org.tumorj.util;

@@ -25,7 +25,7 @@ class SeededShuffleTest {
 
     @Test
     void drawsLikeTheFisherYatesItReplaced() {
-        // The loop ClassBalance and StudySplitter each carried before: balanced lists and splits stay as they were.
+        // The loop StudySplitter carried before: splits stay as they were.
         List<Integer> expected = new ArrayList<>(IntStream.range(0, 20).boxed().toList());
         SplittableRandom r = new SplittableRandom(8);
         for (int i = expected.size() - 1; i > 0; i--) {

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingSlice;
 import org.tumorj.interop.ExportFixture;
-import org.tumorj.interop.RtStructureSetObject;
-import org.tumorj.interop.SegmentationObject;
 
 /**
  * Import Annotations: an RT Structure Set or a Segmentation, whatever its file name, comes into
@@ -36,10 +34,8 @@ class ImportAnnotationsTest {
     @BeforeAll
     static void export() throws IOException {
         fixture = ExportFixture.write(dir);
-        RtStructureSetObject.write(dir.resolve("from-planning.dcm"), fixture.volume(), fixture.detections().findings(),
-                "study", ExportFixture.ALGORITHM);
-        SegmentationObject.write(dir.resolve("slicer-export.dcm"), fixture.volume(), fixture.detections().findings(),
-                "study", ExportFixture.ALGORITHM);
+        fixture.writeRtStruct(dir.resolve("from-planning.dcm"));
+        fixture.writeSeg(dir.resolve("slicer-export.dcm"));
         imp = VolumeImages.toImagePlus(fixture.volume(), "");
     }
 

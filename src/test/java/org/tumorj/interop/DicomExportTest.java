@@ -49,14 +49,8 @@ class DicomExportTest {
     static void writeBoth() throws IOException {
         fixture = ExportFixture.write(dir);
         assertTrue(fixture.detections().findings().size() >= 2, "the phantom has lesions to find");
-        seg = dir.resolve("seg.dcm");
-        rtstruct = dir.resolve("rtstruct.dcm");
-        SegmentationObject.write(seg, fixture.volume(), findings(), "study", ExportFixture.ALGORITHM);
-        RtStructureSetObject.write(rtstruct, fixture.volume(), findings(), "study", ExportFixture.ALGORITHM);
-    }
-
-    private static List<Finding> findings() {
-        return fixture.detections().findings();
+        seg = fixture.writeSeg(dir.resolve("seg.dcm"));
+        rtstruct = fixture.writeRtStruct(dir.resolve("rtstruct.dcm"));
     }
 
     @Test
@@ -93,10 +87,10 @@ class DicomExportTest {
         assertEquals(fixture.volume().source().frameOfReferenceUid(), s.get("frame_of_reference").getAsString());
         assertEquals(fixture.study().patientId(), s.get("patient_id").getAsString(), "filed with the patient's study");
         JsonArray segments = s.getAsJsonArray("segments");
-        assertEquals(findings().size(), segments.size());
-        for (int n = 0; n < findings().size(); n++) {
+        assertEquals(fixture.findings().size(), segments.size());
+        for (int n = 0; n < fixture.findings().size(); n++) {
             JsonObject segment = segments.get(n).getAsJsonObject();
-            assertTrue(segment.get("label").getAsString().startsWith("Finding " + findings().get(n).id() + " (score 0."),
+            assertTrue(segment.get("label").getAsString().startsWith("Finding " + fixture.findings().get(n).id() + " (score 0."),
                     segment.toString());
             assertEquals("AUTOMATIC", segment.get("algorithm_type").getAsString());
             assertEquals("49755003", segment.get("category").getAsString());
@@ -124,9 +118,9 @@ class DicomExportTest {
         assertEquals(fixture.volume().source().frameOfReferenceUid(), r.get("frame_of_reference").getAsString());
         assertEquals(fixture.volume().info().sopInstanceUids(), strings(r.getAsJsonArray("contour_images")));
         JsonArray rois = r.getAsJsonArray("rois");
-        assertEquals(findings().size(), rois.size());
-        for (int n = 0; n < findings().size(); n++) {
-            Finding finding = findings().get(n);
+        assertEquals(fixture.findings().size(), rois.size());
+        for (int n = 0; n < fixture.findings().size(); n++) {
+            Finding finding = fixture.findings().get(n);
             JsonObject roi = rois.get(n).getAsJsonObject();
             assertEquals(n + 1, roi.get("number").getAsInt());
             assertTrue(roi.get("name").getAsString().startsWith("Finding " + finding.id()), roi.get("name").toString());
@@ -187,7 +181,7 @@ class DicomExportTest {
         assertEquals(expected.stream().mapToLong(Long::longValue).sum(), perFrame.stream().mapToLong(Long::longValue).sum());
         String text = reader.headerText(rtstruct, true);
         long contourData = text.lines().filter(l -> l.contains("(3006,0050) DS")).count();
-        assertEquals(findings().stream().mapToLong(f -> f.slices().size()).sum(), contourData);
+        assertEquals(fixture.findings().stream().mapToLong(f -> f.slices().size()).sum(), contourData);
         assertTrue(text.contains("CLOSED_PLANAR"));
     }
 
@@ -197,8 +191,8 @@ class DicomExportTest {
         Volume anonymous = deidentifier.apply(fixture.volume());
         Path anonSeg = dir.resolve("anon/seg.dcm");
         Path anonRt = dir.resolve("anon/rtstruct.dcm");
-        SegmentationObject.write(anonSeg, anonymous, findings(), "ANON", ExportFixture.ALGORITHM);
-        RtStructureSetObject.write(anonRt, anonymous, findings(), "ANON", ExportFixture.ALGORITHM);
+        SegmentationObject.write(anonSeg, anonymous, fixture.findings(), "ANON", ExportFixture.ALGORITHM);
+        RtStructureSetObject.write(anonRt, anonymous, fixture.findings(), "ANON", ExportFixture.ALGORITHM);
         VolumeInfo original = fixture.volume().info();
         List<String> secrets = new ArrayList<>(List.of(fixture.study().patientId(), "PHANTOM^", "PHACC", "REFERRER",
                 "19700101", original.studyInstanceUid(), original.seriesInstanceUid(),
@@ -234,15 +228,15 @@ class DicomExportTest {
         assertTrue(none.getMessage().startsWith("study-7: no findings"), none.getMessage());
         Volume notFromDicom = new Volume(fixture.volume().info(), fixture.volume().slices());
         IllegalArgumentException unreferenced = assertThrows(IllegalArgumentException.class,
-                () -> RtStructureSetObject.of(notFromDicom, findings(), "study-7", ExportFixture.ALGORITHM));
+                () -> RtStructureSetObject.of(notFromDicom, fixture.findings(), "study-7", ExportFixture.ALGORITHM));
         assertTrue(unreferenced.getMessage().contains("not read from DICOM"), unreferenced.getMessage());
     }
 
     /** Pixels per "segment@slice", from the findings themselves. */
     private static Map<String, Long> expectedFrames(VolumeInfo info) {
         Map<String, Long> out = new TreeMap<>();
-        for (int n = 0; n < findings().size(); n++) {
-            for (FindingSlice s : findings().get(n).slices()) {
+        for (int n = 0; n < fixture.findings().size(); n++) {
+            for (FindingSlice s : fixture.findings().get(n).slices()) {
                 out.merge((n + 1) + "@" + s.z(), s.region().pixelCount(), Long::sum);
             }
         }
@@ -252,7 +246,7 @@ class DicomExportTest {
     /** Pixels per frame in the order frames are written: finding by finding, slice by slice. */
     private static List<Long> expectedInFrameOrder() {
         List<Long> out = new ArrayList<>();
-        for (Finding f : findings()) {
+        for (Finding f : fixture.findings()) {
             Map<Integer, Long> bySlice = new TreeMap<>();
             f.slices().forEach(s -> bySlice.merge(s.z(), s.region().pixelCount(), Long::sum));
             out.addAll(bySlice.values());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
+import org.tumorj.detect.Finding;
 import org.tumorj.detect.FindingExtractor;
 import org.tumorj.detect.ProbabilityMap;
 import org.tumorj.detect.ProbabilityMaps;
@@ -33,6 +34,23 @@ public record ExportFixture(PhantomStudy study, Path folder, Volume volume, Dete
         DicomReader reader = DicomReader.standard();
         Volume volume = reader.readVolume(reader.scan(folder, Progress.none()).largest().orElseThrow(), Progress.none());
         return new ExportFixture(study, folder, volume, findings(study, volume));
+    }
+
+    /** The study's findings, one per lesion. */
+    public List<Finding> findings() {
+        return detections.findings();
+    }
+
+    /** The findings written as a DICOM Segmentation to {@code file}, which is returned. */
+    public Path writeSeg(Path file) throws IOException {
+        SegmentationObject.write(file, volume, findings(), "study", ALGORITHM);
+        return file;
+    }
+
+    /** The findings written as an RT Structure Set to {@code file}, which is returned. */
+    public Path writeRtStruct(Path file) throws IOException {
+        RtStructureSetObject.write(file, volume, findings(), "study", ALGORITHM);
+        return file;
     }
 
     /** Probability 0.55 + 0.1 x lesion number inside each lesion, 0 elsewhere. */

@@ -55,14 +55,8 @@ class InteropReadersTest {
     static void writeBoth() throws IOException {
         fixture = ExportFixture.write(dir);
         assertTrue(fixture.detections().findings().size() >= 2, "the phantom has lesions to find");
-        seg = dir.resolve("seg.dcm");
-        rtstruct = dir.resolve("rtstruct.dcm");
-        SegmentationObject.write(seg, fixture.volume(), findings(), "study", ExportFixture.ALGORITHM);
-        RtStructureSetObject.write(rtstruct, fixture.volume(), findings(), "study", ExportFixture.ALGORITHM);
-    }
-
-    private static List<Finding> findings() {
-        return fixture.detections().findings();
+        seg = fixture.writeSeg(dir.resolve("seg.dcm"));
+        rtstruct = fixture.writeRtStruct(dir.resolve("rtstruct.dcm"));
     }
 
     @Test
@@ -139,7 +133,7 @@ class InteropReadersTest {
             written = files.filter(p -> p.getFileName().toString().startsWith("rtss")).findFirst().orElseThrow();
         }
         List<org.tumorj.annotation.Annotation> read = org.tumorj.annotation.RtStructAnnotations.read(written, info);
-        for (Finding f : findings()) {
+        for (Finding f : fixture.findings()) {
             Set<String> voxels = new TreeSet<>();
             for (org.tumorj.annotation.Annotation a : read) {
                 if (a.label().startsWith("Finding " + f.id() + " ")) {
@@ -171,9 +165,9 @@ class InteropReadersTest {
      * it lies on the finding's slices and its pixels overlap the finding's with Dice >= 0.99.
      */
     private static void assertMasksMatch(String reader, List<JsonElement> regions, String nameKey) {
-        assertEquals(findings().size(), regions.size(), reader + ": one region per finding");
-        for (int n = 0; n < findings().size(); n++) {
-            Finding finding = findings().get(n);
+        assertEquals(fixture.findings().size(), regions.size(), reader + ": one region per finding");
+        for (int n = 0; n < fixture.findings().size(); n++) {
+            Finding finding = fixture.findings().get(n);
             JsonObject region = regions.get(n).getAsJsonObject();
             assertTrue(region.get(nameKey).getAsString().startsWith("Finding " + finding.id() + " "),
                     reader + ": " + region.get(nameKey));

@@ -30,8 +30,7 @@ class RtStructImportTest {
     @BeforeAll
     static void export() throws IOException {
         fixture = ExportFixture.write(dir);
-        RtStructureSetObject.write(fixture.folder().resolve(AnnotationReader.RTSTRUCT_FILE), fixture.volume(),
-                fixture.detections().findings(), "study", ExportFixture.ALGORITHM);
+        fixture.writeRtStruct(fixture.folder().resolve(AnnotationReader.RTSTRUCT_FILE));
     }
 
     @Test
@@ -86,7 +85,7 @@ class RtStructImportTest {
     @Test
     void aFileThatIsNotAStructureSetIsRefusedByName() throws IOException {
         Path seg = dir.resolve("seg.dcm");
-        SegmentationObject.write(seg, fixture.volume(), fixture.detections().findings(), "study", ExportFixture.ALGORITHM);
+        fixture.writeSeg(seg);
         IOException e = assertThrows(IOException.class, () -> RtStructAnnotations.read(seg, fixture.volume().info()));
         assertTrue(e.getMessage().contains(seg.toString()) && e.getMessage().contains("not an RT Structure Set"),
                 e.getMessage());

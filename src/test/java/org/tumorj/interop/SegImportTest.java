@@ -46,8 +46,7 @@ class SegImportTest {
     static void export() throws IOException {
         fixture = ExportFixture.write(dir);
         assertTrue(fixture.detections().findings().size() >= 2, "the phantom has lesions to find");
-        SegmentationObject.write(fixture.folder().resolve(AnnotationReader.SEG_FILE), fixture.volume(),
-                fixture.detections().findings(), "study", ExportFixture.ALGORITHM);
+        fixture.writeSeg(fixture.folder().resolve(AnnotationReader.SEG_FILE));
     }
 
     @Test
@@ -138,7 +137,7 @@ class SegImportTest {
     @Test
     void aFileThatIsNotASegmentationIsRefusedByName() throws IOException {
         Path rt = dir.resolve("rtstruct.dcm");
-        RtStructureSetObject.write(rt, fixture.volume(), fixture.detections().findings(), "study", ExportFixture.ALGORITHM);
+        fixture.writeRtStruct(rt);
         IOException e = assertThrows(IOException.class, () -> SegAnnotations.read(rt, fixture.volume().info()));
         assertTrue(e.getMessage().contains(rt.toString()) && e.getMessage().contains("not a DICOM Segmentation"),
                 e.getMessage());

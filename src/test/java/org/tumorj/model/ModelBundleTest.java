@@ -22,6 +22,7 @@ import org.tumorj.metrics.EvaluationOptions;
 import org.tumorj.metrics.ValidationReport;
 import org.tumorj.util.CancelledException;
 import org.tumorj.util.Progress;
+import org.tumorj.util.Sha256;
 
 class ModelBundleTest {
     static final BackboneInfo BACKBONE = new BackboneInfo("mobilenet_v2-test", "ab".repeat(32), 224, 32, 1280);

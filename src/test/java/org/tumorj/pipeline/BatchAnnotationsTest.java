@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -17,12 +15,8 @@ import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.annotation.AnnotationSidecar;
 import org.tumorj.annotation.RoiSetZip;
 import org.tumorj.dataset.AnnotationReader;
-import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.detect.Detections;
-import org.tumorj.detect.FakeBackbone;
 import org.tumorj.evaluation.LesionMatching;
-import org.tumorj.model.ModelBundle;
-import org.tumorj.train.TrainingListener;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 
@@ -53,7 +47,7 @@ class BatchAnnotationsTest {
                 seen.put(d.study(), m);
             }
         };
-        BatchDetection.Summary summary = new BatchDetection(smallDetector(), DicomStudies.standard(Progress.none()),
+        BatchDetection.Summary summary = new BatchDetection(DiscAlignmentTest.smallDetector(), DicomStudies.standard(Progress.none()),
                 StudyOutputs.csv(false).andThen(recording)).allowingOtherSeries(true)
                 .showingAnnotations(AnnotationReader.standard(RoiSetZip.NO_GROUP_NAMES), AnnotationClasses.defaults())
                 .run(in, out, false, Progress.none());
@@ -77,17 +71,5 @@ class BatchAnnotationsTest {
             }
         }
         return to;
-    }
-
-    private static TrainedDetector smallDetector() {
-        List<LoadedStudy> studies = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            studies.add(DiscAlignmentTest.study("CT", i));
-        }
-        TrainSettings d = TrainSettings.defaults(1);
-        TrainSettings settings = TrainSettings.of(1, 10, true, "modality", d.inputScale(), "", "", 0.3, "");
-        ModelBundle bundle = new DetectorTraining(new FakeBackbone(32, 8), settings).withFeatures(FeatureChoice.FILTERS)
-                .train(studies, Progress.none(), TrainingListener.none());
-        return new TrainedDetector(new FakeBackbone(32, 8), bundle);
     }
 }

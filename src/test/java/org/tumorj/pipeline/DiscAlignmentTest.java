@@ -103,6 +103,19 @@ class DiscAlignmentTest {
         return study(modality, index, 1);
     }
 
+    /** A filter detector trained in a few seconds on three CT studies of {@link #study(String, int)}. */
+    static TrainedDetector smallDetector() {
+        List<LoadedStudy> studies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            studies.add(study("CT", i));
+        }
+        TrainSettings d = TrainSettings.defaults(1);
+        TrainSettings settings = TrainSettings.of(1, 10, true, "modality", d.inputScale(), "", "", 0.3, "");
+        ModelBundle bundle = new DetectorTraining(new FakeBackbone(32, 8), settings).withFeatures(FeatureChoice.FILTERS)
+                .train(studies, Progress.none(), TrainingListener.none());
+        return new TrainedDetector(new FakeBackbone(32, 8), bundle);
+    }
+
     /** {@link #study(String, int)} with its noise multiplied by {@code noiseScale}. */
     static LoadedStudy study(String modality, int index, double noiseScale) {
         boolean dx = dx(modality);

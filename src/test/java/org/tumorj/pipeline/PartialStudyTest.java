@@ -10,11 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tumorj.dataset.LoadedStudy;
-import org.tumorj.detect.FakeBackbone;
 import org.tumorj.dicom.TestDicomWriter;
-import org.tumorj.model.ModelBundle;
-import org.tumorj.train.TrainingListener;
 import org.tumorj.util.Progress;
 
 /**
@@ -26,7 +22,7 @@ class PartialStudyTest {
 
     @Test
     void aStudyWithAnUnreadableSliceIsPartialEverywhere(@TempDir Path in, @TempDir Path out) throws IOException {
-        TrainedDetector detector = smallDetector();
+        TrainedDetector detector = DiscAlignmentTest.smallDetector();
         Path good = Files.createDirectories(in.resolve("A-good"));
         Path broken = Files.createDirectories(in.resolve("B-corrupt"));
         for (int z = 0; z < 6; z++) {
@@ -77,7 +73,7 @@ class PartialStudyTest {
                 return List.of("preview.txt");
             }
         });
-        BatchDetection batch = new BatchDetection(smallDetector(), DicomStudies.standard(Progress.none()), withPreview);
+        BatchDetection batch = new BatchDetection(DiscAlignmentTest.smallDetector(), DicomStudies.standard(Progress.none()), withPreview);
         batch.run(in, out, true, Progress.none());
         List<String> log = new ArrayList<>();
         batch.run(in, out, true, logInto(log));
@@ -134,7 +130,7 @@ class PartialStudyTest {
         byte[] slice = TestDicomWriter.ctSlice("1.2.6", 5, 64, 64, 10, new short[64 * 64]).part10(TestDicomWriter.EXPLICIT_LE);
         Files.write(sub.resolve("IM-0005.dcm"), java.util.Arrays.copyOf(slice, slice.length - 4000));
         List<String> log = new ArrayList<>();
-        BatchDetection.Summary summary = new BatchDetection(smallDetector(), DicomStudies.standard(Progress.none()),
+        BatchDetection.Summary summary = new BatchDetection(DiscAlignmentTest.smallDetector(), DicomStudies.standard(Progress.none()),
                 StudyOutputs.csv(false), new org.tumorj.privacy.Deidentifier("salt")).run(in, out, false, logInto(log));
         assertEquals(1, summary.partial().size(), summary + " " + log);
         StringBuilder everything = new StringBuilder(String.join("\n", log)).append(summary);
@@ -160,19 +156,6 @@ class PartialStudyTest {
         assertEquals("\"'=HYPERLINK(\"\"x\"\",1)\"", BatchDetection.cell("=HYPERLINK(\"x\",1)"));
         assertEquals("'@SUM", BatchDetection.cell("@SUM"));
         assertEquals("two lines", BatchDetection.cell("two\nlines"));
-    }
-
-    /** A filter detector trained in a few seconds on synthetic CT spheres (the alignment test's studies). */
-    private static TrainedDetector smallDetector() {
-        List<LoadedStudy> studies = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            studies.add(DiscAlignmentTest.study("CT", i));
-        }
-        TrainSettings d = TrainSettings.defaults(1);
-        TrainSettings settings = TrainSettings.of(1, 10, true, "modality", d.inputScale(), "", "", 0.3, "");
-        ModelBundle bundle = new DetectorTraining(new FakeBackbone(32, 8), settings).withFeatures(FeatureChoice.FILTERS)
-                .train(studies, Progress.none(), TrainingListener.none());
-        return new TrainedDetector(new FakeBackbone(32, 8), bundle);
     }
 
     private static Progress logInto(List<String> lines) {

@@ -1,7 +1,6 @@
 package org.tumorj.backbone.tfjs;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,12 +62,5 @@ public final class TfjsGraphBuilder {
             }
         }
         return seen;
-    }
-
-    /** Names of layers in file order, for callers that select layers (e.g. the top blocks). */
-    public List<String> layerNames() {
-        List<String> names = new ArrayList<>();
-        model.layers().forEach(l -> names.add(l.name()));
-        return names;
     }
 }

@@ -1,4 +1,4 @@
-package org.tumorj.model;
+package org.tumorj.util;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 checksums as lower-case hex, as recorded in bundle.json. */
+/**
+ * SHA-256 checksums as lower-case hex, as recorded in bundle.json and in a backbone's info; one
+ * place that asks the runtime for the digest, for those who feed it themselves.
+ */
 public final class Sha256 {
     private Sha256() {}
 
@@ -24,10 +27,16 @@ public final class Sha256 {
                 md.update(buf, 0, n);
             }
         }
+        return hex(md);
+    }
+
+    /** The digest's lower-case hex, as {@link #of} gives it. */
+    public static String hex(MessageDigest md) {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static MessageDigest digest() {
+    /** A fresh SHA-256 digest to feed. */
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
