@@ -1,7 +1,5 @@
 package org.tumorj.interop;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,18 +35,6 @@ public final class RtStructureSetObject {
     private static final String MM = "%.3f";
 
     private RtStructureSetObject() {}
-
-    /** Writes the object atomically to {@code file}. */
-    public static void write(Path file, Volume volume, List<Finding> findings, String study, Algorithm algorithm)
-            throws IOException {
-        of(volume, findings, study, algorithm).write(file);
-    }
-
-    /** Writes the object atomically to {@code file}, ROI n named {@code labels.get(n)}. */
-    public static void write(Path file, Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
-            Algorithm algorithm) throws IOException {
-        of(volume, findings, labels, study, algorithm).write(file);
-    }
 
     /** The structure set of {@code findings}, each ROI named {@link RegionLabel#ofFinding}. */
     public static DicomWriter of(Volume volume, List<Finding> findings, String study, Algorithm algorithm) {

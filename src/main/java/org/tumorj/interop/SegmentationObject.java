@@ -61,18 +61,6 @@ public final class SegmentationObject {
         }
     }
 
-    /** Writes the object atomically to {@code file}. */
-    public static void write(Path file, Volume volume, List<Finding> findings, String study, Algorithm algorithm)
-            throws IOException {
-        of(volume, findings, study, algorithm).write(file);
-    }
-
-    /** Writes the object atomically to {@code file}, segment n labelled {@code labels.get(n)}. */
-    public static void write(Path file, Volume volume, List<Finding> findings, List<RegionLabel> labels, String study,
-            Algorithm algorithm) throws IOException {
-        of(volume, findings, labels, study, algorithm).write(file);
-    }
-
     /** The Segmentation of {@code findings}, each segment labelled {@link RegionLabel#ofFinding}. */
     public static DicomWriter of(Volume volume, List<Finding> findings, String study, Algorithm algorithm) {
         return of(volume, findings, findings.stream().map(RegionLabel::ofFinding).toList(), study, algorithm);

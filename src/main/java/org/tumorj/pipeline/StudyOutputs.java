@@ -147,9 +147,10 @@ public interface StudyOutputs {
                 }
                 Path file = folder.resolve(kind.fileName());
                 switch (kind) {
-                    case SEG -> SegmentationObject.write(file, volume, detections.findings(), detections.study(), algorithm);
-                    case RTSTRUCT -> RtStructureSetObject.write(file, volume, detections.findings(), detections.study(),
-                            algorithm);
+                    case SEG -> SegmentationObject.of(volume, detections.findings(), detections.study(), algorithm)
+                            .write(file);
+                    case RTSTRUCT -> RtStructureSetObject.of(volume, detections.findings(), detections.study(),
+                            algorithm).write(file);
                     case SEG_FRACTIONAL -> SegmentationObject.writeProbability(file, volume, detections.maps(),
                             detections.study(), algorithm);
                 }

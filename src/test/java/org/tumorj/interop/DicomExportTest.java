@@ -191,8 +191,8 @@ class DicomExportTest {
         Volume anonymous = deidentifier.apply(fixture.volume());
         Path anonSeg = dir.resolve("anon/seg.dcm");
         Path anonRt = dir.resolve("anon/rtstruct.dcm");
-        SegmentationObject.write(anonSeg, anonymous, fixture.findings(), "ANON", ExportFixture.ALGORITHM);
-        RtStructureSetObject.write(anonRt, anonymous, fixture.findings(), "ANON", ExportFixture.ALGORITHM);
+        SegmentationObject.of(anonymous, fixture.findings(), "ANON", ExportFixture.ALGORITHM).write(anonSeg);
+        RtStructureSetObject.of(anonymous, fixture.findings(), "ANON", ExportFixture.ALGORITHM).write(anonRt);
         VolumeInfo original = fixture.volume().info();
         List<String> secrets = new ArrayList<>(List.of(fixture.study().patientId(), "PHANTOM^", "PHACC", "REFERRER",
                 "19700101", original.studyInstanceUid(), original.seriesInstanceUid(),

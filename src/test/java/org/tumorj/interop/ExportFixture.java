@@ -43,13 +43,13 @@ public record ExportFixture(PhantomStudy study, Path folder, Volume volume, Dete
 
     /** The findings written as a DICOM Segmentation to {@code file}, which is returned. */
     public Path writeSeg(Path file) throws IOException {
-        SegmentationObject.write(file, volume, findings(), "study", ALGORITHM);
+        SegmentationObject.of(volume, findings(), "study", ALGORITHM).write(file);
         return file;
     }
 
     /** The findings written as an RT Structure Set to {@code file}, which is returned. */
     public Path writeRtStruct(Path file) throws IOException {
-        RtStructureSetObject.write(file, volume, findings(), "study", ALGORITHM);
+        RtStructureSetObject.of(volume, findings(), "study", ALGORITHM).write(file);
         return file;
     }
 

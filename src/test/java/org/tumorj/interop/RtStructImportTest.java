@@ -65,7 +65,7 @@ class RtStructImportTest {
         java.nio.file.Files.createDirectories(anonymous);
         Path file = anonymous.resolve(AnnotationReader.RTSTRUCT_FILE);
         Volume mapped = new Deidentifier("salt").apply(fixture.volume());
-        RtStructureSetObject.write(file, mapped, fixture.detections().findings(), "ANON", ExportFixture.ALGORITHM);
+        RtStructureSetObject.of(mapped, fixture.detections().findings(), "ANON", ExportFixture.ALGORITHM).write(file);
         checkSameMasks(RtStructAnnotations.read(file, fixture.volume().info())); // UIDs differ: by position
     }
 

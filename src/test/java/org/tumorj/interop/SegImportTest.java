@@ -75,8 +75,8 @@ class SegImportTest {
     @Test
     void withoutMatchingUidsFramesAreMatchedByPosition() throws IOException {
         Path file = dir.resolve("anon-seg.dcm");
-        SegmentationObject.write(file, new Deidentifier("salt").apply(fixture.volume()), fixture.detections().findings(),
-                "ANON", ExportFixture.ALGORITHM);
+        SegmentationObject.of(new Deidentifier("salt").apply(fixture.volume()), fixture.detections().findings(),
+                "ANON", ExportFixture.ALGORITHM).write(file);
         checkSameMasks(SegAnnotations.read(file, fixture.volume().info()));
     }
 

@@ -26,8 +26,8 @@ class DerivedObjectsInStudyTest {
         for (int i = 0; i < 4; i++) {
             many.addAll(f.detections().findings());
         }
-        SegmentationObject.write(f.folder().resolve("seg.dcm"), f.volume(), many, "s", ExportFixture.ALGORITHM);
-        RtStructureSetObject.write(f.folder().resolve("rtstruct.dcm"), f.volume(), many, "s", ExportFixture.ALGORITHM);
+        SegmentationObject.of(f.volume(), many, "s", ExportFixture.ALGORITHM).write(f.folder().resolve("seg.dcm"));
+        RtStructureSetObject.of(f.volume(), many, "s", ExportFixture.ALGORITHM).write(f.folder().resolve("rtstruct.dcm"));
         Volume v = new DicomStudies(DicomReader.standard(), null, Progress.none()).load(f.folder());
         assertEquals("CT", v.info().modality());
         assertEquals(f.volume().info().sopInstanceUids(), v.info().sopInstanceUids());

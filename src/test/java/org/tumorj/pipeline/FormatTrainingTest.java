@@ -98,9 +98,9 @@ class FormatTrainingTest {
                 List<RegionLabel> labels = s.annotations().stream().map(a -> new RegionLabel(a.label(),
                         CLASSES.role(a.label()) == AnnotationClasses.Role.POSITIVE)).toList();
                 if (format.equals("seg")) {
-                    SegmentationObject.write(file, s.volume(), regions, labels, s.id(), CONVERTER);
+                    SegmentationObject.of(s.volume(), regions, labels, s.id(), CONVERTER).write(file);
                 } else {
-                    RtStructureSetObject.write(file, s.volume(), regions, labels, s.id(), CONVERTER);
+                    RtStructureSetObject.of(s.volume(), regions, labels, s.id(), CONVERTER).write(file);
                 }
                 dicomObjects.add(file);
             }
