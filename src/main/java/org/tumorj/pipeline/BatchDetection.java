@@ -50,8 +50,9 @@ public final class BatchDetection {
      * What happened to a batch.
      *
      * @param done studies detected completely in this run
-     * @param partial the log lines of studies detected although some of their files could not be
-     *     read (which ones and why: the study's warnings.txt)
+     * @param partial the log lines of studies detected although some of their files could not be read
+     *     or slices of their series are missing (a gap in the positions): which ones and why, the
+     *     study's warnings.txt
      * @param failures the log lines of studies that could not be detected
      * @param shard the part of the folder this run did ({@link StudyShard#ALL} for all of it)
      */
@@ -65,7 +66,7 @@ public final class BatchDetection {
         @Override
         public String toString() {
             return (shard.isAll() ? "" : "shard " + shard + ": ") + studies + " studies: " + done + " complete, "
-                    + partial.size() + " partial (files unreadable), " + skipped + " skipped (already done), "
+                    + partial.size() + " partial (files unreadable or slices missing), " + skipped + " skipped (already done), "
                     + failures.size() + " failed";
         }
     }
@@ -252,16 +253,16 @@ public final class BatchDetection {
         try {
             Outcome outcome = detectOne(study, id, target, log, secrets);
             String found = String.valueOf(outcome.detections().findings().size());
-            if (outcome.unreadable().isEmpty()) {
+            if (outcome.unreadable().isEmpty() && outcome.missing().isEmpty()) {
                 String line = position + " " + id + ": " + found + " finding(s)";
                 log.log(line);
                 return new StudyResult(id, StudyResult.COMPLETE, found, "", line);
             }
-            String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
-                    + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
+            String why = partialReason(outcome);
+            String line = position + " " + id + ": " + found + " finding(s); PARTIAL: " + why + " (listed in "
+                    + WARNINGS + ")";
             log.log(line);
-            return new StudyResult(id, StudyResult.PARTIAL, found, outcome.unreadable().size()
-                    + " file(s) could not be read", redact(line, id, secrets));
+            return new StudyResult(id, StudyResult.PARTIAL, found, why, redact(line, id, secrets));
         } catch (CancelledException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -331,8 +332,21 @@ public final class BatchDetection {
         return out;
     }
 
-    /** What detection of one study gave, and the files of it that could not be read. */
-    private record Outcome(Detections detections, List<String> unreadable) {}
+    /**
+     * What detection of one study gave, the files of it that could not be read, and the reader's
+     * warnings that say slices are missing (where).
+     */
+    private record Outcome(Detections detections, List<String> unreadable, List<String> missing) {}
+
+    /** Why a study is partial: files that could not be read, then each gap with the missing positions. */
+    private static String partialReason(Outcome outcome) {
+        List<String> why = new ArrayList<>();
+        if (!outcome.unreadable().isEmpty()) {
+            why.add(outcome.unreadable().size() + " file(s) could not be read");
+        }
+        why.addAll(outcome.missing());
+        return String.join("; ", why);
+    }
 
     private Outcome detectOne(Path study, String id, Path target, Progress progress, List<String> secrets)
             throws IOException {
@@ -343,6 +357,7 @@ public final class BatchDetection {
         Volume volume = deidentifier == null ? loaded : deidentifier.apply(loaded);
         // checked before de-identification, which blanks the SeriesDescription (free text)
         List<String> warnings = new ArrayList<>(detector.trainedOn().check(loaded.info(), allowOtherSeries));
+        warnings.addAll(DicomStudies.readerWarnings(loaded)); // gaps, uneven spacing: what `info` prints
         warnings.forEach(w -> progress.log(id + ": " + w));
         List<String> skipped = DicomStudies.skippedFiles(loaded);
         List<String> unreadable = new ArrayList<>();
@@ -357,7 +372,7 @@ public final class BatchDetection {
             outputs.write(dir, volume, detections, matching);
             writeWarnings(dir, warnings);
         });
-        return new Outcome(detections, unreadable);
+        return new Outcome(detections, unreadable, DicomStudies.missingSlices(loaded));
     }
 
     /**
