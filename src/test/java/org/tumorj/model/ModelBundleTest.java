@@ -128,12 +128,14 @@ class ModelBundleTest {
             InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
             assertTrue(e.getMessage().startsWith(copy.resolve("bundle.json") + ": was changed after training"), e.getMessage());
             assertTrue(e.getMessage().contains("tumorj model set-threshold"), e.getMessage());
+            assertTrue(e.getMessage().contains("; changed: " + field + ")"), "names the edited field: " + e.getMessage());
         }
         Path copy = copyOfSaved();
         JsonObject json = manifest(copy);
         json.getAsJsonObject("head").addProperty("hiddenUnits", 65);
         Files.writeString(copy.resolve("bundle.json"), json.toString());
-        assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().contains("; changed: head)"), e.getMessage());
     }
 
     @Test
