@@ -153,14 +153,16 @@ final class SeriesBuilder {
 
     /** Where the slices missing in a gap would lie (position along the normal), the first and last few when many. */
     private static String missingPositions(double from, double gap, double median) {
-        long n = missing(gap, median);
+        long n = missing(gap, median); // may be huge when the spacing elsewhere is near zero: never loop to it
         List<String> at = new ArrayList<>();
-        for (long k = 1; k <= n; k++) {
-            if (k <= 3 || k == n) {
-                at.add(String.format(Locale.ROOT, "%.3f", from + k * gap / (n + 1)));
-            } else if (k == 4) {
-                at.add("...");
-            }
+        for (long k = 1; k <= Math.min(n, 3); k++) {
+            at.add(String.format(Locale.ROOT, "%.3f", from + k * gap / (n + 1)));
+        }
+        if (n > 4) {
+            at.add("...");
+        }
+        if (n > 3) {
+            at.add(String.format(Locale.ROOT, "%.3f", from + n * gap / (n + 1)));
         }
         return String.join(", ", at);
     }
