@@ -222,6 +222,11 @@ public final class TumorJ {
         return BatchDetection.studies(input);
     }
 
+    /** As {@link #studies(Path)}, naming in {@code progress} each folder that is not taken for a study, and why. */
+    public static List<Path> studies(Path input, Progress progress) throws IOException {
+        return BatchDetection.studies(input, progress);
+    }
+
     private static BatchDetection batch(OpenedModel model, FolderDetection r, Progress progress) {
         Bundles.Opened opened = model.opened;
         StudyOutputs outputs = StudyOutputs.standard(r.includePatientId());

@@ -12,7 +12,8 @@ import org.tumorj.util.AtomicFiles;
  * first. Slices are 1-based as ImageJ shows them; pixel coordinates are 0-based column/row with
  * pixel centres at integers (ImageJ's Measure reports centroids 0.5 higher); mm are DICOM patient
  * coordinates (LPS). The patient ID column appears only when asked for; patient names never.
- * Numbers have fixed decimals so the same detections always give the same bytes.
+ * Numbers have fixed decimals so the same detections always give the same bytes. A text cell
+ * starting with {@code = + - @} gets a leading apostrophe (spreadsheet formula injection).
  */
 public final class DetectionsCsv {
     private DetectionsCsv() {}
@@ -39,10 +40,23 @@ public final class DetectionsCsv {
         line(out, header(includePatientId));
         for (Detections d : series) {
             for (Finding f : d.findings()) {
-                line(out, row(d, f, includePatientId));
+                List<String> r = row(d, f, includePatientId);
+                for (int text = 0; text < (includePatientId ? 3 : 2); text++) { // study, series[, patient_id]
+                    r.set(text, notAFormula(r.get(text)));
+                }
+                line(out, r);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A text cell that a spreadsheet would run as a formula (a leading {@code =}, {@code +},
+     * {@code -} or {@code @}: a study folder may be named so) with an apostrophe in front, as
+     * spreadsheets themselves mark text; only for text columns, never for numbers.
+     */
+    public static String notAFormula(String text) {
+        return text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     public static List<String> header(boolean includePatientId) {

@@ -24,6 +24,19 @@ public final class DicomSeries {
         this.summary = summarise();
     }
 
+    /**
+     * How the warning about a gap in the slice positions starts (slices missing from the series:
+     * a file deleted or never sent); it ends with the positions the missing slices would have.
+     */
+    public static final String GAP_WARNING = "gap of ";
+    /** How the warning starts when images of a series were left out for having another size. */
+    public static final String MIXED_SIZES_WARNING = "mixed image sizes in one series";
+
+    /** Whether a reader warning says that the volume lacks slices of its series (a gap, images left out). */
+    public static boolean saysSlicesAreMissing(String warning) {
+        return warning.startsWith(GAP_WARNING) || warning.startsWith(MIXED_SIZES_WARNING);
+    }
+
     /** Positions measured from the sorted slices. */
     record Geometry(double spacingZ, double[] origin, double[] rowDirection, double[] columnDirection,
                     List<String> warnings) {}

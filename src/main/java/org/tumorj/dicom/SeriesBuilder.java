@@ -81,7 +81,7 @@ final class SeriesBuilder {
         List<DicomImage> largest = bySize.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
         StringBuilder sizes = new StringBuilder();
         bySize.forEach((k, v) -> sizes.append(sizes.length() == 0 ? "" : ", ").append(v.size()).append(" of ").append(k));
-        warnings.add("mixed image sizes in one series (" + sizes + "); only the "
+        warnings.add(DicomSeries.MIXED_SIZES_WARNING + " (" + sizes + "); only the "
                 + largest.size() + " images of the most common size are used");
         return largest;
     }
@@ -130,8 +130,10 @@ final class SeriesBuilder {
             if (gaps[i] < 1e-3) {
                 duplicates++;
             } else if (gaps[i] > median * (1 + SPACING_TOLERANCE) + 0.01 && gaps[i] > 1.5 * median) {
-                warnings.add(String.format(Locale.ROOT, "gap of %.3f mm between slices %d and %d (spacing elsewhere %.3f mm): about %d slice(s) missing",
-                        gaps[i], i + 1, i + 2, median, Math.max(1, Math.round(gaps[i] / median) - 1)));
+                double from = dot(slices.get(i).frame().position(), normal);
+                warnings.add(String.format(Locale.ROOT, DicomSeries.GAP_WARNING + "%.3f mm between slices %d and %d (spacing elsewhere %.3f mm): about %d slice(s) missing",
+                        gaps[i], i + 1, i + 2, median, missing(gaps[i], median)) + ", at " + missingPositions(from, gaps[i], median)
+                        + " mm along the slice normal");
             } else if (Math.abs(gaps[i] - median) > median * SPACING_TOLERANCE + 0.01) {
                 warnings.add(String.format(Locale.ROOT, "uneven slice spacing: %.3f mm between slices %d and %d, %.3f mm elsewhere",
                         gaps[i], i + 1, i + 2, median));
@@ -143,6 +145,26 @@ final class SeriesBuilder {
         // The mean of the regular steps: positions are often rounded to 0.1 mm, so single steps jitter.
         double spacing = evenCount > 0 ? evenSum / evenCount : median;
         return spacing > 1e-3 ? spacing : 1.0;
+    }
+
+    private static long missing(double gap, double median) {
+        return Math.max(1, Math.round(gap / median) - 1);
+    }
+
+    /** Where the slices missing in a gap would lie (position along the normal), the first and last few when many. */
+    private static String missingPositions(double from, double gap, double median) {
+        long n = missing(gap, median); // may be huge when the spacing elsewhere is near zero: never loop to it
+        List<String> at = new ArrayList<>();
+        for (long k = 1; k <= Math.min(n, 3); k++) {
+            at.add(String.format(Locale.ROOT, "%.3f", from + k * gap / (n + 1)));
+        }
+        if (n > 4) {
+            at.add("...");
+        }
+        if (n > 3) {
+            at.add(String.format(Locale.ROOT, "%.3f", from + n * gap / (n + 1)));
+        }
+        return String.join(", ", at);
     }
 
     /** Slices whose positions do not run along the normal: gantry tilt or a sheared stack. */

@@ -32,6 +32,11 @@ final class BundleManifest {
      * checksums inside the manifest, one value that covers the whole bundle.
      */
     static final String DIGEST = "manifestSha256";
+    /**
+     * sha256 of each other top-level field, as its JSON: not a protection (the digest is), only
+     * so that a refusal can name the fields that were edited. Absent from older bundles.
+     */
+    static final String FIELD_DIGESTS = "fieldSha256";
     /** Optional: present only when the bundle stores a fine-tuned backbone; older readers ignore it. */
     static final String BACKBONE_MODEL = "backboneModel";
     private static final List<String> REQUIRED_FILES = List.of(ModelBundle.HEAD_FILE, ModelBundle.TRAINING_LOG,
@@ -62,6 +67,8 @@ final class BundleManifest {
             root.add(BACKBONE_MODEL, backboneInfo(b.bundledBackbone()));
         }
         root.add("files", checksums(dir));
+        // from the text, parsed back: the same JSON the reader will hash
+        root.add(FIELD_DIGESTS, fieldDigests(JsonParser.parseString(GSON.toJson(root)).getAsJsonObject()));
         String body = GSON.toJson(root);
         // the digest goes last, on its own line, over the exact text before it
         return body.substring(0, body.length() - 2) + ",\n  \"" + DIGEST + "\": \"" + sha256(body) + "\"\n}\n";
@@ -69,6 +76,26 @@ final class BundleManifest {
 
     /** The digest line as {@link #write} ends the manifest with it; group 1 is the digest. */
     private static final Pattern DIGEST_LINE = Pattern.compile(",\n  \"" + DIGEST + "\": \"([0-9a-f]{64})\"\n}\n$");
+
+    /** Each top-level field's sha256 over its JSON, the digests themselves left out. */
+    private static JsonObject fieldDigests(JsonObject root) {
+        JsonObject digests = new JsonObject();
+        root.entrySet().stream().filter(e -> !e.getKey().equals(DIGEST) && !e.getKey().equals(FIELD_DIGESTS))
+                .forEach(e -> digests.addProperty(e.getKey(), sha256(GSON.toJson(e.getValue()))));
+        return digests;
+    }
+
+    /** The fields whose JSON no longer matches {@value #FIELD_DIGESTS} (edited, added or removed); empty when unknown. */
+    private static List<String> changedFields(JsonObject root) {
+        if (!root.has(FIELD_DIGESTS) || !root.get(FIELD_DIGESTS).isJsonObject()) {
+            return List.of();
+        }
+        JsonObject recorded = root.getAsJsonObject(FIELD_DIGESTS);
+        JsonObject now = fieldDigests(root);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(recorded.keySet());
+        names.addAll(now.keySet());
+        return names.stream().filter(n -> !java.util.Objects.equals(recorded.get(n), now.get(n))).toList();
+    }
 
     private static String sha256(String text) {
         return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
@@ -116,8 +143,10 @@ final class BundleManifest {
         }
         Matcher m = DIGEST_LINE.matcher(text);
         if (!m.find() || !m.group(1).equals(sha256(text.substring(0, m.start()) + "\n}"))) {
+            List<String> changed = changedFields(f.root);
             throw new InvalidBundleException(f.file + ": was changed after training (it no longer matches its "
-                    + DIGEST + "); an edited threshold, window, temperature or class list changes what the model"
+                    + DIGEST + (changed.isEmpty() ? "" : "; changed: " + String.join(", ", changed))
+                    + "); an edited threshold, window, temperature or class list changes what the model"
                     + " detects. Copy the bundle again, or retrain; to change the threshold on purpose use"
                     + " `./tumorj model set-threshold MODEL_DIR VALUE`");
         }

@@ -50,8 +50,9 @@ public final class BatchDetection {
      * What happened to a batch.
      *
      * @param done studies detected completely in this run
-     * @param partial the log lines of studies detected although some of their files could not be
-     *     read (which ones and why: the study's warnings.txt)
+     * @param partial the log lines of studies detected although some of their files could not be read
+     *     or slices of their series are missing (a gap in the positions): which ones and why, the
+     *     study's warnings.txt
      * @param failures the log lines of studies that could not be detected
      * @param shard the part of the folder this run did ({@link StudyShard#ALL} for all of it)
      */
@@ -65,7 +66,7 @@ public final class BatchDetection {
         @Override
         public String toString() {
             return (shard.isAll() ? "" : "shard " + shard + ": ") + studies + " studies: " + done + " complete, "
-                    + partial.size() + " partial (files unreadable), " + skipped + " skipped (already done), "
+                    + partial.size() + " partial (files unreadable or slices missing), " + skipped + " skipped (already done), "
                     + failures.size() + " failed";
         }
     }
@@ -124,11 +125,33 @@ public final class BatchDetection {
      * radiographs is a set of 2D studies, one per file.
      */
     public static List<Path> studies(Path input) throws IOException {
+        return studies(input, Progress.none());
+    }
+
+    /**
+     * As {@link #studies(Path)}, naming in {@code progress} each folder that is not taken for a study
+     * and why: a hidden folder (its name starts with a dot), a folder beside a folder of
+     * radiograph files, an entry that is neither a file nor a folder (a broken link).
+     */
+    public static List<Path> studies(Path input, Progress progress) throws IOException {
         if (!Files.isDirectory(input)) {
             throw new IOException(input + ": not a folder; give a study folder or a folder of study folders");
         }
         try (Stream<Path> children = Files.list(input)) {
-            List<Path> all = children.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            List<Path> entries = children.sorted().toList();
+            List<Path> all = new ArrayList<>();
+            for (Path p : entries) {
+                if (p.getFileName().toString().startsWith(".")) {
+                    if (Files.isDirectory(p)) {
+                        progress.log(oneLine("skipped the folder " + p + ": hidden (its name starts with a dot); rename it"
+                                + " to detect in it"));
+                    }
+                } else if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+                    progress.log(oneLine("skipped " + p + ": neither a file nor a folder (a broken link?)"));
+                } else {
+                    all.add(p);
+                }
+            }
             List<Path> files = all.stream().filter(Files::isRegularFile)
                     .filter(p -> !DicomStudies.KNOWN_SIDECARS.contains(p.getFileName().toString())).toList();
             List<Path> folders = all.stream().filter(Files::isDirectory).toList();
@@ -136,10 +159,39 @@ public final class BatchDetection {
                 if (all.isEmpty()) {
                     throw new IOException(input + ": the folder is empty; nothing to detect");
                 }
-                return files.size() > 1 && firstImageIsProjection(files) ? files : List.of(input);
+                if (files.size() > 1 && firstImageIsProjection(files)) {
+                    folders.forEach(f -> progress.log(oneLine("skipped the folder " + f + ": the folder it is in holds"
+                            + " radiograph files, each a study; give the folder itself to detect in it")));
+                    return files;
+                }
+                return List.of(input);
             }
             return folders;
         }
+    }
+
+    /**
+     * {@code text} on one line: a line break or other control character (a folder name may hold
+     * one) written as an escape, so that a log line cannot be split or forged by a name.
+     */
+    public static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Looks at the first readable DICOM file only: a CT series folder is not scanned twice. */
@@ -174,7 +226,7 @@ public final class BatchDetection {
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
         // the shard is taken after the output folder is left out, which is left out whether or not it
         // exists yet: every job of an array sees the same list, however far the others have got
-        List<Path> studies = shard.select(withoutOutput(studies(input), input, output, progress));
+        List<Path> studies = shard.select(withoutOutput(studies(input, progress), input, output, progress));
         if (!shard.isAll()) {
             progress.log("shard " + shard + ": " + studies.size() + " of the folder's studies");
         }
@@ -243,29 +295,30 @@ public final class BatchDetection {
         // de-identified: a study's real path and folder name never reach the log, even inside an error
         List<String> secrets = deidentifier == null ? new ArrayList<>()
                 : new ArrayList<>(List.of(study.toAbsolutePath().toString(), study.toString(), folderName));
-        Progress log = deidentifier == null ? progress : redacting(progress, id, secrets);
+        // one line per message: a folder name holding a line break cannot split or forge a log line
+        Progress log = oneLineLog(deidentifier == null ? progress : redacting(progress, id, secrets));
         if (skipExisting && isDone(target)) {
-            String line = position + " " + id + ": already done, skipped";
+            String line = oneLine(position + " " + id + ": already done, skipped");
             log.log(line);
             return new StudyResult(id, StudyResult.DONE_EARLIER, "", "", line);
         }
         try {
             Outcome outcome = detectOne(study, id, target, log, secrets);
             String found = String.valueOf(outcome.detections().findings().size());
-            if (outcome.unreadable().isEmpty()) {
-                String line = position + " " + id + ": " + found + " finding(s)";
+            if (outcome.unreadable().isEmpty() && outcome.missing().isEmpty()) {
+                String line = oneLine(position + " " + id + ": " + found + " finding(s)");
                 log.log(line);
                 return new StudyResult(id, StudyResult.COMPLETE, found, "", line);
             }
-            String line = position + " " + id + ": " + found + " finding(s); PARTIAL: "
-                    + outcome.unreadable().size() + " file(s) could not be read (listed in " + WARNINGS + ")";
+            String why = partialReason(outcome);
+            String line = oneLine(position + " " + id + ": " + found + " finding(s); PARTIAL: " + why + " (listed in "
+                    + WARNINGS + ")");
             log.log(line);
-            return new StudyResult(id, StudyResult.PARTIAL, found, outcome.unreadable().size()
-                    + " file(s) could not be read", redact(line, id, secrets));
+            return new StudyResult(id, StudyResult.PARTIAL, found, why, redact(line, id, secrets));
         } catch (CancelledException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            String message = redact(position + " " + id + ": failed: " + e.getMessage(), id, secrets);
+            String message = oneLine(redact(position + " " + id + ": failed: " + e.getMessage(), id, secrets));
             log.log(message);
             return new StudyResult(id, StudyResult.FAILED, "", redact(String.valueOf(e.getMessage()), id, secrets),
                     message);
@@ -287,7 +340,7 @@ public final class BatchDetection {
         List<Path> kept = new ArrayList<>();
         for (Path s : studies) {
             if (!s.equals(input) && out.startsWith(s.toAbsolutePath().normalize())) {
-                progress.log("skipped the output folder " + output + " (it is inside the input folder)");
+                progress.log(oneLine("skipped the output folder " + output + " (it is inside the input folder)"));
             } else {
                 kept.add(s);
             }
@@ -324,6 +377,15 @@ public final class BatchDetection {
         };
     }
 
+    /** {@code progress} with every message put on {@link #oneLine one line}. */
+    static Progress oneLineLog(Progress progress) {
+        return new Progress() {
+            @Override public void update(String step, long done, long total) { progress.update(step, done, total); }
+            @Override public boolean isCancelled() { return progress.isCancelled(); }
+            @Override public void log(String message) { progress.log(oneLine(message)); }
+        };
+    }
+
     /** {@code text} with a de-identified study's real names (the list grows once its header is read) replaced. */
     private static String redact(String text, String id, List<String> secrets) {
         String out = text;
@@ -334,8 +396,21 @@ public final class BatchDetection {
         return out;
     }
 
-    /** What detection of one study gave, and the files of it that could not be read. */
-    private record Outcome(Detections detections, List<String> unreadable) {}
+    /**
+     * What detection of one study gave, the files of it that could not be read, and the reader's
+     * warnings that say slices are missing (where).
+     */
+    private record Outcome(Detections detections, List<String> unreadable, List<String> missing) {}
+
+    /** Why a study is partial: files that could not be read, then each gap with the missing positions. */
+    private static String partialReason(Outcome outcome) {
+        List<String> why = new ArrayList<>();
+        if (!outcome.unreadable().isEmpty()) {
+            why.add(outcome.unreadable().size() + " file(s) could not be read");
+        }
+        why.addAll(outcome.missing());
+        return String.join("; ", why);
+    }
 
     private Outcome detectOne(Path study, String id, Path target, Progress progress, List<String> secrets)
             throws IOException {
@@ -346,6 +421,7 @@ public final class BatchDetection {
         Volume volume = deidentifier == null ? loaded : deidentifier.apply(loaded);
         // checked before de-identification, which blanks the SeriesDescription (free text)
         List<String> warnings = new ArrayList<>(detector.trainedOn().check(loaded.info(), allowOtherSeries));
+        warnings.addAll(DicomStudies.readerWarnings(loaded)); // gaps, uneven spacing: what `info` prints
         warnings.forEach(w -> progress.log(id + ": " + w));
         List<String> skipped = DicomStudies.skippedFiles(loaded);
         List<String> unreadable = new ArrayList<>();
@@ -360,7 +436,7 @@ public final class BatchDetection {
             outputs.write(dir, volume, detections, matching);
             writeWarnings(dir, warnings);
         });
-        return new Outcome(detections, unreadable);
+        return new Outcome(detections, unreadable, DicomStudies.missingSlices(loaded));
     }
 
     /**
@@ -394,10 +470,7 @@ public final class BatchDetection {
 
     /** Quoted when needed; a leading = + - @ (spreadsheet formula injection) gets a leading apostrophe. */
     public static String cell(String text) {
-        String t = text.replace("\r", " ").replace("\n", " ");
-        if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
-            t = "'" + t;
-        }
+        String t = org.tumorj.detect.DetectionsCsv.notAFormula(text.replace("\r", " ").replace("\n", " "));
         return t.contains(",") || t.contains("\"") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 }

@@ -107,6 +107,23 @@ public final class DicomStudies implements VolumeLoader {
         return volume.info().warnings().stream().filter(w -> w.startsWith(SKIPPED)).toList();
     }
 
+    /**
+     * The reader's other warnings about {@code volume}'s series (gaps, uneven spacing, tilt, images
+     * left out, header notes): what {@code ./tumorj info} prints, for a batch's log and warnings.txt.
+     */
+    public static List<String> readerWarnings(Volume volume) {
+        return volume.info().warnings().stream().filter(w -> !w.startsWith(SKIPPED)).toList();
+    }
+
+    /**
+     * Those of the reader's warnings that say slices of the series are missing from the volume (a
+     * gap in the positions, with where the missing slices would lie; images left out for their
+     * size): such a study is partial, as one with unreadable files is.
+     */
+    public static List<String> missingSlices(Volume volume) {
+        return readerWarnings(volume).stream().filter(DicomSeries::saysSlicesAreMissing).toList();
+    }
+
     private DicomSeries choose(Path studyDir, DicomScan scan) throws IOException {
         java.util.List<DicomSeries> grey = scan.series().stream()
                 .filter(s -> !s.isColor() && !DERIVED_MODALITIES.contains(s.summary().modality())).toList();

@@ -56,7 +56,7 @@ public final class SparkBatchDetection {
         @Override
         public String toString() {
             return rows.size() + " studies: " + count(BatchDetection.StudyResult.COMPLETE) + " complete, "
-                    + count(BatchDetection.StudyResult.PARTIAL) + " partial (files unreadable), "
+                    + count(BatchDetection.StudyResult.PARTIAL) + " partial (files unreadable or slices missing), "
                     + count(BatchDetection.StudyResult.DONE_EARLIER) + " skipped (already done), "
                     + count(BatchDetection.StudyResult.FAILED) + " failed, in " + String.format(Locale.ROOT, "%.1f", seconds)
                     + " s (tables " + String.format(Locale.ROOT, "%.1f", tablesSeconds) + " s)";

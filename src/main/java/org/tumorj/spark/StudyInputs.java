@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.tumorj.api.TumorJ;
+import org.tumorj.util.Progress;
 
 /**
  * The studies a Spark batch detects in, read on the driver before any executor starts: a folder
@@ -26,7 +27,11 @@ final class StudyInputs {
     /** The study paths of {@code input}, in order; an unreadable or empty input fails here, naming it. */
     static List<Path> resolve(Path input) throws IOException {
         if (Files.isDirectory(input)) {
-            return TumorJ.studies(input);
+            return TumorJ.studies(input, new Progress() { // a folder not taken for a study is named, as by detect
+                @Override public void update(String step, long done, long total) {}
+                @Override public boolean isCancelled() { return false; }
+                @Override public void log(String message) { System.err.println("tumorj: " + message); }
+            });
         }
         if (!Files.isRegularFile(input) || !Files.isReadable(input)) {
             throw new IOException(input + ": no such folder or readable file; give a folder of studies, a manifest CSV"

@@ -54,4 +54,15 @@ class DetectionsCsvTest {
         assertTrue(lines[0].startsWith("study,series,patient_id,finding_id,"), lines[0]);
         assertTrue(lines[1].startsWith("\"Smith, lab 2\",1.2.3.9,PAT-SECRET-42,1,"), lines[1]);
     }
+
+    /** Issue 13: a study folder named like a formula ran as one when detections.csv was opened in a spreadsheet. */
+    @Test
+    void aStudyNamedLikeAFormulaIsTextNotAFormula() {
+        for (String name : List.of("=HYPERLINK(\"http://x\",1)", "+1", "-2+3", "@SUM(A1)")) {
+            String row = DetectionsCsv.format(List.of(oneFinding(name)), false).split("\n")[1];
+            assertTrue(row.startsWith("'" + name.charAt(0)) || row.startsWith("\"'" + name.charAt(0)), row);
+        }
+        String row = DetectionsCsv.format(List.of(oneFinding("study-1")), false).split("\n")[1];
+        assertTrue(row.contains(",-12.50,"), "numbers keep their sign: " + row);
+    }
 }

@@ -38,6 +38,11 @@ class DicomCorpusTest {
                     e.getMessage());
             return;
         }
+        assertDecodesLike(file, relative, expected);
+    }
+
+    /** {@code file} decodes to the oracle's shape, statistics and sample values ({@code label} names it in failures). */
+    static void assertDecodesLike(Path file, String relative, JsonObject expected) {
         PixelDecoder decoder = PixelDecoder.open(file);
         PixelFormat f = decoder.image().format;
         JsonArray shape = expected.getAsJsonArray("shape");

@@ -70,6 +70,9 @@ class DicomSeriesTest {
         assertEquals(1.25, v.info().spacingZ(), 1e-3);
         assertEquals(-99.48, v.info().origin()[2], 1e-3);
         assertTrue(v.info().warnings().stream().anyMatch(w -> w.startsWith("gap of 202.500 mm")), v.info().warnings().toString());
+        // where the missing slices lie: the first three and the last
+        assertTrue(v.info().warnings().stream().anyMatch(w -> w.matches(".*about 161 slice\\(s\\) missing, at (-?\\d+\\.\\d{3}, ){3}"
+                + "\\.\\.\\., -?\\d+\\.\\d{3} mm along the slice normal")), v.info().warnings().toString());
         assertEquals("CT", v.info().modality());
         assertEquals(30, v.info().windowCenter(), 1e-9);
         assertEquals(100, v.info().windowWidth(), 1e-9);
@@ -126,6 +129,19 @@ class DicomSeriesTest {
         assertEquals("1.2.840.10008.1.2.4.50", xa.summary().transferSyntaxUID());
         Volume v = reader.readVolume(xa, Progress.none());
         assertEquals(96, v.depth());
+    }
+
+    /** A gap of 10^9 times the spacing elsewhere: its warning is written at once (listing its positions looped over them). */
+    @Test
+    void aHugeGapIsWarnedAboutWithoutCountingItsSlices(@TempDir Path dir) throws IOException {
+        double[] z = {0, 0.002, 0.004, 0.006, 2_000_000};
+        for (int i = 0; i < z.length; i++) {
+            TestDicomWriter.ctSlice("1.2.77", i + 1, 8, 8, z[i], new short[64]).writeTo(dir.resolve("IM-" + i + ".dcm"),
+                    TestDicomWriter.EXPLICIT_LE);
+        }
+        List<String> warnings = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> reader.scan(dir, Progress.none()).largest().orElseThrow().summary().warnings());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("gap of ") && w.contains(", ..., ")), warnings.toString());
     }
 
     @Test

@@ -107,12 +107,12 @@ class LabMacrosIT {
         assertFalse(Files.exists(output.resolve("broken")), first.describe());
         assertTrue(first.output().contains("1/3 broken: failed: "), first.describe());
         assertTrue(first.output().contains("3/3 ct-0004: "), "the batch goes on after a failure; " + first.describe());
-        assertTrue(first.output().contains("Batch Detect Folder: 3 studies: 2 complete, 0 partial (files unreadable), 0 skipped (already done), 1 failed"),
+        assertTrue(first.output().contains("Batch Detect Folder: 3 studies: 2 complete, 0 partial (files unreadable or slices missing), 0 skipped (already done), 1 failed"),
                 first.describe());
 
         ImageJMacroRunner.Result second = imagej.runBatch(macro, args, TIMEOUT);
         assertTrue(second.output().contains("2/3 ct-0001: already done, skipped"), second.describe());
-        assertTrue(second.output().contains("3 studies: 0 complete, 0 partial (files unreadable), 2 skipped (already done), 1 failed"), second.describe());
+        assertTrue(second.output().contains("3 studies: 0 complete, 0 partial (files unreadable or slices missing), 2 skipped (already done), 1 failed"), second.describe());
     }
 
     @Test

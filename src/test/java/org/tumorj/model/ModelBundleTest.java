@@ -129,12 +129,14 @@ class ModelBundleTest {
             InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
             assertTrue(e.getMessage().startsWith(copy.resolve("bundle.json") + ": was changed after training"), e.getMessage());
             assertTrue(e.getMessage().contains("tumorj model set-threshold"), e.getMessage());
+            assertTrue(e.getMessage().contains("; changed: " + field + ")"), "names the edited field: " + e.getMessage());
         }
         Path copy = copyOfSaved();
         JsonObject json = manifest(copy);
         json.getAsJsonObject("head").addProperty("hiddenUnits", 65);
         Files.writeString(copy.resolve("bundle.json"), json.toString());
-        assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().contains("; changed: head)"), e.getMessage());
     }
 
     @Test
@@ -156,6 +158,33 @@ class ModelBundleTest {
         edit.accept(json);
         Files.writeString(copy.resolve("bundle.json"), json.toString());
         return copy;
+    }
+
+    /**
+     * Issue 13: writing formatVersion 1 and dropping the digest would skip the digest check; a
+     * bundle holding what only format 2 writes (a per-pixel model) is refused as edited.
+     */
+    @Test
+    void aFormatTwoBundleEditedBackToFormatOneIsRefused() throws IOException {
+        JsonObject training = new JsonObject();
+        training.addProperty("mode", "HEAD_ONLY");
+        JsonObject pixelFeatures = new JsonObject();
+        pixelFeatures.addProperty("kind", "filters");
+        training.add("pixelFeatures", pixelFeatures);
+        ModelBundle perPixel = ModelBundle.of(BACKBONE, bundle.preprocessing(), 224, bundle.classes(), bundle.metrics(), 42,
+                training, bundle.trainingLogCsv(), bundle.head());
+        Path copy = Files.createTempDirectory(tmp, "perpixel").resolve("model");
+        perPixel.save(copy);
+        assertEquals(perPixel.threshold(), ModelBundle.read(copy).threshold(), "as saved, it reads");
+        JsonObject json = manifest(copy);
+        json.addProperty("formatVersion", 1);
+        json.remove(BundleManifest.DIGEST);
+        json.addProperty("threshold", 0.005);
+        Files.writeString(copy.resolve("bundle.json"), json.toString());
+        InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(copy, BACKBONE));
+        assertTrue(e.getMessage().startsWith(copy.resolve("bundle.json") + ": says format 1 but holds a per-pixel model"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("edited after training"), e.getMessage());
     }
 
     @Test

@@ -151,6 +151,37 @@ class PartialStudyTest {
         assertTrue(e.getMessage().contains("is the input folder"), e.getMessage());
     }
 
+    /** Issue 13: a hidden study folder (.name) was dropped from the batch without a word. */
+    @Test
+    void aSkippedStudyFolderIsNamedWithTheReason(@TempDir Path in, @TempDir Path out) throws IOException {
+        Files.writeString(Files.createDirectories(in.resolve("A")).resolve("IM-0001.dcm"), "not DICOM");
+        Files.writeString(Files.createDirectories(in.resolve(".B-hidden")).resolve("IM-0001.dcm"), "not DICOM");
+        List<String> log = new ArrayList<>();
+        BatchDetection.Summary summary = new BatchDetection(null, dir -> {
+            throw new IOException(dir + ": unreadable");
+        }, StudyOutputs.csv(false)).run(in, out, false, logInto(log));
+        assertEquals(1, summary.studies(), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("skipped the folder " + in.resolve(".B-hidden") + ": hidden")),
+                log.toString());
+    }
+
+    /** Issue 13: a folder name could break a log line in two (and forge the second) or run as a spreadsheet formula. */
+    @Test
+    void folderNamesNeitherSplitLogLinesNorBecomeFormulas(@TempDir Path in, @TempDir Path out) throws IOException {
+        String forged = "A\n2 of 2 B: 0 finding(s)";
+        Files.writeString(Files.createDirectories(in.resolve(forged)).resolve("IM-0001.dcm"), "not DICOM");
+        Files.writeString(Files.createDirectories(in.resolve("=HYPERLINK(1)")).resolve("IM-0001.dcm"), "not DICOM");
+        List<String> log = new ArrayList<>();
+        new BatchDetection(null, dir -> {
+            throw new IOException(dir + ": unreadable");
+        }, StudyOutputs.csv(false)).run(in, out, false, logInto(log));
+        assertTrue(log.stream().noneMatch(l -> l.contains("\n") || l.contains("\r")), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.contains("A\\n2 of 2 B: 0 finding(s): failed: ")), log.toString());
+        List<String> rows = Files.readAllLines(out.resolve(BatchDetection.SUMMARY_CSV));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("'=HYPERLINK(1),failed,")), rows.toString());
+        assertEquals(3, rows.size(), "a header and one row per study: " + rows);
+    }
+
     @Test
     void summaryCellsAreNotFormulas() {
         assertEquals("\"'=HYPERLINK(\"\"x\"\",1)\"", BatchDetection.cell("=HYPERLINK(\"x\",1)"));

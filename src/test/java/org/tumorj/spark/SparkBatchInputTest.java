@@ -60,4 +60,12 @@ class SparkBatchInputTest {
                 "--out", "o", "--studies-per-task", "0")));
         assertThrows(CliException.class, () -> new SparkBatchCommand().run(List.of("--model", "m", "--input", "i")));
     }
+
+    /** Issue 13: a study folder named like a formula is text in the batch's tables, as in batch-summary.csv. */
+    @Test
+    void studyNamesInTheTablesAreNotFormulas() {
+        StudyRow row = new StudyRow(0, "=HYPERLINK(1)", "failed", "", "-1 + 1", 1.0, 0, "@exec", "");
+        String studies = BatchTables.studiesCsv(List.of(row));
+        assertEquals("'=HYPERLINK(1),failed,,'-1 + 1,1.000,0.000,'@exec", studies.split("\n")[1]);
+    }
 }
