@@ -307,7 +307,8 @@ public final class TumorJ {
 
     /**
      * Writes the objects asked for, each atomically, as {@code ./tumorj detect --export} writes them
-     * (a SEG or RTSTRUCT only when there are findings).
+     * (a SEG or RTSTRUCT only when there are findings; without findings, one left in the folder by
+     * an earlier export is removed: it showed other findings).
      *
      * @return the files written, in {@link DicomExport} order
      * @throws IllegalArgumentException nothing asked for, findings of another series, or a volume
@@ -327,8 +328,16 @@ public final class TumorJ {
         }
         Path folder = java.nio.file.Files.createDirectories(r.output().resolve(d.study()));
         StudyOutputs.dicomObjects(r.exports(), r.algorithm()).write(folder, volume, d);
-        return r.exports().stream().sorted().map(e -> folder.resolve(e.fileName()))
-                .filter(java.nio.file.Files::isRegularFile).toList();
+        List<Path> written = new ArrayList<>();
+        for (DicomExport e : r.exports().stream().sorted().toList()) {
+            if (e.needsFindings() && d.findings().isEmpty()) {
+                // an object of earlier findings left there would pass for this image's
+                java.nio.file.Files.deleteIfExists(folder.resolve(e.fileName()));
+            } else {
+                written.add(folder.resolve(e.fileName()));
+            }
+        }
+        return written;
     }
 
     /**

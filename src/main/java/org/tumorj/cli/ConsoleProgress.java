@@ -16,10 +16,6 @@ final class ConsoleProgress implements Progress {
     private final boolean verbose;
     private boolean lineOpen;
 
-    ConsoleProgress(PrintStream out) {
-        this(out, System.console() != null);
-    }
-
     ConsoleProgress(PrintStream out, boolean terminal) {
         this(out, terminal, false);
     }

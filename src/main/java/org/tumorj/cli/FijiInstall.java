@@ -67,7 +67,7 @@ public final class FijiInstall {
         report.accept("plugin: " + plugins.resolve(pluginJar.getFileName()));
         Map<String, Path> present = artifacts(jars);
         int added = 0;
-        for (Path jar : list(libraries)) {
+        for (Path jar : jarsIn(libraries)) {
             String artifact = artifact(jar.getFileName().toString());
             if (artifact.equals("ij")) {
                 continue; // ImageJ runs TumorJ; it never ships inside it
@@ -98,7 +98,7 @@ public final class FijiInstall {
     private List<String> tensorFlowClashes(Path fiji) throws IOException {
         List<String> out = new ArrayList<>();
         for (Path dir : List.of(fiji.resolve("jars"), fiji.resolve("plugins"), fiji.resolve("plugins").resolve("jars"))) {
-            for (Path jar : Files.isDirectory(dir) ? list(dir) : List.<Path>of()) {
+            for (Path jar : jarsIn(dir)) {
                 if (TENSORFLOW_1.matcher(jar.getFileName().toString()).matches()) {
                     out.add(fiji.relativize(jar) + " is TensorFlow 1.x (CSBDeep, StarDist) and shadows TumorJ's"
                             + " TensorFlow; disable that update site in this Fiji, or install TumorJ into a second Fiji");
@@ -120,17 +120,23 @@ public final class FijiInstall {
                 Path to = target.resolve(natives.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
-                    continue;
-                }
-                try {
-                    Files.createLink(to, f.toRealPath());
-                } catch (FileSystemException | UnsupportedOperationException e) {
-                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-                    linked = false;
+                } else {
+                    linked &= linkOrCopy(f, to);
                 }
             }
         }
         return linked;
+    }
+
+    /** A hard link where the file system allows (natives are hundreds of MB), else a copy; true if linked. */
+    static boolean linkOrCopy(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from.toRealPath());
+            return true;
+        } catch (FileSystemException | UnsupportedOperationException e) {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            return false;
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
@@ -139,7 +145,7 @@ public final class FijiInstall {
 
     private static Map<String, Path> artifacts(Path dir) throws IOException {
         Map<String, Path> out = new LinkedHashMap<>();
-        for (Path jar : list(dir)) {
+        for (Path jar : jarsIn(dir)) {
             out.put(artifact(jar.getFileName().toString()), jar);
         }
         return out;
@@ -151,7 +157,11 @@ public final class FijiInstall {
         return (m.matches() ? m.group(1) : fileName.replaceFirst("\\.jar$", "")).toLowerCase(Locale.ROOT);
     }
 
-    private static List<Path> list(Path dir) throws IOException {
+    /** The jars directly in {@code dir}, sorted; none when it is not a folder. */
+    static List<Path> jarsIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
         }

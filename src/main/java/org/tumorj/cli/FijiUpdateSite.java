@@ -1,12 +1,13 @@
 package org.tumorj.cli;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.tumorj.backbone.TensorFlowRuntime;
 import org.tumorj.util.AtomicFiles;
@@ -23,6 +24,9 @@ import org.tumorj.util.AtomicFiles;
  */
 final class FijiUpdateSite {
     private static final String NATIVE_JAR = "tensorflow-core-native-";
+    /** A platform's native jar; group 1 its classifier. The others (no classifier, -gpu) are refused. */
+    private static final Pattern PLATFORM_JAR = Pattern.compile(
+            "tensorflow-core-native-[\\w.\\-]+?-((?:linux|macosx|windows)-(?:x86_64|arm64))\\.jar");
 
     private final Path pluginJar;
     private final Path libraries;
@@ -47,7 +51,7 @@ final class FijiUpdateSite {
         if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
             throw CliException.forFile(out, "exists and is not an empty folder; give a new folder for the update site");
         }
-        List<Path> natives = jars(nativeJars).stream().filter(j -> j.getFileName().toString().startsWith(NATIVE_JAR))
+        List<Path> natives = FijiInstall.jarsIn(nativeJars).stream().filter(j -> j.getFileName().toString().startsWith(NATIVE_JAR))
                 .toList();
         if (natives.isEmpty()) {
             throw CliException.forFile(nativeJars, "holds no " + NATIVE_JAR + "*.jar; build TumorJ first (mvn package"
@@ -57,35 +61,31 @@ final class FijiUpdateSite {
         AtomicFiles.deleteRecursively(staging);
         Files.createDirectories(staging.resolve("plugins"));
         Path jars = Files.createDirectories(staging.resolve("jars"));
-        place(pluginJar, staging.resolve("plugins").resolve(pluginJar.getFileName()));
+        Files.copy(pluginJar, staging.resolve("plugins").resolve(pluginJar.getFileName()));
         int count = 0;
-        for (Path jar : jars(libraries)) {
+        for (Path jar : FijiInstall.jarsIn(libraries)) {
             if (!FijiInstall.artifact(jar.getFileName().toString()).equals("ij")) {
-                place(jar, jars.resolve(jar.getFileName()));
+                Files.copy(jar, jars.resolve(jar.getFileName()));
                 count++;
             }
         }
         report.accept("plugins/" + pluginJar.getFileName() + ", " + count + " libraries in jars/");
         for (Path nativeJar : natives) {
             String name = nativeJar.getFileName().toString();
-            String platform = name.substring(name.lastIndexOf('-', name.lastIndexOf('-') - 1) + 1, name.length() - 4);
-            Path dir = Files.createDirectories(jars.resolve(TensorFlowRuntime.fijiPlatform(platform)));
-            place(nativeJar, dir.resolve(name));
-            report.accept("jars/" + TensorFlowRuntime.fijiPlatform(platform) + "/" + name);
+            Matcher m = PLATFORM_JAR.matcher(name);
+            if (!m.matches()) {
+                throw CliException.forFile(nativeJar, "not a platform's native jar (tensorflow-core-native-VERSION-"
+                        + "{linux,macosx,windows}-{x86_64,arm64}.jar); remove it from " + nativeJars);
+            }
+            String platform = TensorFlowRuntime.fijiPlatform(m.group(1));
+            Path dir = Files.createDirectories(jars.resolve(platform));
+            FijiInstall.linkOrCopy(nativeJar, dir.resolve(name));
+            report.accept("jars/" + platform + "/" + name);
         }
         if (Files.isDirectory(out)) {
             Files.delete(out);
         }
         Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** A hard link where the file system allows (the native jar is 150 MB), else a copy. */
-    private static void place(Path from, Path to) throws IOException {
-        try {
-            Files.createLink(to, from.toRealPath());
-        } catch (FileSystemException | UnsupportedOperationException e) {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -94,12 +94,4 @@ final class FijiUpdateSite {
         }
     }
 
-    private static List<Path> jars(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        }
-    }
 }

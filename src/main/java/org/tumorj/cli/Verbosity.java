@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
  * with {@code --verbose}.
  */
 public final class Verbosity {
-    @Option(names = "--verbose", description = "Print the details too (each training epoch's losses, each study's annotated regions); default: one line per step and the summary.")
+    @Option(names = "--verbose", description = "Print the details too, where the command has any (training: each"
+            + " epoch's losses; reading annotated studies: each study's regions); default: one line per step and the"
+            + " summary.")
     boolean verbose;
 
     /** The console's progress at this verbosity. */

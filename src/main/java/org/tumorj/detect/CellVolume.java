@@ -67,14 +67,6 @@ final class CellVolume {
 
     int size() { return values.length; }
 
-    /** The highest (unsmoothed) value among {@code cells}. */
-    float max(int[] cells) {
-        float m = 0;
-        for (int c : cells) {
-            m = Math.max(m, values[c]);
-        }
-        return m;
-    }
     int z(int cell) { return cell / (width * height); }
 
     float sliceMax(int z) {

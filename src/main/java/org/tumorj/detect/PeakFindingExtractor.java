@@ -82,9 +82,6 @@ public final class PeakFindingExtractor {
         List<Finding> findings = new ArrayList<>();
         FindingFeatures measured = scorer == null ? null : FindingFeatures.of(volume, maps);
         for (int r = 0; r < regions.size(); r++) {
-            if (scorer == null && cells.max(regions.get(r)) < params.threshold()) {
-                continue; // its score, the highest probability in it, cannot reach the threshold
-            }
             Finding f = toFinding(regions.get(r), r + 1, owner, cells, volume, maps);
             if (f == null || f.equivalentDiameterMm() < params.minSizeMm()) {
                 continue;

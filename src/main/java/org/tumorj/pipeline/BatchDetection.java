@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.AnnotationReader;
@@ -134,6 +135,14 @@ public final class BatchDetection {
      * radiograph files, an entry that is neither a file nor a folder (a broken link).
      */
     public static List<Path> studies(Path input, Progress progress) throws IOException {
+        return studies(input, progress, Path::toString);
+    }
+
+    /**
+     * As {@link #studies(Path, Progress)}, each skipped entry named by {@code naming}: a
+     * de-identified batch names it by its pseudonym, never by its real (often patient) name.
+     */
+    public static List<Path> studies(Path input, Progress progress, Function<Path, String> naming) throws IOException {
         if (!Files.isDirectory(input)) {
             throw new IOException(input + ": not a folder; give a study folder or a folder of study folders");
         }
@@ -143,11 +152,11 @@ public final class BatchDetection {
             for (Path p : entries) {
                 if (p.getFileName().toString().startsWith(".")) {
                     if (Files.isDirectory(p)) {
-                        progress.log(oneLine("skipped the folder " + p + ": hidden (its name starts with a dot); rename it"
-                                + " to detect in it"));
+                        progress.log(oneLine("skipped the folder " + naming.apply(p) + ": hidden (its name starts with a"
+                                + " dot); rename it to detect in it"));
                     }
                 } else if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
-                    progress.log(oneLine("skipped " + p + ": neither a file nor a folder (a broken link?)"));
+                    progress.log(oneLine("skipped " + naming.apply(p) + ": neither a file nor a folder (a broken link?)"));
                 } else {
                     all.add(p);
                 }
@@ -160,7 +169,7 @@ public final class BatchDetection {
                     throw new IOException(input + ": the folder is empty; nothing to detect");
                 }
                 if (files.size() > 1 && firstImageIsProjection(files)) {
-                    folders.forEach(f -> progress.log(oneLine("skipped the folder " + f + ": the folder it is in holds"
+                    folders.forEach(f -> progress.log(oneLine("skipped the folder " + naming.apply(f) + ": the folder it is in holds"
                             + " radiograph files, each a study; give the folder itself to detect in it")));
                     return files;
                 }
@@ -210,6 +219,11 @@ public final class BatchDetection {
     }
 
     /** The output folder's name of a study: its folder's name, or a radiograph file's name without extension. */
+    /** How a folder is named in this batch's log: its path, or with de-identification its pseudonym. */
+    private String logName(Path folder) {
+        return deidentifier == null ? folder.toString() : "<" + deidentifier.studyLabel(studyName(folder)) + ">";
+    }
+
     static String studyName(Path study) {
         String name = study.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -226,7 +240,7 @@ public final class BatchDetection {
     public Summary run(Path input, Path output, boolean skipExisting, Progress progress) throws IOException {
         // the shard is taken after the output folder is left out, which is left out whether or not it
         // exists yet: every job of an array sees the same list, however far the others have got
-        List<Path> studies = shard.select(withoutOutput(studies(input, progress), input, output, progress));
+        List<Path> studies = shard.select(withoutOutput(studies(input, progress, this::logName), input, output, progress));
         if (!shard.isAll()) {
             progress.log("shard " + shard + ": " + studies.size() + " of the folder's studies");
         }
@@ -296,7 +310,7 @@ public final class BatchDetection {
         List<String> secrets = deidentifier == null ? new ArrayList<>()
                 : new ArrayList<>(List.of(study.toAbsolutePath().toString(), study.toString(), folderName));
         // one line per message: a folder name holding a line break cannot split or forge a log line
-        Progress log = oneLineLog(deidentifier == null ? progress : redacting(progress, id, secrets));
+        Progress log = deidentifier == null ? oneLineLog(progress) : redacting(oneLineLog(progress), id, secrets);
         if (skipExisting && isDone(target)) {
             String line = oneLine(position + " " + id + ": already done, skipped");
             log.log(line);
@@ -383,6 +397,7 @@ public final class BatchDetection {
             @Override public void update(String step, long done, long total) { progress.update(step, done, total); }
             @Override public boolean isCancelled() { return progress.isCancelled(); }
             @Override public void log(String message) { progress.log(oneLine(message)); }
+            @Override public void detail(String message) { progress.detail(oneLine(message)); }
         };
     }
 

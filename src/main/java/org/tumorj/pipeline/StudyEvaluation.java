@@ -3,7 +3,11 @@ package org.tumorj.pipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.AnnotationReader;
 import org.tumorj.dataset.LoadedStudy;
@@ -54,12 +58,37 @@ public final class StudyEvaluation {
     public static Result evaluate(TrainedDetector detector, Path studies, VolumeLoader volumes,
             AnnotationReader annotations, AnnotationClasses classes, double threshold, Deidentifier deidentifier,
             Progress progress) throws IOException {
-        List<LoadedStudy> loaded = TrainingData.load(StudySet.open(studies), volumes, annotations, progress);
+        StudySet set = StudySet.open(studies);
+        List<LoadedStudy> loaded = TrainingData.load(set, volumes, annotations,
+                deidentifier == null ? progress : pseudonymous(progress, set, deidentifier));
         if (deidentifier != null) {
             loaded = loaded.stream().map(s -> new LoadedStudy(new Study(deidentifier.studyLabel(s.id()), s.study().dir(),
                     ""), deidentifier.apply(s.volume()), s.annotations())).toList();
         }
         return evaluate(detector, loaded, classes, threshold, progress);
+    }
+
+    /**
+     * {@code progress} with every study's folder name, in step names and lines, replaced by its
+     * pseudonym: the reader names its steps after the folder it reads, often a patient's name.
+     */
+    private static Progress pseudonymous(Progress progress, StudySet set, Deidentifier deidentifier) {
+        Map<String, String> names = new LinkedHashMap<>();
+        set.studies().stream().map(Study::id).sorted(Comparator.comparingInt(String::length).reversed())
+                .forEach(id -> names.put(id, deidentifier.studyLabel(id)));
+        UnaryOperator<String> hide = text -> {
+            String out = text;
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                out = out.replace(e.getKey(), e.getValue());
+            }
+            return out;
+        };
+        return new Progress() {
+            @Override public void update(String step, long done, long total) { progress.update(hide.apply(step), done, total); }
+            @Override public void log(String message) { progress.log(hide.apply(message)); }
+            @Override public void detail(String message) { progress.detail(hide.apply(message)); }
+            @Override public boolean isCancelled() { return progress.isCancelled(); }
+        };
     }
 
     /** At the model's own threshold. */

@@ -74,6 +74,18 @@ class FijiUpdateSiteTest {
         assertEquals(List.of("notes.txt"), files(out));
     }
 
+    @Test
+    void aNativeJarOfNoKnownPlatformIsRefusedByName() throws Exception {
+        FijiUpdateSite site = site(new ArrayList<>());
+        Files.writeString(dir.resolve("build/native-jars/tensorflow-core-native-1.0.0-rc.1.jar"), "no classifier");
+
+        CliException e = assertThrows(CliException.class, () -> site.writeTo(dir.resolve("site")));
+
+        assertTrue(e.getMessage().contains("tensorflow-core-native-1.0.0-rc.1.jar") && e.getMessage().contains("not a"
+                + " platform's native jar"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("site")));
+    }
+
     private static List<String> files(Path root) throws Exception {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();

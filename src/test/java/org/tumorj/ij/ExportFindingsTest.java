@@ -25,6 +25,7 @@ import org.tumorj.detect.FindingExtractor;
 import org.tumorj.detect.FindingSlice;
 import org.tumorj.dicom.DicomReader;
 import org.tumorj.interop.DicomExport;
+import org.tumorj.interop.ExternalTool;
 import org.tumorj.interop.ExportFixture;
 import org.tumorj.privacy.Deidentifier;
 import org.tumorj.util.Progress;
@@ -74,7 +75,13 @@ class ExportFindingsTest {
         for (String attribute : List.of("PatientName", "PatientID", "StudyInstanceUID", "FrameOfReferenceUID")) {
             assertEquals(line(source, attribute), line(header, attribute), attribute + " repeated from the source");
         }
-        ExternalToolCheck.dciodvfyFindsNoError(files);
+        ExternalTool.assumeInstalled("/usr/bin/dciodvfy", "dicom3tools");
+        for (Path file : files) {
+            ExternalTool.Run run = ExternalTool.run(List.of("/usr/bin/dciodvfy", file.toString()));
+            assertEquals(List.of(), run.output().lines().filter(l -> l.startsWith("Error")).toList(), file + ":\n"
+                    + run.output());
+            assertTrue(run.output().contains("Segmentation") || run.output().contains("RTStructureSet"), run.output());
+        }
     }
 
     @Test
@@ -152,21 +159,5 @@ class ExportFindingsTest {
 
     private static String line(String header, String keyword) {
         return header.lines().filter(l -> l.contains(" " + keyword + ":")).findFirst().orElse("(absent)");
-    }
-
-    /** dciodvfy on each file (skipped, with a message, where dicom3tools is not installed). */
-    private static final class ExternalToolCheck {
-        static void dciodvfyFindsNoError(List<Path> files) throws IOException {
-            if (!Files.isExecutable(Path.of("/usr/bin/dciodvfy"))) {
-                System.out.println("dciodvfy not installed (Debian dicom3tools): the conformance check is skipped");
-                return;
-            }
-            for (Path file : files) {
-                Process p = new ProcessBuilder("/usr/bin/dciodvfy", file.toString()).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertEquals(List.of(), out.lines().filter(l -> l.startsWith("Error")).toList(), file + ":\n" + out);
-                assertTrue(out.contains("Segmentation") || out.contains("RTStructureSet"), out);
-            }
-        }
     }
 }

@@ -14,13 +14,13 @@ import java.util.concurrent.TimeUnit;
  * the test is skipped with a message saying which Debian package to install
  * ({@code scripts/install-test-tools} installs them all).
  */
-final class ExternalTool {
+public final class ExternalTool {
     private ExternalTool() {}
 
     /** What a run printed (stdout and stderr together) and how it ended. */
-    record Run(int exitCode, String output) {}
+    public record Run(int exitCode, String output) {}
 
-    static void assumeInstalled(String program, String debianPackage) {
+    public static void assumeInstalled(String program, String debianPackage) {
         assumeTrue(Files.isExecutable(Path.of(program)), program + " is not installed: apt-get install " + debianPackage
                 + " (or run scripts/install-test-tools); the check against it is skipped");
     }
@@ -31,7 +31,7 @@ final class ExternalTool {
                 + " is missing: apt-get install " + debianPackage + " (or run scripts/install-test-tools); skipped");
     }
 
-    static Run run(List<String> command) throws IOException {
+    public static Run run(List<String> command) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

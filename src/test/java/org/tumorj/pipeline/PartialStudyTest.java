@@ -165,6 +165,21 @@ class PartialStudyTest {
                 log.toString());
     }
 
+    /** A de-identified batch names a skipped folder by its pseudonym: hidden folders are patients' too. */
+    @Test
+    void aDeidentifiedBatchNamesASkippedFolderByItsPseudonym(@TempDir Path in, @TempDir Path out) throws IOException {
+        Files.writeString(Files.createDirectories(in.resolve("A")).resolve("IM-0001.dcm"), "not DICOM");
+        Files.writeString(Files.createDirectories(in.resolve(".DOE-JOHN")).resolve("IM-0001.dcm"), "not DICOM");
+        List<String> log = new ArrayList<>();
+        org.tumorj.privacy.Deidentifier deidentifier = new org.tumorj.privacy.Deidentifier("salt");
+        new BatchDetection(null, dir -> {
+            throw new IOException(dir + ": unreadable");
+        }, StudyOutputs.csv(false), deidentifier).run(in, out, false, logInto(log));
+        assertTrue(log.stream().noneMatch(l -> l.contains("DOE")), log.toString());
+        assertTrue(log.contains("skipped the folder <" + deidentifier.studyLabel(".DOE-JOHN") + ">: hidden (its name starts"
+                + " with a dot); rename it to detect in it"), log.toString());
+    }
+
     /** Issue 13: a folder name could break a log line in two (and forge the second) or run as a spreadsheet formula. */
     @Test
     void folderNamesNeitherSplitLogLinesNorBecomeFormulas(@TempDir Path in, @TempDir Path out) throws IOException {
