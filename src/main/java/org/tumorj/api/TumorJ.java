@@ -217,6 +217,22 @@ public final class TumorJ {
         return batch(model, r, progress).detectStudy(study, r.output(), r.skipExisting(), position, progress);
     }
 
+    /**
+     * The name {@link #detectStudy} gives a study's output folder under {@code r.output()}: the
+     * study folder's name, or its pseudonym when {@code r} de-identifies.
+     */
+    public static String studyLabel(OpenedModel model, FolderDetection r, Path study) {
+        return batch(model, r, Progress.none()).studyLabel(study);
+    }
+
+    /**
+     * The files a complete study's output folder holds for {@code r}'s options ({@code detections.csv}
+     * first): a study whose folder holds them all is skipped when {@code r.skipExisting()}.
+     */
+    public static List<String> studyFiles(OpenedModel model, FolderDetection r) {
+        return batch(model, r, Progress.none()).outputFiles();
+    }
+
     /** The studies of a folder, in the order a batch detects them (see {@link BatchDetection#studies}). */
     public static List<Path> studies(Path input) throws IOException {
         return BatchDetection.studies(input);

@@ -32,11 +32,13 @@ public final class SparkBatchCommand implements CliCommand {
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "DIR|MANIFEST.csv|LIST.txt",
-            description = "A folder of study folders, a manifest CSV with a path column, or a text file of study folders.")
-    Path input;
+            description = {"A folder of study folders, a manifest CSV with a path column, or a text file of study folders;",
+                "a local path or a URI (hdfs://, s3a://, file://) read through Hadoop's file systems."})
+    String input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the per-study folders and the tables go.")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Where the per-study folders and the tables go: a local path or a URI (hdfs://, s3a://, file://).")
+    String out;
 
     @Option(names = "--studies-per-task", paramLabel = "N", description = "Studies per Spark task (default: ${DEFAULT-VALUE}).")
     int studiesPerTask = 1;

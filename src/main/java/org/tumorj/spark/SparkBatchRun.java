@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.tumorj.util.Progress;
 
@@ -15,7 +16,8 @@ final class SparkBatchRun {
     private SparkBatchRun() {}
 
     static int run(String master, SparkBatchDetection.Request request, PrintStream out) throws IOException {
-        List<Path> studies = SparkBatchDetection.plan(request); // a wrong path fails before Spark starts
+        // a wrong path fails before Spark starts
+        List<String> studies = SparkBatchDetection.plan(request, HadoopFiles.configuration(new SparkConf()));
         SparkSession.Builder builder = SparkSession.builder().appName("TumorJ batch detection")
                 .config("spark.ui.showConsoleProgress", "false");
         boolean embedded = master != null && !master.isBlank();
@@ -25,7 +27,9 @@ final class SparkBatchRun {
         SparkSession spark = builder.getOrCreate();
         try {
             SparkBatchDetection.Result result = SparkBatchDetection.run(spark, request, studies, log(out));
-            out.println(result + "; results in " + request.output().toAbsolutePath() + " (" + BatchTables.FINDINGS
+            String where = HadoopFiles.isUri(request.output()) ? request.output()
+                    : Path.of(request.output()).toAbsolutePath().toString();
+            out.println(result + "; results in " + where + " (" + BatchTables.FINDINGS
                     + ", " + BatchTables.STUDIES + ", Parquet beside them)");
             return SparkBatchCommand.exitStatus(result);
         } finally {

@@ -127,7 +127,7 @@ class SparkBatchIT {
         });
         SparkBatchDetection.Result result;
         try {
-            result = SparkBatchDetection.run(spark, new SparkBatchDetection.Request(model, studies, out, null, false, null,
+            result = SparkBatchDetection.run(spark, new SparkBatchDetection.Request(model, studies.toString(), out.toString(), null, false, null,
                     false, false, true, 1), Progress.none());
         } finally {
             spark.stop();
@@ -201,6 +201,67 @@ class SparkBatchIT {
         seen.forEach((where, text) -> secrets.forEach(secret ->
                 assertFalse(text.contains(secret), where + " names '" + secret + "':\n" + text)));
         assertTrue(seen.get(BatchTables.STUDIES_PARQUET).contains("failed"), seen.get(BatchTables.STUDIES_PARQUET));
+    }
+
+    /**
+     * Studies and output given as {@code file://} URIs go through Hadoop's file systems: each study
+     * is copied to a local temporary folder, detected there, and its folder copied back under a
+     * temporary name and renamed into place. Every file equals {@code detect}'s (and no
+     * {@code .crc} side file joins them), the tables are the same, nothing temporary is left here
+     * or in the output; a list of studies read as a URI (relative entries) finds them complete and
+     * skips them, leaving their files alone; {@code --redo} replaces them with the same bytes.
+     */
+    @Test
+    void urisGoThroughHadoopsFileSystemsAndWriteDetectsFiles() throws Exception {
+        Path out = dir.resolve("through-hadoop");
+        String outUri = out.toUri().toString();
+        assertTrue(outUri.startsWith("file:/"), outUri);
+        List<String> stagedBefore = staged();
+        assertEquals(0, batch("--input", studies.toUri().toString(), "--out", outUri, "--candidates"));
+        List<String> names = studyNames();
+        assertSameStudyFiles(plain, out, names);
+        StringBuilder rows = new StringBuilder();
+        for (String s : names) {
+            String text = Files.readString(plain.resolve(s).resolve("detections.csv"));
+            rows.append(text.substring(text.indexOf('\n') + 1));
+        }
+        String findings = Files.readString(out.resolve(BatchTables.FINDINGS));
+        assertEquals(rows.toString(), findings.substring(findings.indexOf('\n') + 1));
+        List<String> studyRows = Files.readAllLines(out.resolve(BatchTables.STUDIES));
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(studyRows.get(i + 1).startsWith(names.get(i) + ",complete,"), studyRows.toString());
+        }
+        assertEquals(findings.split("\n").length - 1, parquetRows(out.resolve(BatchTables.FINDINGS_PARQUET)));
+        assertEquals(stagedBefore, staged(), "the local copies are removed");
+        assertEquals(List.of(), hidden(out), "no temporary name left in the output");
+
+        Path list = Files.writeString(dir.resolve("through-hadoop.txt"),
+                String.join("\n", names.stream().map(n -> "ct/" + n).toList()) + "\n");
+        assertEquals(0, batch("--input", list.toUri().toString(), "--out", outUri, "--candidates"));
+        Files.readAllLines(out.resolve(BatchTables.STUDIES)).stream().skip(1)
+                .forEach(r -> assertTrue(r.contains(",done earlier,"), "skipped on resume: " + r));
+        assertEquals(findings, Files.readString(out.resolve(BatchTables.FINDINGS)), "a rerun rewrites the same table");
+        assertSameStudyFiles(plain, out, names);
+
+        assertEquals(0, batch("--input", studies.toUri().toString(), "--out", outUri, "--candidates", "--redo"));
+        Files.readAllLines(out.resolve(BatchTables.STUDIES)).stream().skip(1)
+                .forEach(r -> assertTrue(r.contains(",complete,"), "detected again: " + r));
+        assertSameStudyFiles(plain, out, names);
+        assertEquals(List.of(), hidden(out), "no temporary name left in the output");
+        assertEquals(stagedBefore, staged(), "the local copies are removed");
+    }
+
+    /** The local staging folders of this JVM's temporary folder. */
+    private static List<String> staged() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tumorj-stage-")).sorted().toList();
+        }
+    }
+
+    private static List<String> hidden(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+        }
     }
 
     /**
