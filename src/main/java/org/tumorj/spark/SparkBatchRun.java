@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.tumorj.api.TumorJ;
 import org.tumorj.util.Progress;
 
 /**
@@ -38,6 +39,36 @@ final class SparkBatchRun {
                 ModelCache.closeAll(); // the driver was the executor: its models go with the session
             }
         }
+    }
+
+    /** A {@code batch --evaluate} run: exit status 0 when every study was scored, 1 when one failed. */
+    static int evaluate(String master, Path model, Path studies, Path output, SparkBatchEvaluation.Settings settings,
+            int studiesPerTask, PrintStream out) throws IOException {
+        TumorJ.checkModel(model); // a wrong model fails before Spark starts
+        TumorJ.evaluationStudies(studies);
+        SparkSession spark = session(master);
+        try {
+            SparkBatchEvaluation.Result result = SparkBatchEvaluation.run(spark, model, studies, output, settings,
+                    studiesPerTask, log(out));
+            out.println("held-out evaluation: " + TumorJ.summary(result.report()) + "; " + result.failed()
+                    + " study(ies) failed; results in " + output.toAbsolutePath() + " (" + SparkBatchEvaluation.REPORT
+                    + ", " + SparkBatchEvaluation.TABLE + ")");
+            return result.failed() > 0 ? 1 : 0;
+        } finally {
+            spark.stop();
+            if (master != null && !master.isBlank()) {
+                ModelCache.closeAll();
+            }
+        }
+    }
+
+    private static SparkSession session(String master) {
+        SparkSession.Builder builder = SparkSession.builder().appName("TumorJ batch")
+                .config("spark.ui.showConsoleProgress", "false");
+        if (master != null && !master.isBlank()) {
+            builder = builder.master(master).config("spark.ui.enabled", "false");
+        }
+        return builder.getOrCreate();
     }
 
     private static Progress log(PrintStream out) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tumorj.cli.DetectCommand;
+import org.tumorj.cli.EvaluateCommand;
 import org.tumorj.cli.TrainCommand;
 import org.tumorj.tools.PhantomsCommand;
 import org.tumorj.util.Progress;
@@ -249,6 +250,28 @@ class SparkBatchIT {
         assertSameStudyFiles(plain, out, names);
         assertEquals(List.of(), hidden(out), "no temporary name left in the output");
         assertEquals(stagedBefore, staged(), "the local copies are removed");
+    }
+
+    /**
+     * Batch evaluation on Spark ({@code batch --evaluate}): each annotated study scored in its own
+     * task, the scores pooled on the driver into {@code ./tumorj evaluate}'s report, byte for byte
+     * (FROC, slice AUC, Dice, every study's entry), and one row per study in the batch's order.
+     */
+    @Test
+    void batchEvaluationPoolsWhatEvaluateReports() throws Exception {
+        Path report = dir.resolve("evaluate.json");
+        assertEquals(0, new EvaluateCommand().run(List.of("--model", model.toString(), "--studies", studies.toString(),
+                "--report", report.toString())));
+        Path out = dir.resolve("spark-evaluation");
+        assertEquals(0, batch("--evaluate", "--input", studies.toString(), "--out", out.toString()));
+        assertEquals(Files.readString(report), Files.readString(out.resolve(SparkBatchEvaluation.REPORT)));
+        List<String> names = studyNames();
+        List<String> rows = Files.readAllLines(out.resolve(SparkBatchEvaluation.TABLE));
+        assertEquals(SparkBatchEvaluation.TABLE_HEADER, rows.get(0));
+        assertEquals(names.size() + 1, rows.size(), rows.toString());
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(rows.get(i + 1).startsWith(names.get(i) + ",complete,"), rows.toString());
+        }
     }
 
     /** The local staging folders of this JVM's temporary folder. */

@@ -138,4 +138,13 @@ class SparkBatchInputTest {
         assertTrue(assertThrows(IOException.class, () -> HadoopFiles.checkWritable(uri, new Configuration()))
                 .getMessage().startsWith(uri + ": the output folder cannot be written"));
     }
+
+    /** Batch evaluation: a study that could not be scored is a failed row with its reason, its figures empty. */
+    @Test
+    void aStudyThatCouldNotBeScoredIsAFailedRow() {
+        String table = SparkBatchEvaluation.table(List.of(new SparkBatchEvaluation.Evaluated(0, "ct-0001", null,
+                "no annotations, 2 files", 0.5, "1")));
+        assertEquals(SparkBatchEvaluation.TABLE_HEADER + "\nct-0001,failed,,,,,,\"no annotations, 2 files\",0.500,1\n",
+                table);
+    }
 }
