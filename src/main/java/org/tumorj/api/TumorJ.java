@@ -20,6 +20,9 @@ import org.tumorj.dataset.TrainingData;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.dicom.DicomReader;
+import org.tumorj.dataset.Study;
+import org.tumorj.dataset.VolumeLoader;
+import org.tumorj.evaluation.DetectionEvaluation;
 import org.tumorj.evaluation.EvaluationReport;
 import org.tumorj.interop.Algorithm;
 import org.tumorj.interop.DicomExport;
@@ -217,6 +220,22 @@ public final class TumorJ {
         return batch(model, r, progress).detectStudy(study, r.output(), r.skipExisting(), position, progress);
     }
 
+    /**
+     * The name {@link #detectStudy} gives a study's output folder under {@code r.output()}: the
+     * study folder's name, or its pseudonym when {@code r} de-identifies.
+     */
+    public static String studyLabel(OpenedModel model, FolderDetection r, Path study) {
+        return batch(model, r, Progress.none()).studyLabel(study);
+    }
+
+    /**
+     * The files a complete study's output folder holds for {@code r}'s options ({@code detections.csv}
+     * first): a study whose folder holds them all is skipped when {@code r.skipExisting()}.
+     */
+    public static List<String> studyFiles(OpenedModel model, FolderDetection r) {
+        return batch(model, r, Progress.none()).outputFiles();
+    }
+
     /** The studies of a folder, in the order a batch detects them (see {@link BatchDetection#studies}). */
     public static List<Path> studies(Path input) throws IOException {
         return BatchDetection.studies(input);
@@ -360,6 +379,37 @@ public final class TumorJ {
         }
         report.writeJson(r.report());
         return report;
+    }
+
+    /** The annotated studies of a folder, in the order {@link #evaluate} scores them. */
+    public static List<Path> evaluationStudies(Path studies) throws IOException {
+        return StudySet.open(studies).studies().stream().map(Study::dir).toList();
+    }
+
+    /**
+     * One annotated study (a folder, or an MSD NIfTI image) scored as {@link #evaluate} scores
+     * each study of its folder, with {@code model} already open ({@code r.model()},
+     * {@code r.studies()} and {@code r.report()} are not read): studies scored apart, one Spark task
+     * each, pool ({@link #pooledEvaluation}) into the report {@code evaluate} writes for them.
+     */
+    public static DetectionEvaluation.StudyScores evaluateStudy(OpenedModel model, Evaluation r, Path study,
+            Progress progress) throws IOException {
+        Bundles.Opened opened = model.opened;
+        VolumeLoader volumes = opened.detector().trainedOn().guard(new NiftiStudies(pattern(opened, r.series()),
+                studies(opened, r.series(), progress), progress), r.allowOtherSeries(), progress);
+        Study s = java.nio.file.Files.isDirectory(study) ? Study.of(study) : new Study(StudySet.id(study), study, "");
+        LoadedStudy loaded = LoadedStudy.load(s, volumes, AnnotationReader.standard(r.roiGroupNames()));
+        Deidentifier d = deidentifier(r.deidentifySalt());
+        if (d != null) {
+            loaded = StudyEvaluation.deidentified(loaded, d);
+        }
+        return DetectionEvaluation.score(StudyEvaluation.evaluationCase(opened.detector(), loaded,
+                AnnotationClasses.defaults(), r.threshold(), progress));
+    }
+
+    /** Studies scored apart ({@link #evaluateStudy}) pooled, in their order, into {@code evaluate}'s report. */
+    public static EvaluationReport pooledEvaluation(List<DetectionEvaluation.StudyScores> studies) {
+        return DetectionEvaluation.pool(studies);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.tumorj.evaluation;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tumorj.detect.Detections;
 import org.tumorj.volume.SliceRegion;
@@ -20,33 +22,74 @@ public final class DetectionEvaluation {
     private DetectionEvaluation() {}
 
     public static EvaluationReport evaluate(List<EvaluationCase> cases, Progress progress) {
+        List<StudyScores> scores = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            progress.checkCancelled();
+            scores.add(score(cases.get(i)));
+            progress.update("Evaluation", i + 1, cases.size());
+        }
+        return pool(scores);
+    }
+
+    /**
+     * What one study contributes to a pooled evaluation, so that studies scored apart (one Spark
+     * task each) pool into the very report {@link #evaluate} gives for them together.
+     *
+     * @param lesionScores each annotated lesion's best finding score, NaN when missed
+     * @param falsePositiveScores each false positive's score
+     * @param sliceScores each slice's highest probability
+     * @param slicePositive whether each slice holds a positive annotation
+     * @param threshold the detection threshold the findings were made at
+     */
+    public record StudyScores(StudyResult result, double[] lesionScores, double[] falsePositiveScores,
+            double[] sliceScores, boolean[] slicePositive, double threshold) implements Serializable {}
+
+    /** One study's matching, slice scores and voxel overlap. */
+    public static StudyScores score(EvaluationCase c) {
+        List<Double> lesionScores = new ArrayList<>(), fpScores = new ArrayList<>();
+        List<Double> sliceScores = new ArrayList<>();
+        List<Boolean> slicePositive = new ArrayList<>();
+        StudyResult r = evaluateStudy(c, lesionScores, fpScores);
+        collectSlices(c, sliceScores, slicePositive);
+        boolean[] positive = new boolean[slicePositive.size()];
+        for (int i = 0; i < positive.length; i++) {
+            positive[i] = slicePositive.get(i);
+        }
+        return new StudyScores(r, toArray(lesionScores), toArray(fpScores), toArray(sliceScores), positive,
+                c.detections().params().threshold());
+    }
+
+    /** The studies' scores pooled, in their order: FROC, slice ROC AUC, Dice, per-study rows. */
+    public static EvaluationReport pool(List<StudyScores> studies) {
         List<Double> lesionScores = new ArrayList<>(), fpScores = new ArrayList<>();
         List<Double> sliceScores = new ArrayList<>();
         List<Boolean> slicePositive = new ArrayList<>();
         List<StudyResult> perStudy = new ArrayList<>();
         long overlap = 0, annotated = 0, detected = 0;
-        for (int i = 0; i < cases.size(); i++) {
-            progress.checkCancelled();
-            EvaluationCase c = cases.get(i);
-            StudyResult r = evaluateStudy(c, lesionScores, fpScores);
-            collectSlices(c, sliceScores, slicePositive);
+        for (StudyScores s : studies) {
+            Arrays.stream(s.lesionScores()).forEach(lesionScores::add);
+            Arrays.stream(s.falsePositiveScores()).forEach(fpScores::add);
+            Arrays.stream(s.sliceScores()).forEach(sliceScores::add);
+            for (boolean b : s.slicePositive()) {
+                slicePositive.add(b);
+            }
+            StudyResult r = s.result();
             overlap += r.overlapVoxels();
             annotated += r.annotatedVoxels();
             detected += r.detectedVoxels();
             perStudy.add(r);
-            progress.update("Evaluation", i + 1, cases.size());
         }
-        FrocCurve froc = Froc.curve(toArray(lesionScores), toArray(fpScores), Math.max(1, cases.size()));
+        FrocCurve froc = Froc.curve(toArray(lesionScores), toArray(fpScores), Math.max(1, studies.size()));
         boolean[] positive = new boolean[slicePositive.size()];
         long nPos = 0;
         for (int i = 0; i < positive.length; i++) {
             positive[i] = slicePositive.get(i);
             nPos += positive[i] ? 1 : 0;
         }
-        double threshold = cases.isEmpty() ? Double.NaN : cases.get(0).detections().params().threshold();
+        double threshold = studies.isEmpty() ? Double.NaN : studies.get(0).threshold();
         int nLesions = lesionScores.size();
         int hit = (int) lesionScores.stream().filter(s -> !Double.isNaN(s)).count();
-        return new EvaluationReport(threshold, cases.size(), nLesions, hit, fpScores.size(), froc,
+        return new EvaluationReport(threshold, studies.size(), nLesions, hit, fpScores.size(), froc,
                 Roc.auc(toArray(sliceScores), positive), nPos, positive.length - nPos,
                 Dice.of(overlap, annotated, detected), meanDefined(perStudy), perStudy);
     }

@@ -16,4 +16,4 @@ package org.tumorj.metrics;
  */
 public record StudyResult(
         String study, String series, int lesions, int detectedLesions, int falsePositives, int findings,
-        long annotatedVoxels, long detectedVoxels, long overlapVoxels, double dice) {}
+        long annotatedVoxels, long detectedVoxels, long overlapVoxels, double dice) implements java.io.Serializable {}

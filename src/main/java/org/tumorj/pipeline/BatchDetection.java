@@ -218,6 +218,19 @@ public final class BatchDetection {
         return false;
     }
 
+    /** The name of a study's output folder: {@link #studyName}, or its pseudonym when de-identified. */
+    public String studyLabel(Path study) {
+        String folderName = studyName(study);
+        return deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
+    }
+
+    /** The files a complete study's output folder holds, {@code detections.csv} first: what a resumed batch checks. */
+    public List<String> outputFiles() {
+        List<String> files = new ArrayList<>(List.of(StudyOutputs.CSV));
+        outputs.files().stream().filter(f -> !files.contains(f)).forEach(files::add);
+        return files;
+    }
+
     /** The output folder's name of a study: its folder's name, or a radiograph file's name without extension. */
     /** How a folder is named in this batch's log: its path, or with de-identification its pseudonym. */
     private String logName(Path folder) {
@@ -304,7 +317,7 @@ public final class BatchDetection {
      */
     public StudyResult detectStudy(Path study, Path output, boolean skipExisting, String position, Progress progress) {
         String folderName = studyName(study);
-        String id = deidentifier == null ? folderName : deidentifier.studyLabel(folderName);
+        String id = studyLabel(study);
         Path target = output.resolve(id);
         // de-identified: a study's real path and folder name never reach the log, even inside an error
         List<String> secrets = deidentifier == null ? new ArrayList<>()

@@ -62,8 +62,7 @@ public final class StudyEvaluation {
         List<LoadedStudy> loaded = TrainingData.load(set, volumes, annotations,
                 deidentifier == null ? progress : pseudonymous(progress, set, deidentifier));
         if (deidentifier != null) {
-            loaded = loaded.stream().map(s -> new LoadedStudy(new Study(deidentifier.studyLabel(s.id()), s.study().dir(),
-                    ""), deidentifier.apply(s.volume()), s.annotations())).toList();
+            loaded = loaded.stream().map(s -> deidentified(s, deidentifier)).toList();
         }
         return evaluate(detector, loaded, classes, threshold, progress);
     }
@@ -91,6 +90,20 @@ public final class StudyEvaluation {
         };
     }
 
+    /** A study with its label and UIDs replaced by pseudonyms. */
+    public static LoadedStudy deidentified(LoadedStudy s, Deidentifier deidentifier) {
+        return new LoadedStudy(new Study(deidentifier.studyLabel(s.id()), s.study().dir(), ""),
+                deidentifier.apply(s.volume()), s.annotations());
+    }
+
+    /** One study detected and paired with its annotations' ground truth, as {@link #evaluate} pairs each. */
+    public static EvaluationCase evaluationCase(TrainedDetector detector, LoadedStudy s, AnnotationClasses classes,
+            double threshold, Progress progress) {
+        Detections d = detector.detect(s.volume(), s.id(), detector.params(s.volume(), threshold), progress);
+        return new EvaluationCase(d, GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
+                label -> classes.role(label) == AnnotationClasses.Role.POSITIVE));
+    }
+
     /** At the model's own threshold. */
     public static Result evaluate(TrainedDetector detector, Path studies, VolumeLoader volumes,
             AnnotationReader annotations, AnnotationClasses classes, Progress progress) throws IOException {
@@ -104,10 +117,9 @@ public final class StudyEvaluation {
         List<Detections> all = new ArrayList<>();
         for (LoadedStudy s : studies) {
             progress.checkCancelled();
-            Detections d = detector.detect(s.volume(), s.id(), detector.params(s.volume(), threshold), progress);
-            all.add(d);
-            cases.add(new EvaluationCase(d, GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
-                    label -> classes.role(label) == AnnotationClasses.Role.POSITIVE)));
+            EvaluationCase c = evaluationCase(detector, s, classes, threshold, progress);
+            all.add(c.detections());
+            cases.add(c);
         }
         return new Result(DetectionEvaluation.evaluate(cases, progress), all);
     }

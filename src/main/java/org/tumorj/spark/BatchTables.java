@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -37,6 +40,43 @@ final class BatchTables {
         AtomicFiles.writeString(studies, studiesCsv(rows));
         toParquet(spark, findings, findingsSchema(DetectionsCsv.header(includePatientId)), output.resolve(FINDINGS_PARQUET));
         toParquet(spark, studies, studiesSchema(), output.resolve(STUDIES_PARQUET));
+    }
+
+    /**
+     * As {@link #write(SparkSession, Path, List, boolean)}, into an output folder given as a URI
+     * (Hadoop's file systems): each table written under a temporary name, then renamed into place.
+     */
+    static void write(SparkSession spark, String output, List<StudyRow> rows, boolean includePatientId)
+            throws IOException {
+        if (!HadoopFiles.isUri(output)) {
+            write(spark, Path.of(output), rows, includePatientId);
+            return;
+        }
+        org.apache.hadoop.fs.Path out = HadoopFiles.path(output);
+        FileSystem fs = HadoopFiles.fileSystem(out, spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path findings = new org.apache.hadoop.fs.Path(out, FINDINGS);
+        HadoopFiles.writeString(fs, findings, findingsCsv(rows, includePatientId));
+        org.apache.hadoop.fs.Path studies = new org.apache.hadoop.fs.Path(out, STUDIES);
+        HadoopFiles.writeString(fs, studies, studiesCsv(rows));
+        toParquet(spark, fs, findings, findingsSchema(DetectionsCsv.header(includePatientId)),
+                new org.apache.hadoop.fs.Path(out, FINDINGS_PARQUET));
+        toParquet(spark, fs, studies, studiesSchema(), new org.apache.hadoop.fs.Path(out, STUDIES_PARQUET));
+    }
+
+    private static void toParquet(SparkSession spark, FileSystem fs, org.apache.hadoop.fs.Path csv, StructType schema,
+            org.apache.hadoop.fs.Path parquet) throws IOException {
+        org.apache.hadoop.fs.Path tmp = HadoopFiles.temporarySibling(parquet);
+        try {
+            csvTable(spark, csv.toString(), schema).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
+            if (fs.exists(parquet)) {
+                fs.delete(parquet, true);
+            }
+            if (!fs.rename(tmp, parquet)) {
+                throw new IOException(parquet + ": could not be renamed into place");
+            }
+        } finally {
+            fs.delete(tmp, true);
+        }
     }
 
     /** Text columns of {@code detections.csv}; the others hold numbers. */
@@ -89,8 +129,13 @@ final class BatchTables {
 
     /** The CSV as Parquet of the given column types, swapped in whole. */
     private static void toParquet(SparkSession spark, Path csv, StructType schema, Path parquet) throws IOException {
-        AtomicFiles.writeDirectory(parquet, dir -> spark.read().schema(schema).option("header", "true")
-                .option("mode", "FAILFAST").option("multiLine", "true").option("escape", "\"").csv(csv.toUri().toString())
-                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toUri().toString()));
+        AtomicFiles.writeDirectory(parquet, dir -> csvTable(spark, csv.toUri().toString(), schema).write()
+                .mode(SaveMode.Overwrite).parquet(dir.toUri().toString()));
+    }
+
+    /** A table CSV read back by Spark with the given column types, as one partition. */
+    private static Dataset<Row> csvTable(SparkSession spark, String csv, StructType schema) {
+        return spark.read().schema(schema).option("header", "true").option("mode", "FAILFAST")
+                .option("multiLine", "true").option("escape", "\"").csv(csv).coalesce(1);
     }
 }

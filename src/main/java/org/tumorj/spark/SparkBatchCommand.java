@@ -32,20 +32,33 @@ public final class SparkBatchCommand implements CliCommand {
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "DIR|MANIFEST.csv|LIST.txt",
-            description = "A folder of study folders, a manifest CSV with a path column, or a text file of study folders.")
-    Path input;
+            description = {"A folder of study folders, a manifest CSV with a path column, or a text file of study folders;",
+                "a local path or a URI (hdfs://, s3a://, file://) read through Hadoop's file systems."})
+    String input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the per-study folders and the tables go.")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Where the per-study folders and the tables go: a local path or a URI (hdfs://, s3a://, file://).")
+    String out;
 
     @Option(names = "--studies-per-task", paramLabel = "N", description = "Studies per Spark task (default: ${DEFAULT-VALUE}).")
     int studiesPerTask = 1;
+
+    @Option(names = "--evaluate", description = {"Score the detector on a folder of annotated studies instead, as evaluate does:",
+        "evaluation.json (the pooled FROC, slice AUC and Dice) and evaluation.csv (one row per study) in --out."})
+    boolean evaluate;
+
+    @Option(names = "--threshold", paramLabel = "P",
+            description = "With --evaluate: score threshold for the report's operating point; default (0): the model's own.")
+    double threshold;
 
     @Mixin DetectionChoices choices;
 
     @Override
     public Integer call() throws Exception {
         String salt = choices.deidentifySalt();
+        if (evaluate) {
+            return evaluate(salt);
+        }
         SparkBatchDetection.Request request;
         try {
             request = new SparkBatchDetection.Request(model, input, out, choices.series(), choices.includePatientId(),
@@ -55,6 +68,20 @@ public final class SparkBatchCommand implements CliCommand {
         }
         requireSpark();
         return SparkBatchRun.run(master, request, System.out);
+    }
+
+    private Integer evaluate(String salt) throws Exception {
+        if (HadoopFiles.isUri(input) || HadoopFiles.isUri(out)) {
+            throw new CliException("--evaluate reads a local folder of annotated studies and writes a local folder;"
+                    + " give paths, not URIs");
+        }
+        if (studiesPerTask < 1) {
+            throw new CliException("--studies per task: " + studiesPerTask + "; give 1 or more");
+        }
+        requireSpark();
+        return SparkBatchRun.evaluate(master, model, Path.of(input), Path.of(out), new SparkBatchEvaluation.Settings(
+                model.toAbsolutePath().toString(), choices.series(), choices.allowOtherSeries(), threshold, salt),
+                studiesPerTask, System.out);
     }
 
     private static void requireSpark() throws CliException {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.tumorj.api.TumorJ;
 import org.tumorj.util.Progress;
 
 /**
@@ -15,7 +17,8 @@ final class SparkBatchRun {
     private SparkBatchRun() {}
 
     static int run(String master, SparkBatchDetection.Request request, PrintStream out) throws IOException {
-        List<Path> studies = SparkBatchDetection.plan(request); // a wrong path fails before Spark starts
+        // a wrong path fails before Spark starts
+        List<String> studies = SparkBatchDetection.plan(request, HadoopFiles.configuration(new SparkConf()));
         SparkSession.Builder builder = SparkSession.builder().appName("TumorJ batch detection")
                 .config("spark.ui.showConsoleProgress", "false");
         boolean embedded = master != null && !master.isBlank();
@@ -25,7 +28,9 @@ final class SparkBatchRun {
         SparkSession spark = builder.getOrCreate();
         try {
             SparkBatchDetection.Result result = SparkBatchDetection.run(spark, request, studies, log(out));
-            out.println(result + "; results in " + request.output().toAbsolutePath() + " (" + BatchTables.FINDINGS
+            String where = HadoopFiles.isUri(request.output()) ? request.output()
+                    : Path.of(request.output()).toAbsolutePath().toString();
+            out.println(result + "; results in " + where + " (" + BatchTables.FINDINGS
                     + ", " + BatchTables.STUDIES + ", Parquet beside them)");
             return SparkBatchCommand.exitStatus(result);
         } finally {
@@ -34,6 +39,36 @@ final class SparkBatchRun {
                 ModelCache.closeAll(); // the driver was the executor: its models go with the session
             }
         }
+    }
+
+    /** A {@code batch --evaluate} run: exit status 0 when every study was scored, 1 when one failed. */
+    static int evaluate(String master, Path model, Path studies, Path output, SparkBatchEvaluation.Settings settings,
+            int studiesPerTask, PrintStream out) throws IOException {
+        TumorJ.checkModel(model); // a wrong model fails before Spark starts
+        TumorJ.evaluationStudies(studies);
+        SparkSession spark = session(master);
+        try {
+            SparkBatchEvaluation.Result result = SparkBatchEvaluation.run(spark, model, studies, output, settings,
+                    studiesPerTask, log(out));
+            out.println("held-out evaluation: " + TumorJ.summary(result.report()) + "; " + result.failed()
+                    + " study(ies) failed; results in " + output.toAbsolutePath() + " (" + SparkBatchEvaluation.REPORT
+                    + ", " + SparkBatchEvaluation.TABLE + ")");
+            return result.failed() > 0 ? 1 : 0;
+        } finally {
+            spark.stop();
+            if (master != null && !master.isBlank()) {
+                ModelCache.closeAll();
+            }
+        }
+    }
+
+    private static SparkSession session(String master) {
+        SparkSession.Builder builder = SparkSession.builder().appName("TumorJ batch")
+                .config("spark.ui.showConsoleProgress", "false");
+        if (master != null && !master.isBlank()) {
+            builder = builder.master(master).config("spark.ui.enabled", "false");
+        }
+        return builder.getOrCreate();
     }
 
     private static Progress log(PrintStream out) {

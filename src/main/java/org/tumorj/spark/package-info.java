@@ -4,7 +4,11 @@
  * the model bundle once ({@link org.tumorj.spark.ModelCache}); per study the files of
  * {@code ./tumorj detect}, written atomically and skipped when complete, so a failed job resumes;
  * all findings as one table (CSV and Parquet) and one row per study with its status, reason and
- * timings. {@code ./tumorj batch --spark local[*]} runs it on this machine; {@code spark-submit}
+ * timings. Studies and outputs given as Hadoop URIs ({@code hdfs://}, {@code s3a://},
+ * {@code file://}) are staged per study through a local folder ({@link org.tumorj.spark.HadoopFiles});
+ * {@code batch --evaluate} scores annotated studies per task and pools them into
+ * {@code ./tumorj evaluate}'s report ({@link org.tumorj.spark.SparkBatchEvaluation}).
+ * {@code ./tumorj batch --spark local[*]} runs it on this machine; {@code spark-submit}
  * runs the same jar on a cluster (docs/scale-out.md).
  *
  * <p>Last in the flow: it uses the core only through {@code org.tumorj.api.TumorJ} and the
