@@ -28,11 +28,7 @@ class MissingSliceCommandTest {
     static void phantomsAndAModel() {
         studies = dir.resolve("ct");
         model = dir.resolve("model");
-        assertEquals(0, CliRun.of("phantoms", "--out", studies.toString(), "--modality", "CT", "--studies", "3", "--seed",
-                "11", "--size", "96", "--slices", "8").status());
-        CliRun training = CliRun.of("train", "--studies", studies.toString(), "--out", model.toString(), "--epochs", "1",
-                "--validation", "0.34");
-        assertEquals(0, training.status(), training.err() + training.out());
+        CliRun.phantomsAndAModel(studies, model, 3, 1);
     }
 
     @Test

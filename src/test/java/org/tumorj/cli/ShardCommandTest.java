@@ -31,11 +31,7 @@ class ShardCommandTest {
     static void phantomsAndAModel() {
         studies = dir.resolve("ct");
         model = dir.resolve("model");
-        assertEquals(0, CliRun.of("phantoms", "--out", studies.toString(), "--modality", "CT", "--studies", "5", "--seed",
-                "11", "--size", "96", "--slices", "8").status());
-        CliRun training = CliRun.of("train", "--studies", studies.toString(), "--out", model.toString(), "--epochs", "2",
-                "--validation", "0.34");
-        assertEquals(0, training.status(), training.err() + training.out());
+        CliRun.phantomsAndAModel(studies, model, 5, 2);
     }
 
     @Test
