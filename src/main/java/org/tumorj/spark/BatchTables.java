@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -21,7 +19,9 @@ import org.tumorj.util.AtomicFiles;
  * ({@value #FINDINGS} / {@value #FINDINGS_PARQUET}, the columns of {@code detections.csv}) and one
  * row per study ({@value #STUDIES} / {@value #STUDIES_PARQUET}: status, reason, timings), with
  * column types given ({@link #findingsSchema}). The CSVs
- * are written whole or not at all; each Parquet folder is written beside and swapped in.
+ * are written whole or not at all; each Parquet folder is written beside and swapped in, by the
+ * driver from the CSV text ({@link ParquetTable}: no Spark SQL query, which cost seconds of
+ * planning and code generation for kilobytes).
  */
 final class BatchTables {
     static final String FINDINGS = "findings.csv";
@@ -34,12 +34,13 @@ final class BatchTables {
 
     static void write(SparkSession spark, Path output, List<StudyRow> rows, boolean includePatientId)
             throws IOException {
-        Path findings = output.resolve(FINDINGS);
-        AtomicFiles.writeString(findings, findingsCsv(rows, includePatientId));
-        Path studies = output.resolve(STUDIES);
-        AtomicFiles.writeString(studies, studiesCsv(rows));
-        toParquet(spark, findings, findingsSchema(DetectionsCsv.header(includePatientId)), output.resolve(FINDINGS_PARQUET));
-        toParquet(spark, studies, studiesSchema(), output.resolve(STUDIES_PARQUET));
+        String findings = findingsCsv(rows, includePatientId);
+        AtomicFiles.writeString(output.resolve(FINDINGS), findings);
+        String studies = studiesCsv(rows);
+        AtomicFiles.writeString(output.resolve(STUDIES), studies);
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        toParquet(hadoop, findings, findingsSchema(DetectionsCsv.header(includePatientId)), output.resolve(FINDINGS_PARQUET));
+        toParquet(hadoop, studies, studiesSchema(), output.resolve(STUDIES_PARQUET));
     }
 
     /**
@@ -54,20 +55,22 @@ final class BatchTables {
         }
         org.apache.hadoop.fs.Path out = HadoopFiles.path(output);
         FileSystem fs = HadoopFiles.fileSystem(out, spark.sparkContext().hadoopConfiguration());
-        org.apache.hadoop.fs.Path findings = new org.apache.hadoop.fs.Path(out, FINDINGS);
-        HadoopFiles.writeString(fs, findings, findingsCsv(rows, includePatientId));
-        org.apache.hadoop.fs.Path studies = new org.apache.hadoop.fs.Path(out, STUDIES);
-        HadoopFiles.writeString(fs, studies, studiesCsv(rows));
-        toParquet(spark, fs, findings, findingsSchema(DetectionsCsv.header(includePatientId)),
+        String findings = findingsCsv(rows, includePatientId);
+        HadoopFiles.writeString(fs, new org.apache.hadoop.fs.Path(out, FINDINGS), findings);
+        String studies = studiesCsv(rows);
+        HadoopFiles.writeString(fs, new org.apache.hadoop.fs.Path(out, STUDIES), studies);
+        toParquet(fs, findings, findingsSchema(DetectionsCsv.header(includePatientId)),
                 new org.apache.hadoop.fs.Path(out, FINDINGS_PARQUET));
-        toParquet(spark, fs, studies, studiesSchema(), new org.apache.hadoop.fs.Path(out, STUDIES_PARQUET));
+        toParquet(fs, studies, studiesSchema(), new org.apache.hadoop.fs.Path(out, STUDIES_PARQUET));
     }
 
-    private static void toParquet(SparkSession spark, FileSystem fs, org.apache.hadoop.fs.Path csv, StructType schema,
-            org.apache.hadoop.fs.Path parquet) throws IOException {
+    /** The CSV text as a Parquet folder of the given column types, written beside and renamed into place. */
+    private static void toParquet(FileSystem fs, String csv, StructType schema, org.apache.hadoop.fs.Path parquet)
+            throws IOException {
         org.apache.hadoop.fs.Path tmp = HadoopFiles.temporarySibling(parquet);
         try {
-            csvTable(spark, csv.toString(), schema).write().mode(SaveMode.Overwrite).parquet(tmp.toString());
+            fs.mkdirs(tmp);
+            ParquetTable.write(csv, schema, fs, tmp);
             if (fs.exists(parquet)) {
                 fs.delete(parquet, true);
             }
@@ -127,15 +130,11 @@ final class BatchTables {
         return String.format(Locale.ROOT, "%.3f", s);
     }
 
-    /** The CSV as Parquet of the given column types, swapped in whole. */
-    private static void toParquet(SparkSession spark, Path csv, StructType schema, Path parquet) throws IOException {
-        AtomicFiles.writeDirectory(parquet, dir -> csvTable(spark, csv.toUri().toString(), schema).write()
-                .mode(SaveMode.Overwrite).parquet(dir.toUri().toString()));
-    }
-
-    /** A table CSV read back by Spark with the given column types, as one partition. */
-    private static Dataset<Row> csvTable(SparkSession spark, String csv, StructType schema) {
-        return spark.read().schema(schema).option("header", "true").option("mode", "FAILFAST")
-                .option("multiLine", "true").option("escape", "\"").csv(csv).coalesce(1);
+    /** The CSV text as a Parquet folder of the given column types, swapped in whole. */
+    private static void toParquet(Configuration hadoop, String csv, StructType schema, Path parquet) throws IOException {
+        AtomicFiles.writeDirectory(parquet, dir -> {
+            org.apache.hadoop.fs.Path at = new org.apache.hadoop.fs.Path(dir.toUri());
+            ParquetTable.write(csv, schema, HadoopFiles.fileSystem(at, hadoop), at);
+        });
     }
 }

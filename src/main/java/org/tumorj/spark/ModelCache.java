@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.tumorj.api.TumorJ;
 
 /**
  * The model bundles open in this JVM, each opened by the first task that needs it and kept for
  * every later task of the executor: the network and its TensorFlow natives load once per
  * executor process, not once per study. Tasks running side by side in one executor share the
- * opened model (the backbone keeps a pool of predictors; the head is synchronised).
+ * opened model (the backbone keeps a pool of predictors; the head is synchronised). An embedded
+ * {@code local} run opens it on the driver, which is its executor, while the Spark session starts
+ * ({@link #preload}); the first task still reports the load time.
  */
 final class ModelCache {
     /**
@@ -22,18 +26,47 @@ final class ModelCache {
     record Loaded(TumorJ.OpenedModel model, double loadSeconds) {}
 
     private static final Map<Path, Loaded> OPEN = new HashMap<>();
+    /** The bundles whose load time a task has reported already. */
+    private static final Set<Path> REPORTED = new HashSet<>();
 
     private ModelCache() {}
 
     /**
      * The model of {@code bundle}, opened now when this JVM has not opened it yet.
      *
-     * @param openedNow set to true when this call opened it (its load time belongs to this task)
+     * @param openedNow set to true for the first call in this JVM, which opened it or waited for
+     *     {@link #preload} to (its load time belongs to this task)
      */
     static synchronized Loaded get(Path bundle, boolean[] openedNow) {
         Path key = bundle.toAbsolutePath().normalize();
+        Loaded loaded = open(key);
+        openedNow[0] = REPORTED.add(key);
+        return loaded;
+    }
+
+    /**
+     * Opens {@code bundle} in a background thread, ahead of the first task (an embedded run's
+     * driver is its executor: the load overlaps the Spark session's start). A task that asks for
+     * it meanwhile waits for it; a failure is left for the task to meet and report. Join the
+     * thread before {@link #closeAll}.
+     */
+    static Thread preload(Path bundle) {
+        Thread t = new Thread(() -> {
+            try {
+                synchronized (ModelCache.class) {
+                    open(bundle.toAbsolutePath().normalize());
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // the first task opens it again and fails with the reason
+            }
+        }, "tumorj-model-preload");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static Loaded open(Path key) {
         Loaded loaded = OPEN.get(key);
-        openedNow[0] = loaded == null;
         if (loaded == null) {
             long start = System.nanoTime();
             try {
@@ -50,5 +83,6 @@ final class ModelCache {
     static synchronized void closeAll() {
         OPEN.values().forEach(l -> l.model().close());
         OPEN.clear();
+        REPORTED.clear();
     }
 }

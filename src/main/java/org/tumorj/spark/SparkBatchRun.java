@@ -19,13 +19,21 @@ final class SparkBatchRun {
     static int run(String master, SparkBatchDetection.Request request, PrintStream out) throws IOException {
         // a wrong path fails before Spark starts
         List<String> studies = SparkBatchDetection.plan(request, HadoopFiles.configuration(new SparkConf()));
+        boolean embedded = master != null && !master.isBlank();
+        // local: the driver is the executor, so its model loads while the session starts
+        Thread preload = isLocal(master) && !studies.isEmpty() ? ModelCache.preload(request.model()) : null;
         SparkSession.Builder builder = SparkSession.builder().appName("TumorJ batch detection")
                 .config("spark.ui.showConsoleProgress", "false");
-        boolean embedded = master != null && !master.isBlank();
         if (embedded) {
             builder = builder.master(master).config("spark.ui.enabled", "false");
         }
-        SparkSession spark = builder.getOrCreate();
+        SparkSession spark;
+        try {
+            spark = builder.getOrCreate();
+        } catch (RuntimeException e) {
+            closeModels(preload, embedded);
+            throw e;
+        }
         try {
             SparkBatchDetection.Result result = SparkBatchDetection.run(spark, request, studies, log(out));
             String where = HadoopFiles.isUri(request.output()) ? request.output()
@@ -35,9 +43,26 @@ final class SparkBatchRun {
             return SparkBatchCommand.exitStatus(result);
         } finally {
             spark.stop();
-            if (embedded) {
-                ModelCache.closeAll(); // the driver was the executor: its models go with the session
+            closeModels(preload, embedded);
+        }
+    }
+
+    /** Whether {@code master} runs the executors in this JVM ({@code local}, {@code local[N]}, {@code local[*]}). */
+    static boolean isLocal(String master) {
+        return master != null && (master.equals("local") || master.startsWith("local["));
+    }
+
+    /** The models an embedded run opened (its driver was the executor) go with its session; a preload is waited for first. */
+    private static void closeModels(Thread preload, boolean embedded) {
+        if (preload != null) {
+            try {
+                preload.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+        if (embedded) {
+            ModelCache.closeAll();
         }
     }
 
