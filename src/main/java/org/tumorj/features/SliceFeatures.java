@@ -30,6 +30,8 @@ public final class SliceFeatures {
     /** Per context offset, how far {@link #driftExtremes} searches, in grid points either side. */
     private final int[] driftRadii;
     private final Map<Integer, SliceBank> cache;
+    /** What the banks are computed with besides the planes: their key in a shared {@link BankCache}. */
+    private final BankCache.Recipe recipe;
     /** The widest square {@link #driftExtremes} searches, in grid points either side. */
     private static final int MAX_DRIFT_POINTS = 6;
 
@@ -61,6 +63,8 @@ public final class SliceFeatures {
         int reach = offsets.length == 0 ? 0 : offsets[offsets.length - 1];
         int capacity = 2 * reach + 2;
         this.driftRadii = spec.contextDrift() > 0 ? driftRadii(volume) : new int[0];
+        this.recipe = new BankCache.Recipe(volume.width(), volume.height(), spec.gridStride(), boxed(spec.sigmas()),
+                boxed(spec.convergenceRadii()), Arrays.stream(driftRadii).boxed().toList());
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, SliceBank> eldest) {
@@ -222,13 +226,30 @@ public final class SliceFeatures {
         return cache.computeIfAbsent(z, this::computeBank);
     }
 
+    private static java.util.List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
     private int bankChannels() {
         return spec.planes() * bank.channels();
     }
 
-    /** The bank of every plane of slice {@code z}, plane after plane, at the grid points. */
+    /** The bank of slice {@code z}: the active {@link BankCache}'s when it holds these planes, else computed. */
     private SliceBank computeBank(int z) {
         float[][] input = this.planes.apply(z);
+        BankCache shared = BankCache.active();
+        if (shared == null) {
+            return computeBank(input);
+        }
+        BankCache.Bank b = shared.get(recipe, input, () -> {
+            SliceBank computed = computeBank(input);
+            return new BankCache.Bank(computed.grid(), computed.drift());
+        });
+        return new SliceBank(b.grid(), b.drift());
+    }
+
+    /** The bank of every plane, plane after plane, at the grid points. */
+    private SliceBank computeBank(float[][] input) {
         int perPlane = bank.channels(), c = bankChannels(), points = gridWidth * gridHeight;
         float[] grid = new float[points * c];
         // Planes (CT's two windows) in parallel: each bank has single-threaded stretches (BoofCV's
