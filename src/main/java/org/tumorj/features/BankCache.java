@@ -1,9 +1,12 @@
 package org.tumorj.features;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +33,14 @@ public final class BankCache {
 
     private final long budgetBytes;
     private final Map<Key, Entry> entries = new HashMap<>();
+    /** The grids of the kept banks, by identity: what {@link #keeps} answers from. */
+    private final Set<float[]> keptGrids = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Per-slice results computed from kept banks only ({@link #derived}), by their caller's key. */
+    private final Map<Object, float[]> derived = new HashMap<>();
     private long usedBytes;
     private long hits;
     private long misses;
+    private long derivedHits;
 
     /**
      * What a bank is computed with besides the planes: grid, scales, convergence radii and drift
@@ -114,7 +122,42 @@ public final class BankCache {
             }
         }
         entries.put(key, new Entry(planes, bank, entries.get(key)));
+        keptGrids.add(bank.grid());
         usedBytes += bytes;
+    }
+
+    /**
+     * Whether {@code grid} is the grid of a bank this cache keeps. A kept bank is the one object
+     * for its planes, so features assembled from kept banks alone are named exactly by which
+     * banks they were assembled from ({@link SliceFeatures#madeOf}).
+     */
+    public synchronized boolean keeps(float[] grid) {
+        return keptGrids.contains(grid);
+    }
+
+    /**
+     * A result computed from one slice's features, found again under an equal {@code key}, else
+     * {@code compute}'s (kept if it fits the budget). The caller's key must name everything the
+     * result depends on (the {@link SliceFeatures#madeOf} of the slice and what reads it). A copy
+     * is returned each time, so no caller can change another's.
+     */
+    public float[] derived(Object key, Supplier<float[]> compute) {
+        synchronized (this) {
+            float[] kept = derived.get(key);
+            if (kept != null) {
+                derivedHits++;
+                return kept.clone();
+            }
+        }
+        float[] result = compute.get();
+        synchronized (this) {
+            long bytes = (long) result.length * Float.BYTES;
+            if (!derived.containsKey(key) && usedBytes + bytes <= budgetBytes) {
+                derived.put(key, result.clone());
+                usedBytes += bytes;
+            }
+        }
+        return result;
     }
 
     public synchronized long usedBytes() { return usedBytes; }
@@ -122,6 +165,8 @@ public final class BankCache {
     public synchronized long hits() { return hits; }
 
     public synchronized long misses() { return misses; }
+
+    public synchronized long derivedHits() { return derivedHits; }
 
     /** Slices kept. */
     public synchronized int size() {
@@ -174,7 +219,7 @@ public final class BankCache {
     /** For tests and logs: {@code hits/lookups, MB kept}. */
     @Override
     public synchronized String toString() {
-        return String.format(java.util.Locale.ROOT, "%d of %d banks reused, %d slices (%d MB) kept", hits, hits + misses,
-                size(), usedBytes >> 20);
+        return String.format(java.util.Locale.ROOT, "%d of %d banks reused, %d slices (%d MB with %d maps) kept, %d maps"
+                + " reused", hits, hits + misses, size(), usedBytes >> 20, derived.size(), derivedHits);
     }
 }

@@ -1,7 +1,9 @@
 package org.tumorj.features;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -118,6 +120,53 @@ public final class SliceFeatures {
     }
 
     /**
+     * What the features of slice {@code z} are assembled from, as a key equal for equal features:
+     * the layout (recipe, context offsets and channels) and, by identity, the banks of the slice
+     * and of its context slices in the order {@link #slice} copies them. Null unless each of those
+     * banks is kept by the active {@link BankCache} (the one object for its planes) and there are
+     * no hypercolumns; a null says nothing, a key equal to another says the features are equal.
+     */
+    public Object madeOf(int z) {
+        BankCache shared = BankCache.active();
+        if (shared == null || hypercolumns != null || !spec.filters()) {
+            return null;
+        }
+        List<Object> parts = new ArrayList<>();
+        parts.add(recipe);
+        parts.add(Arrays.stream(offsets).boxed().toList());
+        parts.add(Arrays.stream(contextChannels).boxed().toList());
+        parts.add(spec.planes());
+        List<Integer> sources = new ArrayList<>(List.of(z));
+        for (int k = offsets.length - 1; k >= 0; k--) {
+            sources.add(reflect(z - offsets[k]));
+        }
+        for (int d : offsets) {
+            sources.add(reflect(z + d));
+        }
+        for (int source : sources) {
+            float[] grid = bankAt(source).grid();
+            if (!shared.keeps(grid)) {
+                return null;
+            }
+            parts.add(new Same(grid));
+        }
+        return parts;
+    }
+
+    /** An object compared by identity: a kept bank's grid. */
+    private record Same(Object object) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+    }
+
+    /**
      * The blob channels a neighbouring slice contributes, of each plane: smoothed and LoG at the
      * bank's second scale, LoG at its third (2 and 4 px with the default scales).
      */
@@ -226,7 +275,7 @@ public final class SliceFeatures {
         return cache.computeIfAbsent(z, this::computeBank);
     }
 
-    private static java.util.List<Double> boxed(double[] values) {
+    private static List<Double> boxed(double[] values) {
         return Arrays.stream(values).boxed().toList();
     }
 

@@ -95,6 +95,42 @@ class BankCacheTest {
         }
     }
 
+    /** Interior slices of a slab are made of the same banks as in the whole series; its end slices are not. */
+    @Test
+    void madeOfIsEqualExactlyWhereTheFeaturesAre() {
+        TestVolumes.Disc[] discs = new TestVolumes.Disc[8];
+        for (int z = 0; z < 8; z++) {
+            discs[z] = new TestVolumes.Disc(20, 20, 2 + z, z, z, 0.9f);
+        }
+        Volume whole = TestVolumes.discs(TestVolumes.info("MR", 40, 40, 8, 1, 1, 2, new double[3]), 0.1f, discs);
+        Volume slab = new Volume(TestVolumes.info("MR", 40, 40, 5, 1, 1, 2, new double[3]), whole.slices().subList(2, 7));
+        FeatureSpec spec = FeatureSpec.filters(new double[] {1, 2, 4}, new double[] {2});
+        assertNull(features(spec, whole).madeOf(3), "no active cache: no key");
+        try (BankCache.Scope scope = BankCache.open(1 << 30)) {
+            SliceFeatures s = features(spec, slab), w = features(spec, whole);
+            for (int z = 0; z < slab.depth(); z++) {
+                boolean interior = z >= 1 && z <= 3; // context 2 mm = 1 slice either side
+                assertEquals(interior, s.madeOf(z).equals(w.madeOf(z + 2)), "slab slice " + z);
+                if (interior) {
+                    assertArrayEquals(s.slice(z).values(), w.slice(z + 2).values());
+                }
+            }
+            AtomicInteger calls = new AtomicInteger();
+            float[] map = scope.cache().derived(List.of("head", s.madeOf(2)), () -> new float[] {calls.incrementAndGet()});
+            float[] again = scope.cache().derived(List.of("head", w.madeOf(4)), () -> new float[] {calls.incrementAndGet()});
+            assertArrayEquals(map, again, "the same features' map computed once");
+            assertNotSame(map, again, "each caller gets its own copy");
+            assertEquals(1, calls.get());
+        }
+        try (BankCache.Scope tiny = BankCache.open(0)) {
+            assertNull(features(spec, whole).madeOf(3), "banks not kept: no key");
+        }
+    }
+
+    private static SliceFeatures features(FeatureSpec spec, Volume v) {
+        return new SliceFeatures(spec, v, z -> new float[][] {v.slice(z).clone()}, null);
+    }
+
     private static float[][] all(FeatureSpec spec, Volume v) {
         SliceFeatures f = new SliceFeatures(spec, v, z -> new float[][] {v.slice(z).clone()}, null);
         float[][] out = new float[v.depth()][];
