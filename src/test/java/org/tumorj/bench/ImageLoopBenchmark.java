@@ -38,7 +38,9 @@ import org.tumorj.util.Progress;
  *
  * <p>{@code --save DIR} writes each round's bundle ({@code DIR/round-N/model}) and its findings and
  * heat map ({@code findings.txt}, {@code maps.sha256}): two builds' outputs can then be compared
- * byte for byte ({@code diff -r}) to show that a speed-up changed nothing.
+ * byte for byte ({@code diff -r}) to show that a speed-up changed nothing. Two rounds of one build
+ * differ only in the bundle's creation time, {@code saved_model/saved_model.pb} (TensorFlow's
+ * export of the head is not byte-stable) and the checksums in {@code bundle.json} over those two.
  */
 public final class ImageLoopBenchmark {
 
