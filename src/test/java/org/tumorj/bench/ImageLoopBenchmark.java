@@ -40,7 +40,8 @@ import org.tumorj.util.Progress;
  * heat map ({@code findings.txt}, {@code maps.sha256}): two builds' outputs can then be compared
  * byte for byte ({@code diff -r}) to show that a speed-up changed nothing. Two rounds of one build
  * differ only in the bundle's creation time, {@code saved_model/saved_model.pb} (TensorFlow's
- * export of the head is not byte-stable) and the checksums in {@code bundle.json} over those two.
+ * export of the head is not byte-stable) and the checksums in {@code bundle.json} over those two;
+ * {@code scripts/compare-loop-outputs} compares two rounds' folders so.
  */
 public final class ImageLoopBenchmark {
 
