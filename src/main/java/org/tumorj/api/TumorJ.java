@@ -20,6 +20,7 @@ import org.tumorj.dataset.TrainingData;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.dicom.DicomReader;
+import org.tumorj.features.BankCache;
 import org.tumorj.dataset.Study;
 import org.tumorj.dataset.VolumeLoader;
 import org.tumorj.evaluation.DetectionEvaluation;
@@ -114,13 +115,16 @@ public final class TumorJ {
             }
         }
         ImageTrainingPlan plan = ImageTrainingPlan.of(r.image(), others, r.settings());
-        try (Backbone backbone = Backbones.openDefault()) {
+        // One round reads each slice's filter bank in five passes; computed once, kept for the round only.
+        try (BankCache.Scope banks = BankCache.open(BankCache.defaultBudget());
+                Backbone backbone = Backbones.openDefault()) {
             ModelBundle bundle = new DetectorTraining(backbone, r.settings()).withFeatures(r.features())
                     .train(plan.studies(), plan.split(), plan.describe(), progress, listener)
                     .withTrainingRecord(ImageTrainingPlan.KEY, plan.record());
             TrainedDetector detector = new TrainedDetector(backbone, bundle);
             Volume volume = r.image().volume();
             Detections d = detector.detect(volume, r.image().id(), detector.defaultParams(volume), progress);
+            progress.log("filter banks: " + banks.cache());
             return new ImageTrainingResult(bundle, d, plan.describe());
         }
     }

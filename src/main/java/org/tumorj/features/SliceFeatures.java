@@ -1,7 +1,9 @@
 package org.tumorj.features;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -30,6 +32,8 @@ public final class SliceFeatures {
     /** Per context offset, how far {@link #driftExtremes} searches, in grid points either side. */
     private final int[] driftRadii;
     private final Map<Integer, SliceBank> cache;
+    /** What the banks are computed with besides the planes: their key in a shared {@link BankCache}. */
+    private final BankCache.Recipe recipe;
     /** The widest square {@link #driftExtremes} searches, in grid points either side. */
     private static final int MAX_DRIFT_POINTS = 6;
 
@@ -61,6 +65,8 @@ public final class SliceFeatures {
         int reach = offsets.length == 0 ? 0 : offsets[offsets.length - 1];
         int capacity = 2 * reach + 2;
         this.driftRadii = spec.contextDrift() > 0 ? driftRadii(volume) : new int[0];
+        this.recipe = new BankCache.Recipe(volume.width(), volume.height(), spec.gridStride(), boxed(spec.sigmas()),
+                boxed(spec.convergenceRadii()), Arrays.stream(driftRadii).boxed().toList());
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, SliceBank> eldest) {
@@ -111,6 +117,53 @@ public final class SliceFeatures {
                     out, c, at);
         }
         return new FeatureGrid(out, gridWidth, gridHeight, c, spec.gridStride());
+    }
+
+    /**
+     * What the features of slice {@code z} are assembled from, as a key equal for equal features:
+     * the layout (recipe, context offsets and channels) and, by identity, the banks of the slice
+     * and of its context slices in the order {@link #slice} copies them. Null unless each of those
+     * banks is kept by the active {@link BankCache} (the one object for its planes) and there are
+     * no hypercolumns; a null says nothing, a key equal to another says the features are equal.
+     */
+    public Object madeOf(int z) {
+        BankCache shared = BankCache.active();
+        if (shared == null || hypercolumns != null || !spec.filters()) {
+            return null;
+        }
+        List<Object> parts = new ArrayList<>();
+        parts.add(recipe);
+        parts.add(Arrays.stream(offsets).boxed().toList());
+        parts.add(Arrays.stream(contextChannels).boxed().toList());
+        parts.add(spec.planes());
+        List<Integer> sources = new ArrayList<>(List.of(z));
+        for (int k = offsets.length - 1; k >= 0; k--) {
+            sources.add(reflect(z - offsets[k]));
+        }
+        for (int d : offsets) {
+            sources.add(reflect(z + d));
+        }
+        for (int source : sources) {
+            float[] grid = bankAt(source).grid();
+            if (!shared.keeps(grid)) {
+                return null;
+            }
+            parts.add(new Same(grid));
+        }
+        return parts;
+    }
+
+    /** An object compared by identity: a kept bank's grid. */
+    private record Same(Object object) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
     }
 
     /**
@@ -222,13 +275,30 @@ public final class SliceFeatures {
         return cache.computeIfAbsent(z, this::computeBank);
     }
 
+    private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
     private int bankChannels() {
         return spec.planes() * bank.channels();
     }
 
-    /** The bank of every plane of slice {@code z}, plane after plane, at the grid points. */
+    /** The bank of slice {@code z}: the active {@link BankCache}'s when it holds these planes, else computed. */
     private SliceBank computeBank(int z) {
         float[][] input = this.planes.apply(z);
+        BankCache shared = BankCache.active();
+        if (shared == null) {
+            return computeBank(input);
+        }
+        BankCache.Bank b = shared.get(recipe, input, () -> {
+            SliceBank computed = computeBank(input);
+            return new BankCache.Bank(computed.grid(), computed.drift());
+        });
+        return new SliceBank(b.grid(), b.drift());
+    }
+
+    /** The bank of every plane, plane after plane, at the grid points. */
+    private SliceBank computeBank(float[][] input) {
         int perPlane = bank.channels(), c = bankChannels(), points = gridWidth * gridHeight;
         float[] grid = new float[points * c];
         // Planes (CT's two windows) in parallel: each bank has single-threaded stretches (BoofCV's

@@ -82,6 +82,33 @@ public final class DenseHead implements Head {
         return out;
     }
 
+    /**
+     * Logits of the C-length vectors numbered {@code points} in a channel-last grid, the same
+     * values as {@link #logit} (whose double holds a float) gives them one by one, computed as
+     * {@link #logits(float[], int, int)} computes a whole grid: two vectors per pass over W1, blocks
+     * on the fork-join pool. Hard-negative mining scores most of a slice's points this way.
+     */
+    public float[] logitsAt(float[] features, int channels, int[] points) {
+        checkChannels(channels);
+        float[] out = new float[points.length];
+        int tasks = (points.length + POINTS_PER_TASK - 1) / POINTS_PER_TASK;
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            int h = weights.hiddenUnits(), end = Math.min(points.length, (t + 1) * POINTS_PER_TASK);
+            float[] first = new float[h], second = new float[h];
+            int k = t * POINTS_PER_TASK;
+            for (; k + 1 < end; k += 2) {
+                accumulatePair(features, points[k] * channels, points[k + 1] * channels, first, second);
+                out[k] = (float) output(first);
+                out[k + 1] = (float) output(second);
+            }
+            if (k < end) {
+                accumulate(features, points[k] * channels, first);
+                out[k] = (float) output(first);
+            }
+        });
+        return out;
+    }
+
     /** hidden = x W1 + b1 for the vector at {@code offset}, channels in ascending order. */
     private void accumulate(float[] features, int offset, float[] hidden) {
         System.arraycopy(weights.bias1(), 0, hidden, 0, hidden.length);

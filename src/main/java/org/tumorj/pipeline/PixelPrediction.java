@@ -1,16 +1,19 @@
 package org.tumorj.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.detect.ProbabilityMap;
 import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.features.BankCache;
 import org.tumorj.features.FeatureGrid;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.Hypercolumns;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
+import org.tumorj.model.HeadWeights;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 
@@ -27,6 +30,8 @@ final class PixelPrediction {
     private final boolean adjacentSlices;
     private final WorkingResolution resolution;
     private final Function<Volume, Hypercolumns> hypercolumns;
+    /** See {@link #headKey()}; made on first use. */
+    private String headKey;
 
     /** @param hypercolumns the transfer features of a (working) volume, or null when the spec uses none */
     PixelPrediction(FeatureSpec spec, DenseHead head, Preprocessing preprocessing, boolean adjacentSlices,
@@ -52,19 +57,47 @@ final class PixelPrediction {
                     + spec.families() + " gives " + features.channels() + "; the bundle is inconsistent, retrain it");
         }
         List<ProbabilityMap> maps = new ArrayList<>(working.depth());
+        int width = FeatureGrid.points(working.width(), spec.gridStride());
+        int height = FeatureGrid.points(working.height(), spec.gridStride());
         for (int z = 0; z < working.depth(); z++) {
             progress.checkCancelled();
-            maps.add(map(features.slice(z)));
+            maps.add(new ProbabilityMap(probabilities(features, z), width, height, spec.gridStride(), 0));
             progress.update("Dense detection", z + 1, working.depth());
         }
         return grid.toOriginal(new ProbabilityMaps(maps, working.width(), working.height()));
     }
 
-    private ProbabilityMap map(FeatureGrid g) {
+    /**
+     * The map of slice {@code z} on the feature grid. Under an active {@link BankCache}, the map
+     * of features made of the same banks ({@link SliceFeatures#madeOf}) read by the same head is
+     * computed once: a training round predicts a slab's slices and then, away from the slab's
+     * ends, the same features again in the whole series.
+     */
+    private float[] probabilities(SliceFeatures features, int z) {
+        BankCache shared = BankCache.active();
+        Object madeOf = shared == null ? null : features.madeOf(z);
+        if (madeOf == null) {
+            return probabilities(features.slice(z));
+        }
+        return shared.derived(List.of(headKey(), madeOf), () -> probabilities(features.slice(z)));
+    }
+
+    private float[] probabilities(FeatureGrid g) {
         float[] p = head.logits(g.values(), g.channels(), g.width() * g.height());
         for (int k = 0; k < p.length; k++) {
             p[k] = (float) head.probability(p[k]);
         }
-        return new ProbabilityMap(p, g.width(), g.height(), g.stride(), 0);
+        return p;
+    }
+
+    /** The head's weights and temperature as text (floats print exactly): equal for heads giving equal maps. */
+    private String headKey() {
+        if (headKey == null) {
+            HeadWeights w = head.weights();
+            headKey = "probability " + w.featureChannels() + " " + w.hiddenUnits() + " " + Arrays.toString(w.kernel1())
+                    + Arrays.toString(w.bias1()) + Arrays.toString(w.kernel2()) + " " + w.bias2() + " T "
+                    + head.temperature();
+        }
+        return headKey;
     }
 }

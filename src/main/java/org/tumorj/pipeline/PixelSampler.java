@@ -177,8 +177,10 @@ public final class PixelSampler {
     private List<Integer> withHardFirst(FeatureGrid grid, List<Integer> pool, Examples out, String study) {
         List<Integer> ranked = new ArrayList<>(pool);
         double[] score = new double[grid.width() * grid.height()];
-        for (int p : ranked) {
-            score[p] = scorer.logit(grid.values(), p * grid.channels());
+        int[] points = ranked.stream().mapToInt(Integer::intValue).toArray();
+        float[] logits = scorer.logitsAt(grid.values(), grid.channels(), points); // what logit gives, in parallel
+        for (int k = 0; k < points.length; k++) {
+            score[points[k]] = logits[k];
         }
         ranked.sort((a, b) -> Double.compare(score[b], score[a])); // stable: ties keep scan order
         int hard = Math.min(HARD_PER_SLICE, ranked.size());

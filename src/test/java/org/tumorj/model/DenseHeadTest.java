@@ -62,6 +62,22 @@ class DenseHeadTest {
     }
 
     @Test
+    void logitsAtChosenPointsAreThePointByPointLogitsExactly() {
+        // Hard-negative mining ranks the doubles logit gives; logitsAt must give the same values.
+        HeadWeights w = randomHead(130, 64, 7);
+        DenseHead head = new DenseHead(w, 1);
+        int points = 5001;
+        float[] grid = randomFeatures(130 * points, 8);
+        int[] chosen = java.util.stream.IntStream.range(0, points).filter(p -> p % 3 != 1).map(p -> points - 1 - p)
+                .toArray(); // an odd count, descending, over several blocks
+        float[] z = head.logitsAt(grid, 130, chosen);
+        assertEquals(chosen.length, z.length);
+        for (int k = 0; k < chosen.length; k++) {
+            assertEquals(head.logit(grid, chosen[k] * 130), (double) z[k], 0d, "point " + chosen[k]);
+        }
+    }
+
+    @Test
     void wrongChannelCountIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new DenseHead(TINY, 1).probabilities(FloatTensor.zeros(1, 2, 2, 3)));
