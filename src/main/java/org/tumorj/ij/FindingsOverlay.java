@@ -10,6 +10,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.tumorj.detect.BodyMask;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.Finding;
+import org.tumorj.detect.LungFieldMask;
 import org.tumorj.detect.FindingSlice;
 import org.tumorj.volume.Contour;
 
@@ -183,7 +185,8 @@ public final class FindingsOverlay {
      * detection threshold, whichever is lower (the others
      * would be fully transparent), the probability scaled to 0..255 through the fire LUT. On CT
      * detected with the body mask (as findings are), the map is drawn only inside the body: the
-     * air around the patient stays transparent, whatever the model made of it.
+     * air around the patient stays transparent, whatever the model made of it; on a radiograph,
+     * only inside the lung fields when they are found.
      */
     public static List<Roi> heatMapRois(ImagePlus imp, Detections d) {
         List<Roi> rois = new ArrayList<>();
@@ -216,12 +219,30 @@ public final class FindingsOverlay {
      * CT, mask off) or the image holds no HU any more (converted).
      */
     private static boolean[] bodyMask(ImagePlus imp, Detections d, int z) {
+        if (d.info().isProjection()) {
+            return lungFields(imp, d);
+        }
         if (!d.params().bodyMask() || !"CT".equalsIgnoreCase(d.info().modality()) || imp.getBitDepth() != 32) {
             return null;
         }
         int index = imp.isHyperStack() ? imp.getStackIndex(1, z + 1, 1) : z + 1;
         return BodyMask.compute((float[]) imp.getStack().getPixels(index), imp.getWidth(), imp.getHeight(),
                 d.params().airHu());
+    }
+
+    /**
+     * The lung fields of a radiograph ({@link LungFieldMask}), where a reader looks for nodules:
+     * only the drawing is masked, never the findings or the maps. Null (the whole image) when
+     * none are found, e.g. not a chest image.
+     */
+    private static boolean[] lungFields(ImagePlus imp, Detections d) {
+        ImageProcessor ip = imp.getStack().getProcessor(1);
+        ij.measure.Calibration cal = imp.getCalibration();
+        float[] px = new float[imp.getWidth() * imp.getHeight()];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) cal.getCValue(ip.getf(i)); // modality values, as the detector saw them
+        }
+        return LungFieldMask.compute(px, d.info());
     }
 
     /**

@@ -29,8 +29,8 @@ final class RadiographGenerator {
 
     static PhantomStudy generate(PhantomConfig c) {
         RadiographProtocol protocol = RadiographProtocol.draw(c);
-        SplittableRandom r = new SplittableRandom(c.seed() * 0xBF58476D1CE4E5B9L + c.studyNumber() * 0x94D049BB133111EBL + 0x58);
-        Grid g = new Grid(c.size(), c.size(), 1, protocol.pixelSpacing(), 1);
+        SplittableRandom r = random(c);
+        Grid g = grid(c, protocol);
         Shutter shutter = RadiographDisplay.drawShutter(protocol, g.width, g.height, r);
         Scene scene = Scene.draw(c, g, shutter, r);
         RadiographDetector detector = new RadiographDetector(protocol, g, scene.projection());
@@ -60,6 +60,34 @@ final class RadiographGenerator {
                 lesionTruth, vesselTruth);
         return new PhantomStudy(c, new Volume(info, List.of(pixels)), annotations, truth, g, null, lesions, List.of(),
                 protocol.name());
+    }
+
+    private static SplittableRandom random(PhantomConfig c) {
+        return new SplittableRandom(c.seed() * 0xBF58476D1CE4E5B9L + c.studyNumber() * 0x94D049BB133111EBL + 0x58);
+    }
+
+    private static Grid grid(PhantomConfig c, RadiographProtocol protocol) {
+        return new Grid(c.size(), c.size(), 1, protocol.pixelSpacing(), 1);
+    }
+
+    /**
+     * The pixels of the study's lung fields (rays crossing at least {@code minLungMm} of lung),
+     * drawn from the same random stream as {@link #generate}: the truth a lung-field mask is
+     * measured against.
+     */
+    static boolean[] lungField(PhantomConfig c, double minLungMm) {
+        RadiographProtocol protocol = RadiographProtocol.draw(c);
+        SplittableRandom r = random(c);
+        Grid g = grid(c, protocol);
+        RadiographDisplay.drawShutter(protocol, g.width, g.height, r);
+        ChestAnatomy anatomy = new ChestAnatomy(r);
+        boolean[] out = new boolean[g.width * g.height];
+        for (int row = 0; row < g.height; row++) {
+            for (int col = 0; col < g.width; col++) {
+                out[row * g.width + col] = anatomy.lungChord(g.x(col), -g.y(row)) >= minLungMm;
+            }
+        }
+        return out;
     }
 
     /** The 3D chest of one study and its projection: anatomy, vessel trees, nodules. */
