@@ -27,9 +27,13 @@ import java.util.function.Supplier;
  * closing it drops the cache, so nothing is held between rounds.
  */
 public final class BankCache {
-    private static final Object LOCK = new Object();
-    private static BankCache active;
-    private static int opened;
+    /**
+     * The cache of the piece of work running on this thread. Bound to the thread that opened it,
+     * so another command running meanwhile (Detect Tumors on another image in Fiji) neither fills
+     * nor reads it; the features and maps capture it where they are made ({@link #active}).
+     */
+    private static final ThreadLocal<BankCache> ACTIVE = new ThreadLocal<>();
+    private static final ThreadLocal<Integer> OPENED = ThreadLocal.withInitial(() -> 0);
 
     private final long budgetBytes;
     private final Map<Key, Entry> entries = new HashMap<>();
@@ -69,29 +73,31 @@ public final class BankCache {
         this.budgetBytes = budgetBytes;
     }
 
-    /** A budget that leaves the heap room for the rest of a round: a third of the most the JVM may use. */
+    /**
+     * A budget that leaves the heap room for the rest of a round: a third of the most the JVM may
+     * use, and at most half of what is free of it now (in Fiji, open images already hold part).
+     */
     public static long defaultBudget() {
-        return Runtime.getRuntime().maxMemory() / 3;
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return Math.max(0, Math.min(rt.maxMemory() / 3, free / 2));
     }
 
     /**
-     * Makes a cache of {@code budgetBytes} the active one until the returned scope is closed.
-     * Nested scopes share the outer cache; the last one closed drops it.
+     * Makes a cache of {@code budgetBytes} this thread's active one until the returned scope is
+     * closed (on this thread). Nested scopes share the outer cache; the last one closed drops it.
      */
     public static Scope open(long budgetBytes) {
-        synchronized (LOCK) {
-            if (opened++ == 0) {
-                active = new BankCache(budgetBytes);
-            }
-            return new Scope(active);
+        if (ACTIVE.get() == null) {
+            ACTIVE.set(new BankCache(budgetBytes));
         }
+        OPENED.set(OPENED.get() + 1);
+        return new Scope(ACTIVE.get());
     }
 
-    /** The active cache, or null outside every {@link #open} scope. */
+    /** This thread's active cache, or null outside every {@link #open} scope on it. */
     public static BankCache active() {
-        synchronized (LOCK) {
-            return active;
-        }
+        return ACTIVE.get();
     }
 
     /** The bank of {@code planes} under {@code recipe}: the kept one, else {@code compute}'s, kept if it fits. */
@@ -204,14 +210,16 @@ public final class BankCache {
 
         @Override
         public void close() {
-            synchronized (LOCK) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                if (--opened == 0) {
-                    active = null;
-                }
+            if (closed) {
+                return;
+            }
+            closed = true;
+            int open = OPENED.get() - 1;
+            if (open == 0) {
+                ACTIVE.remove();
+                OPENED.remove();
+            } else {
+                OPENED.set(open);
             }
         }
     }

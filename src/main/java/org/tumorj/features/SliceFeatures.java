@@ -34,6 +34,8 @@ public final class SliceFeatures {
     private final Map<Integer, SliceBank> cache;
     /** What the banks are computed with besides the planes: their key in a shared {@link BankCache}. */
     private final BankCache.Recipe recipe;
+    /** The cache active on the thread that made these features (null: none), whichever thread reads them. */
+    private final BankCache shared = BankCache.active();
     /** The widest square {@link #driftExtremes} searches, in grid points either side. */
     private static final int MAX_DRIFT_POINTS = 6;
 
@@ -119,6 +121,11 @@ public final class SliceFeatures {
         return new FeatureGrid(out, gridWidth, gridHeight, c, spec.gridStride());
     }
 
+    /** The {@link BankCache} these features share banks through, or null. */
+    public BankCache sharedCache() {
+        return shared;
+    }
+
     /**
      * What the features of slice {@code z} are assembled from, as a key equal for equal features:
      * the layout (recipe, context offsets and channels) and, by identity, the banks of the slice
@@ -127,7 +134,6 @@ public final class SliceFeatures {
      * no hypercolumns; a null says nothing, a key equal to another says the features are equal.
      */
     public Object madeOf(int z) {
-        BankCache shared = BankCache.active();
         if (shared == null || hypercolumns != null || !spec.filters()) {
             return null;
         }
@@ -286,7 +292,6 @@ public final class SliceFeatures {
     /** The bank of slice {@code z}: the active {@link BankCache}'s when it holds these planes, else computed. */
     private SliceBank computeBank(int z) {
         float[][] input = this.planes.apply(z);
-        BankCache shared = BankCache.active();
         if (shared == null) {
             return computeBank(input);
         }

@@ -14,6 +14,7 @@ import ij.process.ImageProcessor;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tumorj.detect.BodyMask;
 import org.tumorj.detect.Detections;
@@ -21,6 +22,7 @@ import org.tumorj.detect.DetectionsCsv;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.LungFieldMask;
 import org.tumorj.detect.FindingSlice;
+import org.tumorj.volume.BoundingBox;
 import org.tumorj.volume.Contour;
 
 /**
@@ -232,17 +234,33 @@ public final class FindingsOverlay {
 
     /**
      * The lung fields of a radiograph ({@link LungFieldMask}), where a reader looks for nodules:
-     * only the drawing is masked, never the findings or the maps. Null (the whole image) when
-     * none are found, e.g. not a chest image.
+     * only the drawing is masked, never the findings or the maps, and a reported finding's box
+     * stays drawn even where it lies outside the fields (behind the heart or the diaphragm, where
+     * readers miss nodules). Null (the whole image) when none are found, e.g. not a chest image,
+     * or when the image no longer holds the radiograph's values (converted or resized).
      */
     private static boolean[] lungFields(ImagePlus imp, Detections d) {
+        int w = d.info().width(), h = d.info().height();
+        if (imp.getBitDepth() != 16 && imp.getBitDepth() != 32 || imp.getWidth() != w || imp.getHeight() != h
+                || d.maps().width() != w || d.maps().height() != h) {
+            return null;
+        }
         ImageProcessor ip = imp.getStack().getProcessor(1);
         ij.measure.Calibration cal = imp.getCalibration();
         float[] px = new float[imp.getWidth() * imp.getHeight()];
         for (int i = 0; i < px.length; i++) {
             px[i] = (float) cal.getCValue(ip.getf(i)); // modality values, as the detector saw them
         }
-        return LungFieldMask.compute(px, d.info());
+        boolean[] lungs = LungFieldMask.compute(px, d.info());
+        if (lungs != null) {
+            for (Finding f : d.findings()) {
+                BoundingBox b = f.bounds();
+                for (int y = Math.max(0, b.y()); y < Math.min(h, b.y() + b.height()); y++) {
+                    Arrays.fill(lungs, y * w + Math.max(0, b.x()), y * w + Math.min(w, b.x() + b.width()), true);
+                }
+            }
+        }
+        return lungs;
     }
 
     /**

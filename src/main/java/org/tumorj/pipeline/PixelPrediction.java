@@ -1,7 +1,7 @@
 package org.tumorj.pipeline;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.tumorj.backbone.Preprocessing;
@@ -15,6 +15,7 @@ import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
 import org.tumorj.model.HeadWeights;
 import org.tumorj.util.Progress;
+import org.tumorj.util.Sha256;
 import org.tumorj.volume.Volume;
 
 /**
@@ -74,7 +75,7 @@ final class PixelPrediction {
      * ends, the same features again in the whole series.
      */
     private float[] probabilities(SliceFeatures features, int z) {
-        BankCache shared = BankCache.active();
+        BankCache shared = features.sharedCache();
         Object madeOf = shared == null ? null : features.madeOf(z);
         if (madeOf == null) {
             return probabilities(features.slice(z));
@@ -90,13 +91,20 @@ final class PixelPrediction {
         return p;
     }
 
-    /** The head's weights and temperature as text (floats print exactly): equal for heads giving equal maps. */
-    private String headKey() {
+    /** A SHA-256 of the head's shape, weights and temperature: equal for heads giving equal maps. */
+    private synchronized String headKey() {
         if (headKey == null) {
             HeadWeights w = head.weights();
-            headKey = "probability " + w.featureChannels() + " " + w.hiddenUnits() + " " + Arrays.toString(w.kernel1())
-                    + Arrays.toString(w.bias1()) + Arrays.toString(w.kernel2()) + " " + w.bias2() + " T "
-                    + head.temperature();
+            ByteBuffer b = ByteBuffer.allocate(Float.BYTES * (w.kernel1().length + w.bias1().length
+                    + w.kernel2().length + 1) + 2 * Integer.BYTES + Double.BYTES);
+            b.putInt(w.featureChannels()).putInt(w.hiddenUnits());
+            for (float[] part : new float[][] {w.kernel1(), w.bias1(), w.kernel2(), {w.bias2()}}) {
+                for (float v : part) {
+                    b.putFloat(v);
+                }
+            }
+            b.putDouble(head.temperature());
+            headKey = "probability " + Sha256.of(b.array());
         }
         return headKey;
     }

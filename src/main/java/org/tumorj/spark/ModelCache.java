@@ -28,6 +28,8 @@ final class ModelCache {
     private static final Map<Path, Loaded> OPEN = new HashMap<>();
     /** The bundles whose load time a task has reported already. */
     private static final Set<Path> REPORTED = new HashSet<>();
+    /** Why a {@link #preload} failed: met by the first task as is (a second try could only hide the reason). */
+    private static final Map<Path, RuntimeException> PRELOAD_FAILED = new HashMap<>();
 
     private ModelCache() {}
 
@@ -39,6 +41,10 @@ final class ModelCache {
      */
     static synchronized Loaded get(Path bundle, boolean[] openedNow) {
         Path key = bundle.toAbsolutePath().normalize();
+        RuntimeException failed = PRELOAD_FAILED.get(key);
+        if (failed != null) {
+            throw new IllegalStateException(failed.getMessage(), failed);
+        }
         Loaded loaded = open(key);
         openedNow[0] = REPORTED.add(key);
         return loaded;
@@ -47,17 +53,19 @@ final class ModelCache {
     /**
      * Opens {@code bundle} in a background thread, ahead of the first task (an embedded run's
      * driver is its executor: the load overlaps the Spark session's start). A task that asks for
-     * it meanwhile waits for it; a failure is left for the task to meet and report. Join the
+     * it meanwhile waits for it; a failure is kept for the first task to meet and report. Join the
      * thread before {@link #closeAll}.
      */
     static Thread preload(Path bundle) {
+        Path key = bundle.toAbsolutePath().normalize();
         Thread t = new Thread(() -> {
-            try {
-                synchronized (ModelCache.class) {
-                    open(bundle.toAbsolutePath().normalize());
+            synchronized (ModelCache.class) {
+                try {
+                    open(key);
+                } catch (RuntimeException | LinkageError e) {
+                    PRELOAD_FAILED.put(key, e instanceof RuntimeException r ? r
+                            : new IllegalStateException(key + ": the model could not be opened on this executor: " + e, e));
                 }
-            } catch (RuntimeException | LinkageError e) {
-                // the first task opens it again and fails with the reason
             }
         }, "tumorj-model-preload");
         t.setDaemon(true);
@@ -84,5 +92,6 @@ final class ModelCache {
         OPEN.values().forEach(l -> l.model().close());
         OPEN.clear();
         REPORTED.clear();
+        PRELOAD_FAILED.clear();
     }
 }

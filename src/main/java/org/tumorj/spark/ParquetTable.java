@@ -51,8 +51,12 @@ final class ParquetTable {
                 .withExtraMetaData(Map.of(SPARK_SCHEMA, schema.json())).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
             List<List<String>> records = Csv.records(csv);
-            for (List<String> record : records.subList(1, records.size())) {
-                writer.write(row(groups.newGroup(), schema, record));
+            for (int r = 1; r < records.size(); r++) { // record 0 is the header
+                try {
+                    writer.write(row(groups.newGroup(), schema, records.get(r)));
+                } catch (IOException e) {
+                    throw new IOException(new Path(dir, PART) + ", row " + r + ": " + e.getMessage(), e);
+                }
             }
         }
         fs.create(new Path(dir, SUCCESS), true).close();
@@ -82,7 +86,8 @@ final class ParquetTable {
     private static Group row(Group g, StructType schema, List<String> cells) throws IOException {
         StructField[] fields = schema.fields();
         if (cells.size() != fields.length) {
-            throw new IOException("a table row has " + cells.size() + " cells, not " + fields.length + ": " + cells);
+            // No cell contents in the message: rows may hold patient IDs and study names.
+            throw new IOException(cells.size() + " cells, not " + fields.length + " as the table's columns");
         }
         for (int i = 0; i < fields.length; i++) {
             String cell = cells.get(i);
@@ -106,7 +111,7 @@ final class ParquetTable {
                 g.add(f.name(), number(cell));
             }
         } catch (NumberFormatException e) {
-            throw new IOException(f.name() + ": not a number: " + cell, e);
+            throw new IOException("column " + f.name() + " is not a number"); // not the cell: it may be identifying
         }
     }
 

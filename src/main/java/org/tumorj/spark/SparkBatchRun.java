@@ -54,12 +54,16 @@ final class SparkBatchRun {
 
     /** The models an embedded run opened (its driver was the executor) go with its session; a preload is waited for first. */
     private static void closeModels(Thread preload, boolean embedded) {
-        if (preload != null) {
+        boolean interrupted = false;
+        while (preload != null && preload.isAlive()) { // closing before it ends would leave its model open
             try {
                 preload.join();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (embedded) {
             ModelCache.closeAll();

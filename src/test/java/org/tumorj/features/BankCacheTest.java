@@ -72,6 +72,19 @@ class BankCacheTest {
         assertNull(BankCache.active());
     }
 
+    /** A command running on another thread meanwhile (Detect on another image in Fiji) neither reads nor fills a round's cache. */
+    @Test
+    void theActiveCacheBelongsToTheThreadThatOpenedIt() throws Exception {
+        try (BankCache.Scope round = BankCache.open(1 << 20)) {
+            java.util.concurrent.atomic.AtomicReference<BankCache> seen = new java.util.concurrent.atomic.AtomicReference<>(round.cache());
+            Thread other = new Thread(() -> seen.set(BankCache.active()));
+            other.start();
+            other.join();
+            assertNull(seen.get());
+            assertSame(round.cache(), BankCache.active());
+        }
+    }
+
     /** Features read through the cache are the computed ones, on a slab and its whole series alike. */
     @Test
     void featuresThroughTheCacheAreByteIdentical() {

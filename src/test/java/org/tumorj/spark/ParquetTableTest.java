@@ -72,8 +72,10 @@ class ParquetTableTest {
     @Test
     void aRowOfTheWrongWidthOrANonNumberIsRefused() {
         org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(tmp.toUri());
-        assertThrows(IOException.class, () -> ParquetTable.write("study,findings,id,score\na,1\n", SCHEMA,
-                HadoopFiles.fileSystem(dir, new Configuration()), dir));
+        IOException shortRow = assertThrows(IOException.class, () -> ParquetTable.write(
+                "study,findings,id,score\nPAT-SECRET-42,1\n", SCHEMA, HadoopFiles.fileSystem(dir, new Configuration()), dir));
+        assertTrue(shortRow.getMessage().contains("row 1") && shortRow.getMessage().contains("part-"), shortRow.getMessage());
+        assertFalse(shortRow.getMessage().contains("PAT-SECRET"), "no cell contents in the message: " + shortRow.getMessage());
         assertThrows(IOException.class, () -> ParquetTable.write("study,findings,id,score\na,x,1,1\n", SCHEMA,
                 HadoopFiles.fileSystem(dir, new Configuration()), dir));
     }
