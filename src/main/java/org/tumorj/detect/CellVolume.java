@@ -38,6 +38,7 @@ final class CellVolume {
         int w = first.mapWidth(), h = first.mapHeight(), plane = w * h;
         float[] values = new float[plane * maps.depth()];
         boolean bodyMask = params.bodyMask() && "CT".equalsIgnoreCase(volume.info().modality());
+        boolean lungFields = params.bodyMask() && volume.info().isProjection();
         boolean[] exposed = ShutterMask.exposed(volume.info().shutter(), volume.width(), volume.height());
         for (int z = 0; z < maps.depth(); z++) {
             progress.checkCancelled();
@@ -47,7 +48,8 @@ final class CellVolume {
                         + ", slice 0's " + w + "x" + h + ": all slices of a series need the same grid");
             }
             boolean[] body = bodyMask
-                    ? BodyMask.compute(volume.slice(z), volume.width(), volume.height(), params.airHu()) : null;
+                    ? BodyMask.compute(volume.slice(z), volume.width(), volume.height(), params.airHu())
+                    : lungFields ? LungFieldMask.compute(volume.slice(z), volume.info()) : null;
             for (int j = 0; j < h; j++) {
                 for (int i = 0; i < w; i++) {
                     int px = pixel(first.offset() + i * first.stride(), volume.width());

@@ -12,7 +12,9 @@ package org.tumorj.detect;
  * @param slicesPerBatch slices sent to the backbone together (times {@code refine²} images); only
  *     the probability maps outlive a batch
  * @param bodyMask for CT: ignore air outside the body (below {@code airHu}, connected to the image
- *     border), where findings are never tumours
+ *     border), where findings are never tumours; for projection radiographs (per-pixel bundles):
+ *     ignore what lies outside the lung fields ({@link LungFieldMask}, widened by 12 mm; nothing is
+ *     ignored when no chest is found)
  * @param airHu the air threshold of the body mask, in HU
  */
 public record DetectionParams(

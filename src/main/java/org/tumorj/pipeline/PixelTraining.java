@@ -113,6 +113,7 @@ final class PixelTraining {
         record.add(TrainedSeries.KEY, series.toJson());
         record.add(FeatureSpec.KEY, spec.toJson());
         record.addProperty("priorLogit", prior);
+        record.addProperty(TrainedDetector.LUNG_FIELDS_KEY, series.modality() == ModalityKind.RADIOGRAPH);
         if (!projections.isEmpty()) {
             record.add(BackboneHypercolumns.KEY, BackboneHypercolumns.toJson(projections));
         }

@@ -84,10 +84,24 @@ public final class TrainedDetector {
      * 2-pixel grid can be smaller than 3 mm across).
      */
     public DetectionParams defaultParams(Volume volume) {
+        boolean lungFields = volume.info().isProjection() && findsInLungFields();
         DetectionParams p = DetectionParams.of(Math.max(bundle.threshold(), MIN_THRESHOLD))
-                .withBodyMask("CT".equalsIgnoreCase(volume.info().modality()));
+                .withBodyMask("CT".equalsIgnoreCase(volume.info().modality()) || lungFields);
         return pixels != null ? p.withMinSizeMm(PEAK_MIN_SIZE_MM) : p.withMinSizeMm(3).withRefine(DEFAULT_REFINE);
     }
+
+    /**
+     * Whether findings on a radiograph come only from inside its lung fields (the bundle's
+     * {@link #LUNG_FIELDS_KEY}; radiograph bundles trained since 2026-12-06, when it was measured:
+     * docs/detection-quality.md). Older bundles search the whole exposed image as before.
+     */
+    public boolean findsInLungFields() {
+        JsonElement e = bundle.training().get(LUNG_FIELDS_KEY);
+        return e != null && e.getAsBoolean();
+    }
+
+    /** The training record's key for {@link #findsInLungFields()}. */
+    static final String LUNG_FIELDS_KEY = "findingsInLungFields";
 
     /** Smallest finding a peak bundle reports, mm (equivalent diameter of its largest cross-section). */
     public static final double PEAK_MIN_SIZE_MM = 2;

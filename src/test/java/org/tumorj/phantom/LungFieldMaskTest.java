@@ -1,5 +1,7 @@
 package org.tumorj.phantom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tumorj.util.Progress;
+import org.tumorj.detect.DetectionParams;
+import org.tumorj.detect.Finding;
 import org.tumorj.detect.LungFieldMask;
+import org.tumorj.detect.PeakFindingExtractor;
+import org.tumorj.detect.ProbabilityMap;
+import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
@@ -34,6 +42,41 @@ class LungFieldMaskTest {
                 assertTrue(mask[y * width + x], c.studyId() + ": nodule " + l.id() + " at " + x + ", " + y + " outside");
             }
         }
+    }
+
+    /**
+     * A radiograph bundle's findings come from inside the lung fields only: two equal peaks in the
+     * probability map, one on a nodule and one over the mediastinum, give one finding with the mask
+     * on (as a radiograph bundle detects) and two with it off (older bundles).
+     */
+    @Test
+    void peaksOutsideTheLungFieldsMakeNoFinding() {
+        PhantomConfig c = PhantomConfig.of(PhantomModality.XR, SEED, 1);
+        PhantomStudy s = PhantomGenerator.generate(c);
+        Volume volume = s.volume();
+        int width = volume.width(), height = volume.height();
+        boolean[] mask = LungFieldMask.compute(volume.slice(0), volume.info());
+        double[] nodule = s.groundTruth().lesions().get(0).centrePixel();
+        int outsideX = width / 2, outsideY = height / 2; // the mediastinum, between the lung fields
+        assertFalse(mask[outsideY * width + outsideX]);
+        int gw = width / 2, gh = height / 2;
+        float[] v = new float[gw * gh];
+        for (int j = 0; j < gh; j++) {
+            for (int i = 0; i < gw; i++) {
+                double a = Math.hypot(2 * i - nodule[0], 2 * j - nodule[1]);
+                double b = Math.hypot(2 * i - outsideX, 2 * j - outsideY);
+                v[j * gw + i] = (float) (0.5 * Math.max(Math.exp(-a * a / 50), Math.exp(-b * b / 50)));
+            }
+        }
+        ProbabilityMaps maps = new ProbabilityMaps(List.of(new ProbabilityMap(v, gw, gh, 2, 0)), width, height);
+        DetectionParams params = DetectionParams.of(0.1);
+        List<Finding> masked = new PeakFindingExtractor(params.withBodyMask(true))
+                .extract(volume, maps, "s", Progress.none()).findings();
+        List<Finding> whole = new PeakFindingExtractor(params).extract(volume, maps, "s", Progress.none()).findings();
+        assertEquals(1, masked.size());
+        assertEquals(nodule[0], masked.get(0).centroidPx().x(), 2);
+        assertEquals(nodule[1], masked.get(0).centroidPx().y(), 2);
+        assertEquals(2, whole.size());
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.tumorj.volume.VolumeInfo;
 /**
  * Training and detection on one-image studies (DX, 0.2 mm pixels) through the fake backbone: the
  * whole path works on depth-1 volumes (cells, validation, the lesion-level threshold choice), the
- * bundle records the working spacing, and detection reports on the original pixels.
+ * bundle records the working spacing and that findings come from the lung fields, and detection
+ * reports on the original pixels.
  */
 class RadiographTrainingTest {
 
@@ -47,6 +48,8 @@ class RadiographTrainingTest {
         TrainedDetector detector = new TrainedDetector(backbone, bundle);
         assertEquals(new WorkingResolution(0.8), detector.workingResolution());
         LoadedStudy s = studies.get(1);
+        assertTrue(detector.findsInLungFields(), "a radiograph bundle looks inside the lung fields");
+        assertTrue(detector.defaultParams(s.volume()).bodyMask(), "(none are found on these images: the whole image)");
         Detections det = detector.detect(s.volume(), s.id(), detector.defaultParams(s.volume()), Progress.none());
         assertEquals(1024, det.maps().width());
         assertEquals(1024, det.info().width());
