@@ -26,10 +26,14 @@ import java.util.Arrays;
  *     context slices are read at the point itself only
  * @param convergenceRadii outer radii in working pixels of the filter bank's {@link ConvergenceIndex}
  *     bands (gradients converging on a round bright blob: radiograph nodules behind ribs); empty: none
+ * @param mapContext whether the detector has two stages (auto-context): a first head reads the other
+ *     features, and the second, the one whose map is reported, reads them again together with the
+ *     first head's map around the point and on the slices above and below
+ *     ({@code org.tumorj.pipeline.MapContext}); the bundle then carries the first head too
  */
 public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, boolean filters,
         String[] hypercolumns, int hypercolumnComponents, double[] planeWindows, double contextDrift,
-        double[] convergenceRadii) {
+        double[] convergenceRadii, boolean mapContext) {
 
     /** Key of the record in a bundle's training JSON. */
     public static final String KEY = "pixelFeatures";
@@ -63,35 +67,41 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
 
     /** Filters only, at the given scales and slice context, every 2 pixels, on the model's input window. */
     public static FeatureSpec filters(double[] sigmas, double[] contextMm) {
-        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0], 0, new double[0]);
+        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0], 0, new double[0], false);
     }
 
     public FeatureSpec withHypercolumns(String[] layers, int components) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, layers, components, planeWindows, contextDrift,
-                convergenceRadii);
+                convergenceRadii, mapContext);
     }
 
     public FeatureSpec withFilters(boolean on) {
         return new FeatureSpec(sigmas, contextMm, gridStride, on, hypercolumns, hypercolumnComponents, planeWindows,
-                contextDrift, convergenceRadii);
+                contextDrift, convergenceRadii, mapContext);
     }
 
     /** @param lowHighPairs see {@link #planeWindows()} */
     public FeatureSpec withPlaneWindows(double... lowHighPairs) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, lowHighPairs,
-                contextDrift, convergenceRadii);
+                contextDrift, convergenceRadii, mapContext);
     }
 
     /** @param mmPerMm see {@link #contextDrift()} */
     public FeatureSpec withContextDrift(double mmPerMm) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
-                mmPerMm, convergenceRadii);
+                mmPerMm, convergenceRadii, mapContext);
     }
 
     /** @param radii see {@link #convergenceRadii()} */
     public FeatureSpec withConvergence(double... radii) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
-                contextDrift, radii);
+                contextDrift, radii, mapContext);
+    }
+
+    /** @param on see {@link #mapContext()} */
+    public FeatureSpec withMapContext(boolean on) {
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
+                contextDrift, convergenceRadii, on);
     }
 
     /** Whether the filter bank sees windows of its own ({@link #plane}) rather than the model's input window. */
@@ -115,6 +125,16 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         return out;
     }
 
+    /** This spec without {@link #mapContext()}: what a two-stage detector's first head reads. */
+    public FeatureSpec firstStage() {
+        return withMapContext(false);
+    }
+
+    /** Whether the features include channels beside the filter bank (hypercolumns, the first stage's map). */
+    public boolean hasGridChannels() {
+        return usesBackbone() || mapContext;
+    }
+
     /** Whether the backbone contributes features. */
     public boolean usesBackbone() {
         return hypercolumns.length > 0;
@@ -125,7 +145,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         String context = contextMm.length == 0 ? "" : contextDrift > 0 ? "+context(drift)" : "+context";
         String f = filters ? "filters" + (convergenceRadii.length > 0 ? "+convergence" : "") + context : "";
         String h = usesBackbone() ? "hypercolumns(" + String.join(",", hypercolumns) + ")" : "";
-        return f.isEmpty() ? h : h.isEmpty() ? f : f + "+" + h;
+        String both = f.isEmpty() ? h : h.isEmpty() ? f : f + "+" + h;
+        return mapContext ? both + "+map-context" : both;
     }
 
     public JsonObject toJson() {
@@ -141,6 +162,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         o.add("planeWindows", array(planeWindows));
         o.addProperty("contextDrift", contextDrift);
         o.add("convergenceRadii", array(convergenceRadii));
+        o.addProperty("mapContext", mapContext);
         o.addProperty("families", families());
         return o;
     }
@@ -166,7 +188,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
                 o.get("hypercolumnComponents").getAsInt(),
                 o.has("planeWindows") ? doubles(o.getAsJsonArray("planeWindows")) : new double[0],
                 o.has("contextDrift") ? o.get("contextDrift").getAsDouble() : 0,
-                o.has("convergenceRadii") ? doubles(o.getAsJsonArray("convergenceRadii")) : new double[0]);
+                o.has("convergenceRadii") ? doubles(o.getAsJsonArray("convergenceRadii")) : new double[0],
+                o.has("mapContext") && o.get("mapContext").getAsBoolean());
     }
 
     private static JsonArray array(double[] values) {
@@ -188,7 +211,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         return o instanceof FeatureSpec s && Arrays.equals(sigmas, s.sigmas) && Arrays.equals(contextMm, s.contextMm)
                 && gridStride == s.gridStride && filters == s.filters && Arrays.equals(hypercolumns, s.hypercolumns)
                 && hypercolumnComponents == s.hypercolumnComponents && Arrays.equals(planeWindows, s.planeWindows)
-                && contextDrift == s.contextDrift && Arrays.equals(convergenceRadii, s.convergenceRadii);
+                && contextDrift == s.contextDrift && Arrays.equals(convergenceRadii, s.convergenceRadii)
+                && mapContext == s.mapContext;
     }
 
     @Override

@@ -12,9 +12,9 @@ import org.tumorj.volume.Volume;
 /**
  * The per-pixel features of one volume, slice by slice, as {@link FeatureSpec} says: the filter
  * bank of the slice, a few blob channels of the slices at {@code contextMm} above and below, and
- * hypercolumns when given. Streamed: only the grid samples of the slices within the context
- * reach are kept (2 x 10 mm: 9 slices at 2.5 mm, 33 at 0.625 mm, about 15 MB each for a 512²
- * CT slice), whatever the length of the series.
+ * the {@link GridChannels} (hypercolumns, a first stage's map) when given. Streamed: only the grid
+ * samples of the slices within the context reach are kept (2 x 10 mm: 9 slices at 2.5 mm, 33 at
+ * 0.625 mm, about 15 MB each for a 512² CT slice), whatever the length of the series.
  *
  * <p>At the first and last slices the context is reflected (slice {@code -d} is slice {@code d}),
  * so a lesion on an end slice is seen as ending, not as running on as a repeated slice would make it.
@@ -23,7 +23,7 @@ public final class SliceFeatures {
     private final FeatureSpec spec;
     private final Volume volume;
     private final IntFunction<float[][]> planes;
-    private final Hypercolumns hypercolumns;
+    private final GridChannels gridChannels;
     private final FilterBank bank;
     private final int[] offsets;
     private final int[] contextChannels;
@@ -48,17 +48,17 @@ public final class SliceFeatures {
     /**
      * @param planes the {@link FeatureSpec#planes()} planes of slice {@code z} the filter bank runs on
      *     (windowed to about [0, 1]), row-major
-     * @param hypercolumns transfer features, or null when the spec uses none
+     * @param gridChannels channels beside the filter bank ({@link FeatureSpec#hasGridChannels()}), or null
      */
-    public SliceFeatures(FeatureSpec spec, Volume volume, IntFunction<float[][]> planes, Hypercolumns hypercolumns) {
-        if (spec.usesBackbone() != (hypercolumns != null)) {
-            throw new IllegalArgumentException("the feature spec " + (spec.usesBackbone() ? "needs" : "has no")
-                    + " hypercolumns but they were " + (hypercolumns == null ? "not given" : "given"));
+    public SliceFeatures(FeatureSpec spec, Volume volume, IntFunction<float[][]> planes, GridChannels gridChannels) {
+        if (spec.hasGridChannels() != (gridChannels != null)) {
+            throw new IllegalArgumentException("the feature spec " + (spec.hasGridChannels() ? "needs" : "has no")
+                    + " channels beside the filter bank but they were " + (gridChannels == null ? "not given" : "given"));
         }
         this.spec = spec;
         this.volume = volume;
         this.planes = planes;
-        this.hypercolumns = hypercolumns;
+        this.gridChannels = gridChannels;
         this.bank = new FilterBank(spec.sigmas(), spec.convergenceRadii());
         this.offsets = spec.filters() ? sliceOffsets(spec.contextMm(), volume.info().spacingZ()) : new int[0];
         this.contextChannels = contextChannels(spec.planes(), bank.channels());
@@ -89,7 +89,7 @@ public final class SliceFeatures {
 
     public int channels() {
         int filters = spec.filters() ? bankChannels() + 2 * offsets.length * (contextChannels.length + driftChannels()) : 0;
-        return filters + (hypercolumns == null ? 0 : hypercolumns.channels());
+        return filters + (gridChannels == null ? 0 : gridChannels.channels());
     }
 
     /** All features of slice {@code z}. */
@@ -114,8 +114,8 @@ public final class SliceFeatures {
                 at = copyChannels(bankAt(reflect(z + offsets[k])).drift()[k], drift, null, out, c, at);
             }
         }
-        if (hypercolumns != null) {
-            copyChannels(hypercolumns.sample(z, gridWidth, gridHeight, spec.gridStride()), hypercolumns.channels(), null,
+        if (gridChannels != null) {
+            copyChannels(gridChannels.sample(z, gridWidth, gridHeight, spec.gridStride()), gridChannels.channels(), null,
                     out, c, at);
         }
         return new FeatureGrid(out, gridWidth, gridHeight, c, spec.gridStride());
@@ -131,10 +131,10 @@ public final class SliceFeatures {
      * the layout (recipe, context offsets and channels) and, by identity, the banks of the slice
      * and of its context slices in the order {@link #slice} copies them. Null unless each of those
      * banks is kept by the active {@link BankCache} (the one object for its planes) and there are
-     * no hypercolumns; a null says nothing, a key equal to another says the features are equal.
+     * no grid channels; a null says nothing, a key equal to another says the features are equal.
      */
     public Object madeOf(int z) {
-        if (shared == null || hypercolumns != null || !spec.filters()) {
+        if (shared == null || gridChannels != null || !spec.filters()) {
             return null;
         }
         List<Object> parts = new ArrayList<>();

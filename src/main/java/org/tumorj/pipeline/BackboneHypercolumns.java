@@ -12,19 +12,19 @@ import org.tumorj.backbone.EmbeddedMobileNet;
 import org.tumorj.backbone.FloatTensor;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.features.FeatureSpec;
-import org.tumorj.features.Hypercolumns;
+import org.tumorj.features.GridChannels;
 import org.tumorj.features.Pca;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 
 /**
- * Hypercolumns of the pretrained backbone: each slice, encoded as the network is fed (2.5D RGB,
+ * GridChannels of the pretrained backbone: each slice, encoded as the network is fed (2.5D RGB,
  * enlarged by the input scale), goes through the backbone once; each tapped layer (stride 4 to 32
  * of the enlarged input) is projected per cell to a few channels by a PCA fitted on training
  * slices, then interpolated bilinearly to the feature grid. Projecting before interpolating is
  * the same linear map, at a fraction of the cost for the 1280-channel top layer.
  */
-final class BackboneHypercolumns implements Hypercolumns {
+final class BackboneHypercolumns implements GridChannels {
     /** Key of the fitted projections in a bundle's training record. */
     static final String KEY = "hypercolumnProjection";
     /** Training slices and cells per slice the PCA is fitted on. */
@@ -53,7 +53,7 @@ final class BackboneHypercolumns implements Hypercolumns {
      * @param backbone already scaled by the bundle's input scale
      * @param input the bundle's input encoding, windows unresolved (resolved per volume here)
      */
-    static Function<Volume, Hypercolumns> factory(FeatureSpec spec, Backbone backbone, ModelInput input, JsonObject training) {
+    static Function<Volume, GridChannels> factory(FeatureSpec spec, Backbone backbone, ModelInput input, JsonObject training) {
         if (!spec.usesBackbone()) {
             return null;
         }
@@ -73,7 +73,7 @@ final class BackboneHypercolumns implements Hypercolumns {
         return factory(spec, backbone, input, projections);
     }
 
-    static Function<Volume, Hypercolumns> factory(FeatureSpec spec, Backbone backbone, ModelInput input,
+    static Function<Volume, GridChannels> factory(FeatureSpec spec, Backbone backbone, ModelInput input,
             Map<String, Pca> projections) {
         List<String> layers = List.of(spec.hypercolumns());
         return volume -> new BackboneHypercolumns(backbone, input.forVolume(volume), volume, layers, projections);

@@ -45,14 +45,16 @@ public final class ModalityDefaults {
     public static FeatureSpec features(ModalityKind kind) {
         return switch (kind) {
             case RADIOGRAPH -> FeatureSpec.filters(new double[] {1, 2, 4, 8, 16}, new double[0])
-                    .withConvergence(RADIOGRAPH_CONVERGENCE_PX);
+                    .withConvergence(RADIOGRAPH_CONVERGENCE_PX).withMapContext(MAP_CONTEXT_RADIOGRAPHS);
             case CT -> FeatureSpec.filters(CT_SIGMAS, CONTEXT_MM).withPlaneWindows(CT_PLANES_HU)
-                    .withContextDrift(CONTEXT_DRIFT);
-            default -> FeatureSpec.filters(SIGMAS, CONTEXT_MM).withContextDrift(CONTEXT_DRIFT);
+                    .withContextDrift(CONTEXT_DRIFT).withMapContext(true);
+            default -> FeatureSpec.filters(SIGMAS, CONTEXT_MM).withContextDrift(CONTEXT_DRIFT).withMapContext(true);
         };
     }
 
     private static final double[] SIGMAS = {1, 2, 4, 8};
+    /** Two stages on radiographs too? (measured: docs/detection-quality.md) */
+    private static final boolean MAP_CONTEXT_RADIOGRAPHS = Boolean.parseBoolean(System.getProperty("tumorj.mapContextXr", "true"));
     /** Iris-filter bands on radiographs, working pixels (0.8 mm): nodules of 5-40 mm. */
     private static final double[] RADIOGRAPH_CONVERGENCE_PX = {6, 12, 24};
     /**

@@ -2,15 +2,18 @@ package org.tumorj.pipeline;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.detect.ProbabilityMap;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.features.BankCache;
 import org.tumorj.features.FeatureGrid;
 import org.tumorj.features.FeatureSpec;
-import org.tumorj.features.Hypercolumns;
+import org.tumorj.features.GridChannels;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
 import org.tumorj.model.HeadWeights;
@@ -30,19 +33,22 @@ final class PixelPrediction {
     private final Preprocessing preprocessing;
     private final boolean adjacentSlices;
     private final WorkingResolution resolution;
-    private final Function<Volume, Hypercolumns> hypercolumns;
+    private final Function<Volume, GridChannels> gridChannels;
     /** See {@link #headKey()}; made on first use. */
     private String headKey;
 
-    /** @param hypercolumns the transfer features of a (working) volume, or null when the spec uses none */
+    /**
+     * @param gridChannels the channels of a (working) volume beside its filter bank (hypercolumns,
+     *     a first stage's map), or null when the spec has none
+     */
     PixelPrediction(FeatureSpec spec, DenseHead head, Preprocessing preprocessing, boolean adjacentSlices,
-            WorkingResolution resolution, Function<Volume, Hypercolumns> hypercolumns) {
+            WorkingResolution resolution, Function<Volume, GridChannels> gridChannels) {
         this.spec = spec;
         this.head = head;
         this.preprocessing = preprocessing;
         this.adjacentSlices = adjacentSlices;
         this.resolution = resolution;
-        this.hypercolumns = hypercolumns;
+        this.gridChannels = gridChannels;
     }
 
     WorkingResolution resolution() { return resolution; }
@@ -50,13 +56,7 @@ final class PixelPrediction {
     ProbabilityMaps predict(Volume volume, Progress progress) {
         WorkingGrid grid = resolution.gridFor(volume.info());
         Volume working = grid.toWorking(volume);
-        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, working);
-        SliceFeatures features = new SliceFeatures(spec, working, ModelInput.featurePlanes(spec, input, working),
-                hypercolumns == null ? null : hypercolumns.apply(working));
-        if (features.channels() != head.featureChannels()) {
-            throw new IllegalArgumentException("the head reads " + head.featureChannels() + " features per pixel but "
-                    + spec.families() + " gives " + features.channels() + "; the bundle is inconsistent, retrain it");
-        }
+        SliceFeatures features = features(working);
         List<ProbabilityMap> maps = new ArrayList<>(working.depth());
         int width = FeatureGrid.points(working.width(), spec.gridStride());
         int height = FeatureGrid.points(working.height(), spec.gridStride());
@@ -66,6 +66,33 @@ final class PixelPrediction {
             progress.update("Dense detection", z + 1, working.depth());
         }
         return grid.toOriginal(new ProbabilityMaps(maps, working.width(), working.height()));
+    }
+
+    private SliceFeatures features(Volume working) {
+        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, working);
+        SliceFeatures features = new SliceFeatures(spec, working, ModelInput.featurePlanes(spec, input, working),
+                gridChannels == null ? null : gridChannels.apply(working));
+        if (features.channels() != head.featureChannels()) {
+            throw new IllegalArgumentException("the head reads " + head.featureChannels() + " features per pixel but "
+                    + spec.families() + " gives " + features.channels() + "; the bundle is inconsistent, retrain it");
+        }
+        return features;
+    }
+
+    /**
+     * The maps of a working volume's slices on the feature grid, each computed when first asked
+     * for and the last {@code keep} kept: a two-stage detector's first stage, read by
+     * {@link MapContext} a few slices ahead of the second as it walks the series.
+     */
+    IntFunction<float[]> slicesOf(Volume working, int keep) {
+        SliceFeatures features = features(working);
+        Map<Integer, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
+                return size() > keep;
+            }
+        };
+        return z -> recent.computeIfAbsent(z, k -> probabilities(features, k));
     }
 
     /**

@@ -11,7 +11,7 @@ import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.features.FeatureGrid;
 import org.tumorj.features.FeatureSpec;
-import org.tumorj.features.Hypercolumns;
+import org.tumorj.features.GridChannels;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
 import org.tumorj.train.FeatureSet;
@@ -53,17 +53,17 @@ public final class PixelSampler {
     private final FeatureSpec spec;
     private final AnnotationClasses classes;
     private final long seed;
-    private final Function<Volume, Hypercolumns> hypercolumns;
+    private final Function<Volume, GridChannels> hypercolumns;
     private final DenseHead scorer;
     private long positivePoints;
     private long labelledPoints;
 
     /** @param hypercolumns the transfer features of a volume, or null when the spec uses none */
-    public PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, Hypercolumns> hypercolumns) {
+    public PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, GridChannels> hypercolumns) {
         this(spec, classes, seed, hypercolumns, null);
     }
 
-    private PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, Hypercolumns> hypercolumns,
+    private PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, GridChannels> hypercolumns,
             DenseHead scorer) {
         this.spec = spec;
         this.classes = classes;

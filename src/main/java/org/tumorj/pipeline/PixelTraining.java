@@ -11,7 +11,7 @@ import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Split;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.features.FeatureSpec;
-import org.tumorj.features.Hypercolumns;
+import org.tumorj.features.GridChannels;
 import org.tumorj.features.Pca;
 import org.tumorj.metrics.EvaluationOptions;
 import org.tumorj.metrics.ValidationReport;
@@ -88,24 +88,30 @@ final class PixelTraining {
         long seed = settings.training().seed();
         progress.log("features: " + spec.families() + ", every " + spec.gridStride() + " px");
         Map<String, Pca> projections = Map.of();
-        Function<Volume, Hypercolumns> hypercolumns = null;
+        Function<Volume, GridChannels> hypercolumns = null;
         if (spec.usesBackbone()) {
             Backbone scaled = ScaledBackbone.of(network, settings.inputScale());
             projections = BackboneHypercolumns.fit(spec, scaled, input, train, seed, progress);
             hypercolumns = BackboneHypercolumns.factory(spec, scaled, input, projections);
         }
-        PixelSampler sampler = new PixelSampler(spec, settings.classes(), seed, hypercolumns);
-        FeatureSet first = sampler.sample(train, input, progress);
-        double prior = sampler.priorLogit();
-        FeatureSet validation = sampler.sample(validationStudies, input, progress);
-        log(progress, "pixels", first, validation);
         TrainingOptions options = settings.training().withMode(TrainingMode.HEAD_ONLY, 0)
                 .withOptimizer(LEARNING_RATE, settings.training().weightDecay(), BATCH);
-        TrainingResult firstHead = new HeadTrainer(options).train(first, validation, progress, listener);
-        FeatureSet mined = sampler.withHardNegatives(new DenseHead(firstHead.weights(), 1)).sample(train, input, progress);
-        log(progress, "with hard negatives", mined, validation);
-        TrainingResult result = new HeadTrainer(options).train(mined, validation, progress, listener);
-        HeadWeights weights = withPrior(result.weights(), prior);
+        Stage stage = trainStage(spec.firstStage(), hypercolumns, train, validationStudies, input, options, progress,
+                listener);
+        HeadWeights firstHead = null;
+        if (spec.mapContext()) {
+            firstHead = stage.weights();
+            progress.log(String.format("first stage: validation pixels AUC %.3f; the second reads its map",
+                    HeadEvaluation.evaluate(firstHead, stage.validation(), EvaluationOptions.defaults(seed)).auc().estimate()));
+            PixelPrediction first = new PixelPrediction(spec.firstStage(), new DenseHead(firstHead, 1),
+                    settings.preprocessing(), settings.adjacentSlices(), resolution, hypercolumns);
+            stage = trainStage(spec, TrainedDetector.withMapContext(hypercolumns, first), train, validationStudies, input,
+                    options, progress, listener);
+        }
+        TrainingResult result = stage.result();
+        FeatureSet validation = stage.validation();
+        double prior = stage.prior();
+        HeadWeights weights = stage.weights();
         ValidationReport report = HeadEvaluation.evaluate(weights, validation, EvaluationOptions.defaults(seed));
         progress.log(String.format("validation pixels: AUC %.3f; tumour prior %.2g", report.auc().estimate(),
                 1 / (1 + Math.exp(-prior))));
@@ -113,6 +119,9 @@ final class PixelTraining {
         record.add(TrainedSeries.KEY, series.toJson());
         record.add(FeatureSpec.KEY, spec.toJson());
         record.addProperty("priorLogit", prior);
+        if (firstHead != null) {
+            MapContext.record(record, firstHead);
+        }
         record.addProperty(TrainedDetector.LUNG_FIELDS_KEY, series.modality() == ModalityKind.RADIOGRAPH);
         if (!projections.isEmpty()) {
             record.add(BackboneHypercolumns.KEY, BackboneHypercolumns.toJson(projections));
@@ -121,7 +130,8 @@ final class PixelTraining {
         record.addProperty("learningRate", LEARNING_RATE);
         resolution.recordIn(record, all);
         BackboneInfo b = network.info();
-        BackboneInfo features = new BackboneInfo(b.id(), b.sha256(), b.inputSize(), spec.gridStride(), first.featureChannels());
+        BackboneInfo features = new BackboneInfo(b.id(), b.sha256(), b.inputSize(), spec.gridStride(),
+                weights.featureChannels());
         ModelBundle bundle = ModelBundle.of(features, settings.preprocessing().toJson(), settings.sampling().patchSize(),
                 classNames, report, seed, record, TrainingLog.toCsv(result.log()), weights).withTemperature(1);
         TrainedDetector plain = new TrainedDetector(network, bundle);
@@ -140,6 +150,28 @@ final class PixelTraining {
                 split.validation(), maps, settings.classes(), progress);
         progress.log(String.format("detection threshold %.3g (chosen on the validation studies' lesions)", choice.threshold()));
         return bundle.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
+    }
+
+    /** One stage's head (prior-shifted), its training run, validation pixels and the prior's log-odds. */
+    private record Stage(TrainingResult result, HeadWeights weights, FeatureSet validation, double prior) {}
+
+    /**
+     * A first head on the sampled pixels, one round of hard negatives mined with it, the final head,
+     * shifted to the real prior of tumour pixels.
+     */
+    private Stage trainStage(FeatureSpec stageSpec, Function<Volume, GridChannels> channels, List<LoadedStudy> train,
+            List<LoadedStudy> validationStudies, ModelInput input, TrainingOptions options, Progress progress,
+            TrainingListener listener) {
+        PixelSampler sampler = new PixelSampler(stageSpec, settings.classes(), settings.training().seed(), channels);
+        FeatureSet first = sampler.sample(train, input, progress);
+        double prior = sampler.priorLogit();
+        FeatureSet validation = sampler.sample(validationStudies, input, progress);
+        log(progress, "pixels", first, validation);
+        TrainingResult firstHead = new HeadTrainer(options).train(first, validation, progress, listener);
+        FeatureSet mined = sampler.withHardNegatives(new DenseHead(firstHead.weights(), 1)).sample(train, input, progress);
+        log(progress, "with hard negatives", mined, validation);
+        TrainingResult result = new HeadTrainer(options).train(mined, validation, progress, listener);
+        return new Stage(result, withPrior(result.weights(), prior), validation, prior);
     }
 
     /** The head with {@code prior} added to its output bias: balanced-class log-odds become real-prior log-odds. */

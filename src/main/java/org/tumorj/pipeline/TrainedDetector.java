@@ -1,6 +1,7 @@
 package org.tumorj.pipeline;
 
 import com.google.gson.JsonElement;
+import java.util.function.Function;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.ScaledBackbone;
@@ -11,6 +12,7 @@ import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.detect.TiledPrediction;
 import org.tumorj.features.FeatureSpec;
+import org.tumorj.features.GridChannels;
 import org.tumorj.model.FindingScorer;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.util.Progress;
@@ -52,10 +54,22 @@ public final class TrainedDetector {
         } else {
             FeatureSpec spec = FeatureSpec.fromJson(features.getAsJsonObject());
             this.prediction = null;
+            Function<Volume, GridChannels> channels = BackboneHypercolumns.factory(spec, this.backbone,
+                    new ModelInput(preprocessing, adjacentSlices), bundle.training());
+            if (spec.mapContext()) {
+                channels = withMapContext(channels, MapContext.firstStage(spec, bundle.training(), preprocessing,
+                        adjacentSlices, resolution, channels));
+            }
             this.pixels = new PixelPrediction(spec, bundle.denseHead(), preprocessing, adjacentSlices, resolution,
-                    BackboneHypercolumns.factory(spec, this.backbone, new ModelInput(preprocessing, adjacentSlices),
-                            bundle.training()));
+                    channels);
         }
+    }
+
+    /** A volume's hypercolumns (or none) followed by the channels of {@code firstStage}'s map. */
+    static Function<Volume, GridChannels> withMapContext(Function<Volume, GridChannels> hypercolumns,
+            PixelPrediction firstStage) {
+        Function<Volume, GridChannels> context = MapContext.of(firstStage);
+        return v -> GridChannels.concat(hypercolumns == null ? null : hypercolumns.apply(v), context.apply(v));
     }
 
     /** Whether findings come from peaks of per-pixel maps rather than thresholded cells (a {@code --features cells} or older bundle). */

@@ -1,0 +1,143 @@
+package org.tumorj.pipeline;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.tumorj.backbone.Preprocessing;
+import org.tumorj.features.FeatureSpec;
+import org.tumorj.features.GridChannels;
+import org.tumorj.model.DenseHead;
+import org.tumorj.model.HeadWeights;
+import org.tumorj.model.HeadWeightsFile;
+import org.tumorj.volume.Volume;
+
+/**
+ * The second stage of a two-stage detector ({@link FeatureSpec#mapContext()}, auto-context in
+ * the sense of Tu and Bai): channels read from the first head's map on the feature grid, so that
+ * the second head judges a point by the first head's opinion of its surroundings. In-plane, the
+ * logit at the point, the largest logit within 1 and 3 cells, the mean within 3 cells and how far
+ * the point lies below that largest one (a peak or its shoulder); along the series, the larger and
+ * the smaller logit at the same point 1, 2 and 4 slices above and below (a response that runs on
+ * through the slices is a vessel; one that ends, a nodule), reflected at the ends as the filter
+ * bank's context is.
+ */
+final class MapContext implements GridChannels {
+    static final int CHANNELS = 11;
+    /** Training record key of the first head's weights (base64 of {@link HeadWeightsFile}). */
+    static final String FIRST_HEAD_KEY = "firstStageHead";
+    private static final int[] SLICE_STEPS = {1, 2, 4};
+    private static final int NEAR = 1, AROUND = 3;
+    /** Logits of probabilities 0 and 1, which the map holds after the prior shift far from lesions. */
+    private static final double CLAMP = 1e-6;
+
+    private final IntFunction<float[]> firstMaps;
+    private final int depth;
+
+    /** @param firstMaps the first stage's map of each slice on the feature grid */
+    MapContext(IntFunction<float[]> firstMaps, int depth) {
+        this.firstMaps = firstMaps;
+        this.depth = depth;
+    }
+
+    /** The channels of a working volume from its first-stage maps. */
+    static Function<Volume, GridChannels> of(PixelPrediction firstStage) {
+        int keep = 2 * SLICE_STEPS[SLICE_STEPS.length - 1] + 2;
+        return working -> new MapContext(firstStage.slicesOf(working, keep), working.depth());
+    }
+
+    /**
+     * The first stage of a two-stage bundle: its spec without the map context, its head as the
+     * training record holds it.
+     */
+    static PixelPrediction firstStage(FeatureSpec spec, JsonObject training, Preprocessing preprocessing,
+            boolean adjacentSlices, WorkingResolution resolution, Function<Volume, GridChannels> hypercolumns) {
+        if (!training.has(FIRST_HEAD_KEY)) {
+            throw new IllegalArgumentException("the bundle's features " + spec.families() + " need a first stage but"
+                    + " its training record holds no '" + FIRST_HEAD_KEY + "'; retrain it");
+        }
+        try {
+            HeadWeights w = HeadWeightsFile.fromBytes(Base64.getDecoder().decode(training.get(FIRST_HEAD_KEY).getAsString()),
+                    "the bundle's " + FIRST_HEAD_KEY);
+            return new PixelPrediction(spec.firstStage(), new DenseHead(w, 1), preprocessing, adjacentSlices, resolution,
+                    hypercolumns);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the bundle's first-stage head cannot be read (" + e.getMessage()
+                    + "); retrain it", e);
+        }
+    }
+
+    static void record(JsonObject training, HeadWeights firstHead) {
+        training.addProperty(FIRST_HEAD_KEY, Base64.getEncoder().encodeToString(HeadWeightsFile.toBytes(firstHead)));
+    }
+
+    @Override
+    public int channels() {
+        return CHANNELS;
+    }
+
+    @Override
+    public float[] sample(int z, int gridWidth, int gridHeight, int stride) {
+        float[] centre = logits(z, gridWidth * gridHeight);
+        float[][] along = new float[2 * SLICE_STEPS.length][];
+        for (int k = 0; k < SLICE_STEPS.length; k++) {
+            along[2 * k] = logits(reflect(z - SLICE_STEPS[k]), centre.length);
+            along[2 * k + 1] = logits(reflect(z + SLICE_STEPS[k]), centre.length);
+        }
+        float[] out = new float[centre.length * CHANNELS];
+        for (int j = 0; j < gridHeight; j++) {
+            for (int i = 0; i < gridWidth; i++) {
+                int p = j * gridWidth + i, o = p * CHANNELS;
+                float near = Float.NEGATIVE_INFINITY, around = Float.NEGATIVE_INFINITY;
+                double sum = 0;
+                for (int dj = -AROUND; dj <= AROUND; dj++) {
+                    int row = Math.max(0, Math.min(gridHeight - 1, j + dj)) * gridWidth;
+                    for (int di = -AROUND; di <= AROUND; di++) {
+                        float v = centre[row + Math.max(0, Math.min(gridWidth - 1, i + di))];
+                        around = Math.max(around, v);
+                        sum += v;
+                        if (Math.abs(dj) <= NEAR && Math.abs(di) <= NEAR) {
+                            near = Math.max(near, v);
+                        }
+                    }
+                }
+                out[o] = centre[p];
+                out[o + 1] = near;
+                out[o + 2] = around;
+                out[o + 3] = (float) (sum / ((2 * AROUND + 1) * (2 * AROUND + 1)));
+                out[o + 4] = around - centre[p];
+                for (int k = 0; k < SLICE_STEPS.length; k++) {
+                    float below = along[2 * k][p], above = along[2 * k + 1][p];
+                    out[o + 5 + 2 * k] = Math.max(below, above);
+                    out[o + 6 + 2 * k] = Math.min(below, above);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Slice -k is slice k, slice n - 1 + k is slice n - 1 - k: the filter bank's context rule. */
+    private int reflect(int z) {
+        if (depth == 1) {
+            return 0;
+        }
+        int period = 2 * (depth - 1);
+        int m = Math.floorMod(z, period);
+        return m < depth ? m : period - m;
+    }
+
+    private float[] logits(int z, int points) {
+        float[] p = firstMaps.apply(z);
+        if (p.length != points) {
+            throw new IllegalStateException("first-stage map of slice " + z + " has " + p.length + " points, the grid "
+                    + points);
+        }
+        float[] out = new float[points];
+        for (int k = 0; k < points; k++) {
+            double q = Math.min(Math.max(p[k], CLAMP), 1 - CLAMP);
+            out[k] = (float) Math.log(q / (1 - q));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package org.tumorj.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** What the second stage of a two-stage detector reads from the first stage's map. */
+class MapContextTest {
+    private static final int W = 9, H = 7, DEPTH = 12;
+    private static final float LOW = 1e-4f;
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    /** A first-stage map 1e-4 everywhere but {@code p} at (x, y) on the given slices. */
+    private static MapContext spot(int x, int y, float p, int... slices) {
+        return new MapContext(z -> {
+            float[] m = new float[W * H];
+            Arrays.fill(m, LOW);
+            if (Arrays.stream(slices).anyMatch(s -> s == z)) {
+                m[y * W + x] = p;
+            }
+            return m;
+        }, DEPTH);
+    }
+
+    private static float channel(MapContext c, int z, int x, int y, int k) {
+        return c.sample(z, W, H, 2)[(y * W + x) * MapContext.CHANNELS + k];
+    }
+
+    @Test
+    void inPlaneTheValueAndWhatSurroundsIt() {
+        MapContext c = spot(4, 3, 0.9f, 2);
+        assertEquals(logit(0.9), channel(c, 2, 4, 3, 0), 1e-5);
+        assertEquals(logit(LOW), channel(c, 2, 6, 3, 0), 1e-3);
+        assertEquals(logit(0.9), channel(c, 2, 5, 4, 1), 1e-5, "within one cell: the peak");
+        assertEquals(logit(LOW), channel(c, 2, 6, 3, 1), 1e-3, "two cells away: not within one");
+        assertEquals(logit(0.9), channel(c, 2, 7, 0, 2), 1e-5, "within three cells");
+        assertEquals(0, channel(c, 2, 4, 3, 4), 1e-6, "the peak is its own neighbourhood's largest");
+        assertEquals(logit(0.9) - logit(LOW), channel(c, 2, 6, 3, 4), 1e-3, "a shoulder lies below it");
+    }
+
+    @Test
+    void alongTheSeriesAVesselRunsOnAndANoduleEnds() {
+        MapContext vessel = spot(4, 3, 0.9f, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        MapContext nodule = spot(4, 3, 0.9f, 5);
+        for (int k = 5; k <= 10; k += 2) { // larger of above/below, then smaller, at 1, 2, 4 slices
+            assertEquals(logit(0.9), channel(vessel, 5, 4, 3, k), 1e-5);
+            assertEquals(logit(0.9), channel(vessel, 5, 4, 3, k + 1), 1e-5);
+            assertEquals(logit(LOW), channel(nodule, 5, 4, 3, k), 1e-3);
+        }
+    }
+
+    @Test
+    void theEndsAreReflectedAsTheFilterBanksContextIs() {
+        MapContext c = spot(4, 3, 0.9f, 1);
+        // from slice 0, slice -1 is slice 1: both neighbours one slice away hold the spot
+        assertEquals(logit(0.9), channel(c, 0, 4, 3, 6), 1e-5);
+        MapContext last = spot(4, 3, 0.9f, DEPTH - 3);
+        // from the last slice, two slices on is two slices back
+        assertEquals(logit(0.9), channel(last, DEPTH - 1, 4, 3, 8), 1e-5);
+    }
+
+    @Test
+    void aMapOfAnotherGridIsRefused() {
+        MapContext c = new MapContext(z -> new float[W * H - 1], DEPTH);
+        assertThrows(IllegalStateException.class, () -> c.sample(0, W, H, 2));
+    }
+
+    @Test
+    void aRadiographsOneSliceIsItsOwnContext() {
+        MapContext c = new MapContext(z -> {
+            assertEquals(0, z);
+            float[] m = new float[W * H];
+            Arrays.fill(m, 0.5f);
+            return m;
+        }, 1);
+        float[] v = c.sample(0, W, H, 2);
+        assertTrue(Arrays.stream(toDouble(v)).allMatch(x -> Math.abs(x) < 1e-6), "logit 0.5 = 0 everywhere, 0 below peak");
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+}
