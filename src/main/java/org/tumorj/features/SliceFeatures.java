@@ -35,7 +35,12 @@ public final class SliceFeatures {
     /** What the banks are computed with besides the planes: their key in a shared {@link BankCache}. */
     private final BankCache.Recipe recipe;
     /** The cache active on the thread that made these features (null: none), whichever thread reads them. */
-    private final BankCache shared = BankCache.active();
+    private final BankCache shared;
+    /**
+     * How far ahead of the features being read a two-stage detector's first stage reads ({@link #plus}):
+     * its map four slices on; the banks of those slices are kept too.
+     */
+    public static final int LOOKAHEAD_SLICES = 4;
     /** The widest square {@link #driftExtremes} searches, in grid points either side. */
     private static final int MAX_DRIFT_POINTS = 6;
 
@@ -59,13 +64,14 @@ public final class SliceFeatures {
         this.volume = volume;
         this.planes = planes;
         this.gridChannels = gridChannels;
+        this.shared = BankCache.active();
         this.bank = new FilterBank(spec.sigmas(), spec.convergenceRadii());
         this.offsets = spec.filters() ? sliceOffsets(spec.contextMm(), volume.info().spacingZ()) : new int[0];
         this.contextChannels = contextChannels(spec.planes(), bank.channels());
         this.gridWidth = FeatureGrid.points(volume.width(), spec.gridStride());
         this.gridHeight = FeatureGrid.points(volume.height(), spec.gridStride());
         int reach = offsets.length == 0 ? 0 : offsets[offsets.length - 1];
-        int capacity = 2 * reach + 2;
+        int capacity = 2 * reach + 2 + LOOKAHEAD_SLICES;
         this.driftRadii = spec.contextDrift() > 0 ? driftRadii(volume) : new int[0];
         this.recipe = new BankCache.Recipe(volume.width(), volume.height(), spec.gridStride(), boxed(spec.sigmas()),
                 boxed(spec.convergenceRadii()), Arrays.stream(driftRadii).boxed().toList());
@@ -75,6 +81,37 @@ public final class SliceFeatures {
                 return size() > capacity;
             }
         };
+    }
+
+    /** A view of {@code base} with other grid channels, sharing its banks (see {@link #plus}). */
+    private SliceFeatures(SliceFeatures base, FeatureSpec spec, GridChannels gridChannels) {
+        this.spec = spec;
+        this.volume = base.volume;
+        this.planes = base.planes;
+        this.gridChannels = gridChannels;
+        this.bank = base.bank;
+        this.offsets = base.offsets;
+        this.contextChannels = base.contextChannels;
+        this.gridWidth = base.gridWidth;
+        this.gridHeight = base.gridHeight;
+        this.driftRadii = base.driftRadii;
+        this.recipe = base.recipe;
+        this.cache = base.cache;
+        this.shared = base.shared;
+    }
+
+    /**
+     * These features followed by {@code more} channels, as {@code spec} (these features' spec with
+     * {@link FeatureSpec#mapContext()}) describes them: a two-stage detector's second stage, which
+     * reads the filter banks its first stage computed (each slice's bank is computed once, as long
+     * as the first stage reads at most {@link #LOOKAHEAD_SLICES} slices ahead).
+     */
+    public SliceFeatures plus(FeatureSpec spec, GridChannels more) {
+        if (!spec.firstStage().equals(this.spec)) {
+            throw new IllegalArgumentException("a second stage's features " + spec.families() + " must extend these, "
+                    + this.spec.families());
+        }
+        return new SliceFeatures(this, spec, GridChannels.concat(gridChannels, more));
     }
 
     /**

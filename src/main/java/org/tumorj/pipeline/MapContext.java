@@ -3,18 +3,15 @@ package org.tumorj.pipeline;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.Base64;
-import java.util.function.Function;
 import java.util.function.IntFunction;
-import org.tumorj.backbone.Preprocessing;
-import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.GridChannels;
+import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
 import org.tumorj.model.HeadWeights;
 import org.tumorj.model.HeadWeightsFile;
-import org.tumorj.volume.Volume;
 
 /**
- * The second stage of a two-stage detector ({@link FeatureSpec#mapContext()}, auto-context in
+ * The second stage of a two-stage detector ({@code FeatureSpec.mapContext()}, auto-context in
  * the sense of Tu and Bai): channels read from the first head's map on the feature grid, so that
  * the second head judges a point by the first head's opinion of its surroundings. In-plane, the
  * logit at the point, the largest logit within 1 and 3 cells, the mean within 3 cells and how far
@@ -27,7 +24,8 @@ final class MapContext implements GridChannels {
     static final int CHANNELS = 11;
     /** Training record key of the first head's weights (base64 of {@link HeadWeightsFile}). */
     static final String FIRST_HEAD_KEY = "firstStageHead";
-    private static final int[] SLICE_STEPS = {1, 2, 4};
+    /** Slices above and below read; the farthest is as far as the first stage may run ahead of the second. */
+    private static final int[] SLICE_STEPS = {1, 2, SliceFeatures.LOOKAHEAD_SLICES};
     private static final int NEAR = 1, AROUND = 3;
     /** Logits of probabilities 0 and 1, which the map holds after the prior shift far from lesions. */
     private static final double CLAMP = 1e-6;
@@ -35,33 +33,22 @@ final class MapContext implements GridChannels {
     private final IntFunction<float[]> firstMaps;
     private final int depth;
 
-    /** @param firstMaps the first stage's map of each slice on the feature grid */
+    /** @param firstMaps the first stage's map of each slice on the feature grid, probabilities */
     MapContext(IntFunction<float[]> firstMaps, int depth) {
         this.firstMaps = firstMaps;
         this.depth = depth;
     }
 
-    /** The channels of a working volume from its first-stage maps. */
-    static Function<Volume, GridChannels> of(PixelPrediction firstStage) {
-        int keep = 2 * SLICE_STEPS[SLICE_STEPS.length - 1] + 2;
-        return working -> new MapContext(firstStage.slicesOf(working, keep), working.depth());
-    }
-
-    /**
-     * The first stage of a two-stage bundle: its spec without the map context, its head as the
-     * training record holds it.
-     */
-    static PixelPrediction firstStage(FeatureSpec spec, JsonObject training, Preprocessing preprocessing,
-            boolean adjacentSlices, WorkingResolution resolution, Function<Volume, GridChannels> hypercolumns) {
+    /** The first stage's head of a two-stage bundle, as its training record holds it. */
+    static DenseHead firstHead(JsonObject training) {
         if (!training.has(FIRST_HEAD_KEY)) {
-            throw new IllegalArgumentException("the bundle's features " + spec.families() + " need a first stage but"
-                    + " its training record holds no '" + FIRST_HEAD_KEY + "'; retrain it");
+            throw new IllegalArgumentException("the bundle's features need a first stage but its training record holds"
+                    + " no '" + FIRST_HEAD_KEY + "'; retrain it");
         }
         try {
             HeadWeights w = HeadWeightsFile.fromBytes(Base64.getDecoder().decode(training.get(FIRST_HEAD_KEY).getAsString()),
                     "the bundle's " + FIRST_HEAD_KEY);
-            return new PixelPrediction(spec.firstStage(), new DenseHead(w, 1), preprocessing, adjacentSlices, resolution,
-                    hypercolumns);
+            return new DenseHead(w, 1);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the bundle's first-stage head cannot be read (" + e.getMessage()
                     + "); retrain it", e);

@@ -2,18 +2,12 @@ package org.tumorj.pipeline;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.IntFunction;
-import org.tumorj.backbone.Preprocessing;
 import org.tumorj.detect.ProbabilityMap;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.features.BankCache;
 import org.tumorj.features.FeatureGrid;
 import org.tumorj.features.FeatureSpec;
-import org.tumorj.features.GridChannels;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
 import org.tumorj.model.HeadWeights;
@@ -30,25 +24,16 @@ import org.tumorj.volume.Volume;
 final class PixelPrediction {
     private final FeatureSpec spec;
     private final DenseHead head;
-    private final Preprocessing preprocessing;
-    private final boolean adjacentSlices;
     private final WorkingResolution resolution;
-    private final Function<Volume, GridChannels> gridChannels;
+    private final VolumeFeatures volumeFeatures;
     /** See {@link #headKey()}; made on first use. */
     private String headKey;
 
-    /**
-     * @param gridChannels the channels of a (working) volume beside its filter bank (hypercolumns,
-     *     a first stage's map), or null when the spec has none
-     */
-    PixelPrediction(FeatureSpec spec, DenseHead head, Preprocessing preprocessing, boolean adjacentSlices,
-            WorkingResolution resolution, Function<Volume, GridChannels> gridChannels) {
-        this.spec = spec;
+    PixelPrediction(DenseHead head, WorkingResolution resolution, VolumeFeatures volumeFeatures) {
+        this.spec = volumeFeatures.spec();
         this.head = head;
-        this.preprocessing = preprocessing;
-        this.adjacentSlices = adjacentSlices;
         this.resolution = resolution;
-        this.gridChannels = gridChannels;
+        this.volumeFeatures = volumeFeatures;
     }
 
     WorkingResolution resolution() { return resolution; }
@@ -69,30 +54,12 @@ final class PixelPrediction {
     }
 
     private SliceFeatures features(Volume working) {
-        ModelInput input = ModelInput.forVolume(preprocessing, adjacentSlices, working);
-        SliceFeatures features = new SliceFeatures(spec, working, ModelInput.featurePlanes(spec, input, working),
-                gridChannels == null ? null : gridChannels.apply(working));
-        if (features.channels() != head.featureChannels()) {
+        SliceFeatures f = volumeFeatures.apply(working);
+        if (f.channels() != head.featureChannels()) {
             throw new IllegalArgumentException("the head reads " + head.featureChannels() + " features per pixel but "
-                    + spec.families() + " gives " + features.channels() + "; the bundle is inconsistent, retrain it");
+                    + spec.families() + " gives " + f.channels() + "; the bundle is inconsistent, retrain it");
         }
-        return features;
-    }
-
-    /**
-     * The maps of a working volume's slices on the feature grid, each computed when first asked
-     * for and the last {@code keep} kept: a two-stage detector's first stage, read by
-     * {@link MapContext} a few slices ahead of the second as it walks the series.
-     */
-    IntFunction<float[]> slicesOf(Volume working, int keep) {
-        SliceFeatures features = features(working);
-        Map<Integer, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
-                return size() > keep;
-            }
-        };
-        return z -> recent.computeIfAbsent(z, k -> probabilities(features, k));
+        return f;
     }
 
     /**
@@ -111,11 +78,7 @@ final class PixelPrediction {
     }
 
     private float[] probabilities(FeatureGrid g) {
-        float[] p = head.logits(g.values(), g.channels(), g.width() * g.height());
-        for (int k = 0; k < p.length; k++) {
-            p[k] = (float) head.probability(p[k]);
-        }
-        return p;
+        return VolumeFeatures.probabilities(head, g);
     }
 
     /** A SHA-256 of the head's shape, weights and temperature: equal for heads giving equal maps. */

@@ -53,28 +53,28 @@ public final class PixelSampler {
     private final FeatureSpec spec;
     private final AnnotationClasses classes;
     private final long seed;
-    private final Function<Volume, GridChannels> hypercolumns;
+    private final VolumeFeatures features;
     private final DenseHead scorer;
     private long positivePoints;
     private long labelledPoints;
 
-    /** @param hypercolumns the transfer features of a volume, or null when the spec uses none */
-    public PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, GridChannels> hypercolumns) {
-        this(spec, classes, seed, hypercolumns, null);
+    /** @param features how the features of a (working) volume are made */
+    PixelSampler(VolumeFeatures features, AnnotationClasses classes, long seed) {
+        this(features, classes, seed, null);
     }
 
-    private PixelSampler(FeatureSpec spec, AnnotationClasses classes, long seed, Function<Volume, GridChannels> hypercolumns,
+    private PixelSampler(VolumeFeatures features, AnnotationClasses classes, long seed,
             DenseHead scorer) {
-        this.spec = spec;
         this.classes = classes;
         this.seed = seed;
-        this.hypercolumns = hypercolumns;
+        this.features = features;
+        this.spec = features.spec();
         this.scorer = scorer;
     }
 
     /** This sampler adding, per slice, the {@link #HARD_PER_SLICE} negatives {@code head} scores highest. */
     public PixelSampler withHardNegatives(DenseHead head) {
-        return new PixelSampler(spec, classes, seed, hypercolumns, head);
+        return new PixelSampler(features, classes, seed, head);
     }
 
     /** The log-odds of a positive among the labelled points of the last {@link #sample} (for the prior correction). */
@@ -83,20 +83,18 @@ public final class PixelSampler {
         return Math.log(p / (1 - p));
     }
 
-    public FeatureSet sample(List<LoadedStudy> studies, ModelInput input, Progress progress) {
+    public FeatureSet sample(List<LoadedStudy> studies, Progress progress) {
         Examples out = new Examples();
         positivePoints = 0;
         labelledPoints = 0;
         for (int s = 0; s < studies.size(); s++) {
             LoadedStudy study = studies.get(s);
             Volume volume = study.volume();
-            ModelInput perSeries = input.forVolume(volume);
-            SliceFeatures features = new SliceFeatures(spec, volume, ModelInput.featurePlanes(spec, perSeries, volume),
-                    hypercolumns == null ? null : hypercolumns.apply(volume));
+            SliceFeatures sliceFeatures = features.apply(volume);
             Random random = new Random(seed ^ study.id().hashCode());
             for (int z = 0; z < volume.depth(); z++) {
                 progress.checkCancelled();
-                sampleSlice(study, z, features.slice(z), random, out);
+                sampleSlice(study, z, sliceFeatures.slice(z), random, out);
             }
             progress.update("pixel features", s + 1, studies.size());
         }

@@ -96,17 +96,15 @@ final class PixelTraining {
         }
         TrainingOptions options = settings.training().withMode(TrainingMode.HEAD_ONLY, 0)
                 .withOptimizer(LEARNING_RATE, settings.training().weightDecay(), BATCH);
-        Stage stage = trainStage(spec.firstStage(), hypercolumns, train, validationStudies, input, options, progress,
-                listener);
+        VolumeFeatures oneStage = new VolumeFeatures(spec.firstStage(), input, hypercolumns, null);
+        Stage stage = trainStage(oneStage, train, validationStudies, options, progress, listener);
         HeadWeights firstHead = null;
         if (spec.mapContext()) {
             firstHead = stage.weights();
             progress.log(String.format("first stage: validation pixels AUC %.3f; the second reads its map",
                     HeadEvaluation.evaluate(firstHead, stage.validation(), EvaluationOptions.defaults(seed)).auc().estimate()));
-            PixelPrediction first = new PixelPrediction(spec.firstStage(), new DenseHead(firstHead, 1),
-                    settings.preprocessing(), settings.adjacentSlices(), resolution, hypercolumns);
-            stage = trainStage(spec, TrainedDetector.withMapContext(hypercolumns, first), train, validationStudies, input,
-                    options, progress, listener);
+            stage = trainStage(new VolumeFeatures(spec, input, hypercolumns, new DenseHead(firstHead, 1)), train,
+                    validationStudies, options, progress, listener);
         }
         TrainingResult result = stage.result();
         FeatureSet validation = stage.validation();
@@ -159,16 +157,15 @@ final class PixelTraining {
      * A first head on the sampled pixels, one round of hard negatives mined with it, the final head,
      * shifted to the real prior of tumour pixels.
      */
-    private Stage trainStage(FeatureSpec stageSpec, Function<Volume, GridChannels> channels, List<LoadedStudy> train,
-            List<LoadedStudy> validationStudies, ModelInput input, TrainingOptions options, Progress progress,
-            TrainingListener listener) {
-        PixelSampler sampler = new PixelSampler(stageSpec, settings.classes(), settings.training().seed(), channels);
-        FeatureSet first = sampler.sample(train, input, progress);
+    private Stage trainStage(VolumeFeatures features, List<LoadedStudy> train, List<LoadedStudy> validationStudies,
+            TrainingOptions options, Progress progress, TrainingListener listener) {
+        PixelSampler sampler = new PixelSampler(features, settings.classes(), settings.training().seed());
+        FeatureSet first = sampler.sample(train, progress);
         double prior = sampler.priorLogit();
-        FeatureSet validation = sampler.sample(validationStudies, input, progress);
+        FeatureSet validation = sampler.sample(validationStudies, progress);
         log(progress, "pixels", first, validation);
         TrainingResult firstHead = new HeadTrainer(options).train(first, validation, progress, listener);
-        FeatureSet mined = sampler.withHardNegatives(new DenseHead(firstHead.weights(), 1)).sample(train, input, progress);
+        FeatureSet mined = sampler.withHardNegatives(new DenseHead(firstHead.weights(), 1)).sample(train, progress);
         log(progress, "with hard negatives", mined, validation);
         TrainingResult result = new HeadTrainer(options).train(mined, validation, progress, listener);
         return new Stage(result, withPrior(result.weights(), prior), validation, prior);

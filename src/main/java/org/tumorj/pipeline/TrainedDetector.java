@@ -1,7 +1,6 @@
 package org.tumorj.pipeline;
 
 import com.google.gson.JsonElement;
-import java.util.function.Function;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.ScaledBackbone;
@@ -12,7 +11,6 @@ import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.detect.TiledPrediction;
 import org.tumorj.features.FeatureSpec;
-import org.tumorj.features.GridChannels;
 import org.tumorj.model.FindingScorer;
 import org.tumorj.model.ModelBundle;
 import org.tumorj.util.Progress;
@@ -54,22 +52,11 @@ public final class TrainedDetector {
         } else {
             FeatureSpec spec = FeatureSpec.fromJson(features.getAsJsonObject());
             this.prediction = null;
-            Function<Volume, GridChannels> channels = BackboneHypercolumns.factory(spec, this.backbone,
-                    new ModelInput(preprocessing, adjacentSlices), bundle.training());
-            if (spec.mapContext()) {
-                channels = withMapContext(channels, MapContext.firstStage(spec, bundle.training(), preprocessing,
-                        adjacentSlices, resolution, channels));
-            }
-            this.pixels = new PixelPrediction(spec, bundle.denseHead(), preprocessing, adjacentSlices, resolution,
-                    channels);
+            ModelInput input = new ModelInput(preprocessing, adjacentSlices);
+            this.pixels = new PixelPrediction(bundle.denseHead(), resolution, new VolumeFeatures(spec, input,
+                    BackboneHypercolumns.factory(spec, this.backbone, input, bundle.training()),
+                    spec.mapContext() ? MapContext.firstHead(bundle.training()) : null));
         }
-    }
-
-    /** A volume's hypercolumns (or none) followed by the channels of {@code firstStage}'s map. */
-    static Function<Volume, GridChannels> withMapContext(Function<Volume, GridChannels> hypercolumns,
-            PixelPrediction firstStage) {
-        Function<Volume, GridChannels> context = MapContext.of(firstStage);
-        return v -> GridChannels.concat(hypercolumns == null ? null : hypercolumns.apply(v), context.apply(v));
     }
 
     /** Whether findings come from peaks of per-pixel maps rather than thresholded cells (a {@code --features cells} or older bundle). */

@@ -102,10 +102,10 @@ class NiftiTrainingTest {
     void trainingSamplesTheSamePixelsFromEither() {
         TrainSettings settings = ModalityDefaults.apply(TrainSettings.defaults(7), ModalityKind.CT);
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
-        FeatureSet a = new PixelSampler(FeatureChoice.DEFAULT.spec(ModalityKind.CT), settings.classes(), 7, null)
-                .sample(fromRoiSets, input, Progress.none());
-        FeatureSet b = new PixelSampler(FeatureChoice.DEFAULT.spec(ModalityKind.CT), settings.classes(), 7, null)
-                .sample(fromNifti, input, Progress.none());
+        VolumeFeatures features = new VolumeFeatures(FeatureChoice.DEFAULT.spec(ModalityKind.CT).firstStage(), input,
+                null, null);
+        FeatureSet a = new PixelSampler(features, settings.classes(), 7).sample(fromRoiSets, Progress.none());
+        FeatureSet b = new PixelSampler(features, settings.classes(), 7).sample(fromNifti, Progress.none());
         assertTrue(a.size() > 100 && a.positives() > 10, a.size() + " samples, " + a.positives() + " positive");
         assertEquals(a.size(), b.size(), "sample count");
         assertEquals(a.positives(), b.positives(), "positive samples");

@@ -1,0 +1,86 @@
+package org.tumorj.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.tumorj.features.FeatureGrid;
+import org.tumorj.features.FeatureSpec;
+import org.tumorj.features.GridChannels;
+import org.tumorj.features.SliceFeatures;
+import org.tumorj.model.DenseHead;
+import org.tumorj.volume.Volume;
+
+/**
+ * Makes the per-pixel features of a working volume as a spec says, the one recipe training's
+ * sampler and dense prediction share: the filter bank on the input's planes, the hypercolumns when
+ * the spec taps the backbone, and for a two-stage spec ({@link FeatureSpec#mapContext()}) the first
+ * head's map read through {@link MapContext}, the second stage reading the banks the first computed.
+ */
+final class VolumeFeatures implements Function<Volume, SliceFeatures> {
+    private final FeatureSpec spec;
+    private final ModelInput input;
+    private final Function<Volume, GridChannels> hypercolumns;
+    private final DenseHead firstHead;
+
+    /**
+     * @param hypercolumns the transfer features of a working volume, or null when the spec uses none
+     * @param firstHead the first stage's head (prior-corrected) when the spec has two stages, else null
+     */
+    VolumeFeatures(FeatureSpec spec, ModelInput input, Function<Volume, GridChannels> hypercolumns, DenseHead firstHead) {
+        if (spec.mapContext() != (firstHead != null)) {
+            throw new IllegalArgumentException("features " + spec.families() + (spec.mapContext()
+                    ? " need a first-stage head" : " have one stage but a first-stage head was given"));
+        }
+        this.spec = spec;
+        this.input = input;
+        this.hypercolumns = hypercolumns;
+        this.firstHead = firstHead;
+    }
+
+    FeatureSpec spec() {
+        return spec;
+    }
+
+    /** The first stage alone: its spec and head make the maps the second stage reads. */
+    VolumeFeatures firstStage() {
+        return new VolumeFeatures(spec.firstStage(), input, hypercolumns, null);
+    }
+
+    @Override
+    public SliceFeatures apply(Volume working) {
+        FeatureSpec first = spec.firstStage();
+        SliceFeatures base = new SliceFeatures(first, working,
+                ModelInput.featurePlanes(first, input.forVolume(working), working),
+                hypercolumns == null ? null : hypercolumns.apply(working));
+        if (firstHead == null) {
+            return base;
+        }
+        return base.plus(spec, new MapContext(firstMaps(base), working.depth()));
+    }
+
+    /**
+     * The first head's map of each slice on the grid, computed when the second stage first asks
+     * for it ({@link MapContext} reads up to {@link SliceFeatures#LOOKAHEAD_SLICES} ahead and as
+     * far back) and the last few kept.
+     */
+    private IntFunction<float[]> firstMaps(SliceFeatures base) {
+        int keep = 2 * SliceFeatures.LOOKAHEAD_SLICES + 2;
+        Map<Integer, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
+                return size() > keep;
+            }
+        };
+        return z -> recent.computeIfAbsent(z, k -> probabilities(firstHead, base.slice(k)));
+    }
+
+    /** The head's probability at every point of a feature grid. */
+    static float[] probabilities(DenseHead head, FeatureGrid g) {
+        float[] p = head.logits(g.values(), g.channels(), g.width() * g.height());
+        for (int k = 0; k < p.length; k++) {
+            p[k] = (float) head.probability(p[k]);
+        }
+        return p;
+    }
+}
