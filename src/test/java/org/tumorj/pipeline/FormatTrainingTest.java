@@ -116,7 +116,8 @@ class FormatTrainingTest {
         ModelBundle reference = models.get("RoiSet.zip");
         assertTrue(reference.metrics().samples() > 50 && reference.metrics().positives() > 5,
                 "validation samples " + reference.metrics().samples() + ", positive " + reference.metrics().positives());
-        assertEquals(2, sampleLines.get("RoiSet.zip").size(), String.join("\n", sampleLines.get("RoiSet.zip")));
+        // sampled, then with hard negatives, in each of CT's two stages
+        assertEquals(4, sampleLines.get("RoiSet.zip").size(), String.join("\n", sampleLines.get("RoiSet.zip")));
         assertEquals(4, models.size());
         models.forEach((format, m) -> {
             assertEquals(sampleLines.get("RoiSet.zip"), sampleLines.get(format), format + ": sample counts");
