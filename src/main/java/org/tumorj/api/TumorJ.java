@@ -118,7 +118,7 @@ public final class TumorJ {
         // One round reads each slice's filter bank in five passes; computed once, kept for the round only.
         try (BankCache.Scope banks = BankCache.open(BankCache.defaultBudget());
                 Backbone backbone = Backbones.openDefault()) {
-            ModelBundle bundle = new DetectorTraining(backbone, r.settings()).withFeatures(r.features())
+            ModelBundle bundle = new DetectorTraining(backbone, r.settings()).withFeatures(r.features()).withOneStage()
                     .train(plan.studies(), plan.split(), plan.describe(), progress, listener)
                     .withTrainingRecord(ImageTrainingPlan.KEY, plan.record());
             TrainedDetector detector = new TrainedDetector(backbone, bundle);

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.ScaledBackbone;
+import org.tumorj.features.FeatureSpec;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Split;
 import org.tumorj.dataset.StudySplitter;
@@ -34,6 +35,8 @@ public final class DetectorTraining {
     private final CellSampling cellSampling;
     /** Which features, made concrete for the studies' modality when training starts. */
     private final FeatureChoice choice;
+    /** Whether a modality's two-stage features are trained as their first stage alone ({@link #withOneStage}). */
+    private final boolean oneStage;
 
     /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
     public DetectorTraining(Backbone backbone, TrainSettings settings) {
@@ -42,16 +45,17 @@ public final class DetectorTraining {
 
     /** @param resolution the spacing projection images are trained (and later detected) at */
     public DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution) {
-        this(backbone, settings, resolution, CellSampling.defaults(), FeatureChoice.DEFAULT);
+        this(backbone, settings, resolution, CellSampling.defaults(), FeatureChoice.DEFAULT, false);
     }
 
     private DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution,
-            CellSampling cellSampling, FeatureChoice choice) {
+            CellSampling cellSampling, FeatureChoice choice, boolean oneStage) {
         this.backbone = backbone;
         this.requested = settings;
         this.resolution = resolution;
         this.cellSampling = cellSampling;
         this.choice = choice;
+        this.oneStage = oneStage;
     }
 
     /**
@@ -60,12 +64,21 @@ public final class DetectorTraining {
      * Kept for comparison; it rarely finds lesions (docs/detection-quality.md).
      */
     public DetectorTraining withCellSampling(CellSampling newCellSampling) {
-        return new DetectorTraining(backbone, requested, resolution, newCellSampling, FeatureChoice.CELLS);
+        return new DetectorTraining(backbone, requested, resolution, newCellSampling, FeatureChoice.CELLS, oneStage);
     }
 
     /** This training on another choice of features ({@code --features}). */
     public DetectorTraining withFeatures(FeatureChoice newChoice) {
-        return new DetectorTraining(backbone, requested, resolution, cellSampling, newChoice);
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, newChoice, oneStage);
+    }
+
+    /**
+     * This training with one stage where the modality's default has two ({@link
+     * org.tumorj.features.FeatureSpec#mapContext()}): Train on This Image, where a round must stay
+     * under a minute on a 120-slice CT (two stages took 141 s, one 47-51 s; docs/detection-quality.md).
+     */
+    public DetectorTraining withOneStage() {
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, choice, true);
     }
 
     /** Trains on studies already in memory (the open image and its ROI Manager, in Fiji). */
@@ -102,7 +115,8 @@ public final class DetectorTraining {
         progress.log(describe);
         ModelInput input = new ModelInput(settings.preprocessing(), settings.adjacentSlices());
         if (choice != FeatureChoice.CELLS) {
-            return new PixelTraining(backbone, settings, choice.spec(modality), resolution, classNames())
+            FeatureSpec spec = choice.spec(modality);
+            return new PixelTraining(backbone, settings, oneStage ? spec.firstStage() : spec, resolution, classNames())
                     .train(studies, split, input, series, progress, listener);
         }
         if (settings.training().mode() != TrainingMode.HEAD_ONLY) {
