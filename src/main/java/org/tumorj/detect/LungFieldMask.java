@@ -8,8 +8,9 @@ import org.tumorj.volume.Shutter;
 import org.tumorj.volume.VolumeInfo;
 
 /**
- * The lung fields of a chest radiograph, for drawing the heat map only where a reader looks
- * (findings, maps and every CSV are never cut with it). A classic, explainable method on a coarse
+ * The lung fields of a chest radiograph, where a reader looks for nodules: the heat map is drawn
+ * only there, and a chest radiograph bundle's findings come only from there (the maps and
+ * {@code heatmap.tif} are never cut with it). A classic, explainable method on a coarse
  * copy of the image as displayed (air dark; cells of about {@value #CELL_MM} mm, lightly smoothed):
  * <ol>
  *   <li>the body: the exposed field less the air around the patient (the darkest cells, connected

@@ -51,7 +51,8 @@ public final class ModalityDefaults {
                     .withConvergence(RADIOGRAPH_CONVERGENCE_PX);
             case CT -> FeatureSpec.filters(CT_SIGMAS, CONTEXT_MM).withPlaneWindows(CT_PLANES_HU)
                     .withContextDrift(CONTEXT_DRIFT).withMapContext(true);
-            default -> FeatureSpec.filters(SIGMAS, CONTEXT_MM).withContextDrift(CONTEXT_DRIFT).withMapContext(true);
+            case MR -> FeatureSpec.filters(SIGMAS, CONTEXT_MM).withContextDrift(CONTEXT_DRIFT).withMapContext(true);
+            case OTHER -> FeatureSpec.filters(SIGMAS, CONTEXT_MM).withContextDrift(CONTEXT_DRIFT);
         };
     }
 

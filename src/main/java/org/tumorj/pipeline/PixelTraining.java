@@ -120,7 +120,7 @@ final class PixelTraining {
         if (firstHead != null) {
             MapContext.record(record, firstHead);
         }
-        record.addProperty(TrainedDetector.LUNG_FIELDS_KEY, series.modality() == ModalityKind.RADIOGRAPH);
+        record.addProperty(TrainedDetector.LUNG_FIELDS_KEY, chestRadiographs(all));
         if (!projections.isEmpty()) {
             record.add(BackboneHypercolumns.KEY, BackboneHypercolumns.toJson(projections));
         }
@@ -148,6 +148,15 @@ final class PixelTraining {
                 split.validation(), maps, settings.classes(), progress);
         progress.log(String.format("detection threshold %.3g (chosen on the validation studies' lesions)", choice.threshold()));
         return bundle.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
+    }
+
+    /**
+     * Whether the studies are chest radiographs as far as the headers tell: CR or DX (DR) images,
+     * not mammograms, fluoroscopy or dental images, whose findings must not be cut to lung fields.
+     */
+    static boolean chestRadiographs(List<LoadedStudy> studies) {
+        return !studies.isEmpty() && studies.stream().map(s -> s.volume().info().modality().toUpperCase(java.util.Locale.ROOT))
+                .allMatch(m -> m.equals("CR") || m.equals("DX") || m.equals("DR"));
     }
 
     /** One stage's head (prior-shifted), its training run, validation pixels and the prior's log-odds. */

@@ -98,7 +98,7 @@ public final class TrainedDetector {
      */
     public boolean findsInLungFields() {
         JsonElement e = bundle.training().get(LUNG_FIELDS_KEY);
-        return e != null && e.getAsBoolean();
+        return e != null && e.isJsonPrimitive() && e.getAsBoolean();
     }
 
     /** The training record's key for {@link #findsInLungFields()}. */

@@ -42,11 +42,6 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
         return spec;
     }
 
-    /** The first stage alone: its spec and head make the maps the second stage reads. */
-    VolumeFeatures firstStage() {
-        return new VolumeFeatures(spec.firstStage(), input, hypercolumns, null);
-    }
-
     @Override
     public SliceFeatures apply(Volume working) {
         FeatureSpec first = spec.firstStage();
@@ -55,6 +50,11 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
                 hypercolumns == null ? null : hypercolumns.apply(working));
         if (firstHead == null) {
             return base;
+        }
+        if (firstHead.featureChannels() != base.channels()) {
+            throw new IllegalArgumentException("the first-stage head reads " + firstHead.featureChannels()
+                    + " features per pixel but " + first.families() + " gives " + base.channels()
+                    + "; the bundle is inconsistent, retrain it");
         }
         return base.plus(spec, new MapContext(firstMaps(base), working.depth()));
     }

@@ -56,6 +56,18 @@ class MapContextTest {
     }
 
     @Test
+    void eachStepAlongTheSeriesHasItsOwnChannels() {
+        MapContext fourAbove = spot(4, 3, 0.9f, 9); // read from slice 5: only the step of 4 reaches it
+        assertEquals(logit(LOW), channel(fourAbove, 5, 4, 3, 5), 1e-3);
+        assertEquals(logit(LOW), channel(fourAbove, 5, 4, 3, 7), 1e-3);
+        assertEquals(logit(0.9), channel(fourAbove, 5, 4, 3, 9), 1e-5, "the larger at 4 slices");
+        assertEquals(logit(LOW), channel(fourAbove, 5, 4, 3, 10), 1e-3, "the smaller at 4 slices");
+        MapContext twoBelow = spot(4, 3, 0.9f, 3);
+        assertEquals(logit(0.9), channel(twoBelow, 5, 4, 3, 7), 1e-5);
+        assertEquals(logit(LOW), channel(twoBelow, 5, 4, 3, 9), 1e-3);
+    }
+
+    @Test
     void theEndsAreReflectedAsTheFilterBanksContextIs() {
         MapContext c = spot(4, 3, 0.9f, 1);
         // from slice 0, slice -1 is slice 1: both neighbours one slice away hold the spot

@@ -1,6 +1,7 @@
 package org.tumorj.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -58,6 +59,16 @@ class RadiographTrainingTest {
         Finding best = det.findings().get(0);
         assertEquals(390, best.centroidPx().x(), 40, "the lesion, in original pixels: " + best);
         assertEquals(410, best.centroidPx().y(), 40);
+    }
+
+    @Test
+    void onlyChestRadiographsAreCutToLungFields() {
+        LoadedStudy dx = radiograph("dx", 400, 400, 1);
+        VolumeInfo mg = TestVolumes.info("MG", 64, 64, 1, 0.1, 0.1, 1, new double[3]);
+        LoadedStudy mammogram = new LoadedStudy(new Study("mg", Path.of("mg"), "patient-mg"),
+                new Volume(mg, List.of(new float[64 * 64])), List.of());
+        assertTrue(PixelTraining.chestRadiographs(List.of(dx, dx)));
+        assertFalse(PixelTraining.chestRadiographs(List.of(dx, mammogram)), "a mammogram has no lung fields");
     }
 
     /** A noisy 1024 x 1024 DX image with one bright 20 mm lesion at (cx, cy), outlined as a 24-gon. */
