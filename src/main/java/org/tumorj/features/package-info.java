@@ -1,7 +1,8 @@
 /**
  * Per-pixel features for detection: a classic filter bank in Gaussian scale space (BoofCV),
- * blob channels of neighbouring slices for 3D context, and hypercolumns of a pretrained network,
- * on one regular grid per slice and streamed slice by slice. Plain Java: imports nothing from
+ * blob channels of neighbouring slices for 3D context, and {@link org.tumorj.features.GridChannels}
+ * beside them (hypercolumns of a pretrained network, a first detection stage's map), on one
+ * regular grid per slice and streamed slice by slice. Plain Java: imports nothing from
  * ImageJ or Swing; depends on {@code volume} only.
  */
 package org.tumorj.features;
