@@ -12,6 +12,37 @@ public interface GridChannels {
     /** Channel-last values of slice {@code z} at the {@code gridWidth x gridHeight} points every {@code stride} pixels. */
     float[] sample(int z, int gridWidth, int gridHeight, int stride);
 
+    /**
+     * {@code channels} with the slices last read kept (at most {@code keep}, on one grid): a
+     * two-stage detector's stages both read each slice's hypercolumns, a backbone pass each.
+     */
+    static GridChannels recent(GridChannels channels, int keep) {
+        java.util.Map<Integer, float[]> kept = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Integer, float[]> eldest) {
+                return size() > keep;
+            }
+        };
+        int[] grid = new int[3];
+        return new GridChannels() {
+            @Override
+            public int channels() {
+                return channels.channels();
+            }
+
+            @Override
+            public synchronized float[] sample(int z, int gridWidth, int gridHeight, int stride) {
+                if (grid[0] != gridWidth || grid[1] != gridHeight || grid[2] != stride) {
+                    kept.clear();
+                    grid[0] = gridWidth;
+                    grid[1] = gridHeight;
+                    grid[2] = stride;
+                }
+                return kept.computeIfAbsent(z, k -> channels.sample(k, gridWidth, gridHeight, stride));
+            }
+        };
+    }
+
     /** Both sources, {@code first}'s channels first; either may be null (then the other is returned). */
     static GridChannels concat(GridChannels first, GridChannels second) {
         if (first == null || second == null) {

@@ -45,9 +45,12 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
     @Override
     public SliceFeatures apply(Volume working) {
         FeatureSpec first = spec.firstStage();
+        GridChannels transfer = hypercolumns == null ? null : hypercolumns.apply(working);
+        if (transfer != null && firstHead != null) { // both stages read them: one backbone pass per slice
+            transfer = GridChannels.recent(transfer, 2 * SliceFeatures.LOOKAHEAD_SLICES + 2);
+        }
         SliceFeatures base = new SliceFeatures(first, working,
-                ModelInput.featurePlanes(first, input.forVolume(working), working),
-                hypercolumns == null ? null : hypercolumns.apply(working));
+                ModelInput.featurePlanes(first, input.forVolume(working), working), transfer);
         if (firstHead == null) {
             return base;
         }
