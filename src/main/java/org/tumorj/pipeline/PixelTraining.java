@@ -155,7 +155,8 @@ final class PixelTraining {
      * not mammograms, fluoroscopy or dental images, whose findings must not be cut to lung fields.
      */
     static boolean chestRadiographs(List<LoadedStudy> studies) {
-        return !studies.isEmpty() && studies.stream().map(s -> s.volume().info().modality().toUpperCase(java.util.Locale.ROOT))
+        return !studies.isEmpty() && studies.stream()
+                .map(s -> s.volume().info().modality().toUpperCase(java.util.Locale.ROOT))
                 .allMatch(m -> m.equals("CR") || m.equals("DX") || m.equals("DR"));
     }
 
