@@ -17,12 +17,7 @@ public interface GridChannels {
      * two-stage detector's stages both read each slice's hypercolumns, a backbone pass each.
      */
     static GridChannels recent(GridChannels channels, int keep) {
-        java.util.Map<Integer, float[]> kept = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<Integer, float[]> eldest) {
-                return size() > keep;
-            }
-        };
+        java.util.Map<Integer, float[]> kept = org.tumorj.util.Recent.keeping(keep);
         int[] grid = new int[3];
         return new GridChannels() {
             @Override

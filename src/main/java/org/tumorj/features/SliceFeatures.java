@@ -2,11 +2,11 @@ package org.tumorj.features;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.tumorj.util.Recent;
 import org.tumorj.volume.Volume;
 
 /**
@@ -75,12 +75,7 @@ public final class SliceFeatures {
         this.driftRadii = spec.contextDrift() > 0 ? driftRadii(volume) : new int[0];
         this.recipe = new BankCache.Recipe(volume.width(), volume.height(), spec.gridStride(), boxed(spec.sigmas()),
                 boxed(spec.convergenceRadii()), Arrays.stream(driftRadii).boxed().toList());
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, SliceBank> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.cache = Recent.keeping(capacity);
     }
 
     /** A view of {@code base} with other grid channels, sharing its banks (see {@link #plus}). */

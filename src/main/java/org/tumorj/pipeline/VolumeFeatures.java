@@ -1,6 +1,5 @@
 package org.tumorj.pipeline;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -9,6 +8,7 @@ import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.GridChannels;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
+import org.tumorj.util.Recent;
 import org.tumorj.volume.Volume;
 
 /**
@@ -69,12 +69,7 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
      */
     private IntFunction<float[]> firstMaps(SliceFeatures base) {
         int keep = 2 * SliceFeatures.LOOKAHEAD_SLICES + 2;
-        Map<Integer, float[]> recent = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, float[]> eldest) {
-                return size() > keep;
-            }
-        };
+        Map<Integer, float[]> recent = Recent.keeping(keep);
         return z -> recent.computeIfAbsent(z, k -> probabilities(firstHead, base.slice(k)));
     }
 

@@ -88,12 +88,8 @@ class BankCacheTest {
     /** Features read through the cache are the computed ones, on a slab and its whole series alike. */
     @Test
     void featuresThroughTheCacheAreByteIdentical() {
-        TestVolumes.Disc[] discs = new TestVolumes.Disc[8];
-        for (int z = 0; z < 8; z++) {
-            discs[z] = new TestVolumes.Disc(20, 20, 2 + z, z, z, 0.9f);
-        }
-        Volume whole = TestVolumes.discs(TestVolumes.info("MR", 40, 40, 8, 1, 1, 2, new double[3]), 0.1f, discs);
-        Volume slab = new Volume(TestVolumes.info("MR", 40, 40, 5, 1, 1, 2, new double[3]), whole.slices().subList(2, 7));
+        Volume whole = discsSeries();
+        Volume slab = slabOf(whole);
         FeatureSpec spec = FeatureSpec.filters(new double[] {1, 2, 4}, new double[] {2, 4}).withContextDrift(1);
         float[][] plain = all(spec, whole), plainSlab = all(spec, slab);
         try (BankCache.Scope scope = BankCache.open(1 << 30)) {
@@ -111,12 +107,8 @@ class BankCacheTest {
     /** Interior slices of a slab are made of the same banks as in the whole series; its end slices are not. */
     @Test
     void madeOfIsEqualExactlyWhereTheFeaturesAre() {
-        TestVolumes.Disc[] discs = new TestVolumes.Disc[8];
-        for (int z = 0; z < 8; z++) {
-            discs[z] = new TestVolumes.Disc(20, 20, 2 + z, z, z, 0.9f);
-        }
-        Volume whole = TestVolumes.discs(TestVolumes.info("MR", 40, 40, 8, 1, 1, 2, new double[3]), 0.1f, discs);
-        Volume slab = new Volume(TestVolumes.info("MR", 40, 40, 5, 1, 1, 2, new double[3]), whole.slices().subList(2, 7));
+        Volume whole = discsSeries();
+        Volume slab = slabOf(whole);
         FeatureSpec spec = FeatureSpec.filters(new double[] {1, 2, 4}, new double[] {2});
         assertNull(features(spec, whole).madeOf(3), "no active cache: no key");
         try (BankCache.Scope scope = BankCache.open(1 << 30)) {
@@ -151,5 +143,19 @@ class BankCacheTest {
             out[z] = f.slice(z).values();
         }
         return out;
+    }
+
+    /** Eight MR slices, a growing disc moving across them. */
+    private static Volume discsSeries() {
+        TestVolumes.Disc[] discs = new TestVolumes.Disc[8];
+        for (int z = 0; z < 8; z++) {
+            discs[z] = new TestVolumes.Disc(20, 20, 2 + z, z, z, 0.9f);
+        }
+        return TestVolumes.discs(TestVolumes.info("MR", 40, 40, 8, 1, 1, 2, new double[3]), 0.1f, discs);
+    }
+
+    /** Slices 2-6 of {@code whole}: the same slice arrays, another volume (a training slab). */
+    private static Volume slabOf(Volume whole) {
+        return new Volume(TestVolumes.info("MR", 40, 40, 5, 1, 1, 2, new double[3]), whole.slices().subList(2, 7));
     }
 }
