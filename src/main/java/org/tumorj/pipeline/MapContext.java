@@ -2,8 +2,10 @@ package org.tumorj.pipeline;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.tumorj.features.GridChannels;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
@@ -26,7 +28,9 @@ final class MapContext implements GridChannels {
     static final String FIRST_HEAD_KEY = "firstStageHead";
     /** Slices above and below read; the farthest is as far as the first stage may run ahead of the second. */
     private static final int[] SLICE_STEPS = {1, 2, SliceFeatures.LOOKAHEAD_SLICES};
-    private static final int NEAR = 1, AROUND = 3;
+    private static final int NEAR = 1;
+    /** The in-plane reach of the context, in grid points either side. */
+    static final int AROUND = 3;
     /** Logits of probabilities 0 and 1, which the map holds after the prior shift far from lesions. */
     private static final double CLAMP = 1e-6;
 
@@ -102,6 +106,32 @@ final class MapContext implements GridChannels {
             }
         }
         return out;
+    }
+
+    /** The first stage's map of slice {@code z} (probabilities on the grid); not to be modified. */
+    float[] firstMap(int z) {
+        return firstMaps.apply(z);
+    }
+
+    /**
+     * The grid points of slice {@code z} where the first stage's map reaches {@code floor} within
+     * {@link #AROUND} points either side, in ascending order.
+     */
+    int[] pointsReaching(int z, int gridWidth, int gridHeight, float floor) {
+        float[] p = firstMap(z);
+        boolean[] above = new boolean[p.length];
+        for (int j = 0; j < gridHeight; j++) {
+            for (int i = 0; i < gridWidth; i++) {
+                if (p[j * gridWidth + i] < floor) {
+                    continue;
+                }
+                for (int y = Math.max(0, j - AROUND); y <= Math.min(gridHeight - 1, j + AROUND); y++) {
+                    Arrays.fill(above, y * gridWidth + Math.max(0, i - AROUND),
+                            y * gridWidth + Math.min(gridWidth - 1, i + AROUND) + 1, true);
+                }
+            }
+        }
+        return IntStream.range(0, p.length).filter(k -> above[k]).toArray();
     }
 
     /** Slice -k is slice k, slice n - 1 + k is slice n - 1 - k: the filter bank's context rule. */

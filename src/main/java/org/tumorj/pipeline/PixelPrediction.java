@@ -41,7 +41,7 @@ final class PixelPrediction {
     ProbabilityMaps predict(Volume volume, Progress progress) {
         WorkingGrid grid = resolution.gridFor(volume.info());
         Volume working = grid.toWorking(volume);
-        SliceFeatures features = features(working);
+        VolumeFeatures.Stages features = features(working);
         List<ProbabilityMap> maps = new ArrayList<>(working.depth());
         int width = FeatureGrid.points(working.width(), spec.gridStride());
         int height = FeatureGrid.points(working.height(), spec.gridStride());
@@ -53,11 +53,11 @@ final class PixelPrediction {
         return grid.toOriginal(new ProbabilityMaps(maps, working.width(), working.height()));
     }
 
-    private SliceFeatures features(Volume working) {
-        SliceFeatures f = volumeFeatures.apply(working);
-        if (f.channels() != head.featureChannels()) {
+    private VolumeFeatures.Stages features(Volume working) {
+        VolumeFeatures.Stages f = volumeFeatures.stages(working);
+        if (f.features().channels() != head.featureChannels()) {
             throw new IllegalArgumentException("the head reads " + head.featureChannels() + " features per pixel but "
-                    + spec.families() + " gives " + f.channels() + "; the bundle is inconsistent, retrain it");
+                    + spec.families() + " gives " + f.features().channels() + "; the bundle is inconsistent, retrain it");
         }
         return f;
     }
@@ -68,17 +68,14 @@ final class PixelPrediction {
      * computed once: a training round predicts a slab's slices and then, away from the slab's
      * ends, the same features again in the whole series.
      */
-    private float[] probabilities(SliceFeatures features, int z) {
+    private float[] probabilities(VolumeFeatures.Stages stages, int z) {
+        SliceFeatures features = stages.features();
         BankCache shared = features.sharedCache();
         Object madeOf = shared == null ? null : features.madeOf(z);
         if (madeOf == null) {
-            return probabilities(features.slice(z));
+            return stages.probabilities(head, z);
         }
-        return shared.derived(List.of(headKey(), madeOf), () -> probabilities(features.slice(z)));
-    }
-
-    private float[] probabilities(FeatureGrid g) {
-        return VolumeFeatures.probabilities(head, g);
+        return shared.derived(List.of(headKey(), madeOf), () -> stages.probabilities(head, z));
     }
 
     /** A SHA-256 of the head's shape, weights and temperature: equal for heads giving equal maps. */

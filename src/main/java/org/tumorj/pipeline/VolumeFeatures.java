@@ -3,6 +3,7 @@ package org.tumorj.pipeline;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.features.FeatureGrid;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.GridChannels;
@@ -44,6 +45,40 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
 
     @Override
     public SliceFeatures apply(Volume working) {
+        return stages(working).features();
+    }
+
+    /**
+     * The features of a working volume and, for a two-stage spec, the first stage's map they read,
+     * with the map a head gives each slice. A second-stage head scores only the points where the
+     * first stage's map reaches {@link #SECOND_LOOK_FLOOR} within {@link MapContext#AROUND} grid
+     * points; elsewhere the map keeps the first stage's value, which is below that floor too.
+     */
+    record Stages(SliceFeatures features, MapContext firstStage) {
+        float[] probabilities(DenseHead head, int z) {
+            FeatureGrid g = features.slice(z);
+            if (firstStage == null) {
+                return VolumeFeatures.probabilities(head, g);
+            }
+            float[] out = firstStage.firstMap(z).clone();
+            int[] points = firstStage.pointsReaching(z, g.width(), g.height(), SECOND_LOOK_FLOOR);
+            float[] logits = head.logitsAt(g.values(), g.channels(), points);
+            for (int k = 0; k < points.length; k++) {
+                out[points[k]] = (float) head.probability(logits[k]);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The first-stage probability below which, within {@link MapContext#AROUND} grid points, a point
+     * gets no second look: the floor of the ranked list ({@link PeakFindingExtractor#CANDIDATE_FLOOR}),
+     * under which no finding is reported. Most of a CT slice (air, fat, muscle) lies there.
+     */
+    static final float SECOND_LOOK_FLOOR = (float) PeakFindingExtractor.CANDIDATE_FLOOR;
+
+    /** See {@link Stages}. */
+    Stages stages(Volume working) {
         FeatureSpec first = spec.firstStage();
         GridChannels transfer = hypercolumns == null ? null : hypercolumns.apply(working);
         if (transfer != null && firstHead != null) { // both stages read them: one backbone pass per slice
@@ -52,14 +87,15 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
         SliceFeatures base = new SliceFeatures(first, working,
                 ModelInput.featurePlanes(first, input.forVolume(working), working), transfer);
         if (firstHead == null) {
-            return base;
+            return new Stages(base, null);
         }
         if (firstHead.featureChannels() != base.channels()) {
             throw new IllegalArgumentException("the first-stage head reads " + firstHead.featureChannels()
                     + " features per pixel but " + first.families() + " gives " + base.channels()
                     + "; the bundle is inconsistent, retrain it");
         }
-        return base.plus(spec, new MapContext(firstMaps(base), working.depth()));
+        MapContext context = new MapContext(firstMaps(base), working.depth());
+        return new Stages(base.plus(spec, context), context);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.tumorj.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,18 @@ class MapContextTest {
         assertEquals(logit(0.9), channel(c, 2, 7, 0, 2), 1e-5, "within three cells");
         assertEquals(0, channel(c, 2, 4, 3, 4), 1e-6, "the peak is its own neighbourhood's largest");
         assertEquals(logit(0.9) - logit(LOW), channel(c, 2, 6, 3, 4), 1e-3, "a shoulder lies below it");
+    }
+
+    /** The second stage looks again within 3 points of where the first stage reaches the floor, and nowhere else. */
+    @Test
+    void theSecondLookIsNearTheFirstStagesResponse() {
+        MapContext c = spot(1, 5, 0.01f, 2);
+        int[] points = c.pointsReaching(2, W, H, 1e-3f);
+        int[] expected = java.util.stream.IntStream.range(0, W * H)
+                .filter(p -> p % W <= 4 && p / W >= 2).toArray(); // x 0-4 (clipped at 0), y 2-6 (clipped at 6)
+        assertArrayEquals(expected, points);
+        assertEquals(0, c.pointsReaching(3, W, H, 1e-3f).length, "a slice under the floor everywhere: no second look");
+        assertEquals(W * H, c.pointsReaching(3, W, H, LOW).length, "at the floor itself: everywhere");
     }
 
     @Test
