@@ -1,7 +1,5 @@
 package org.tumorj.features;
 
-import boofcv.alg.filter.blur.BlurImageOps;
-import boofcv.struct.image.GrayF32;
 
 /**
  * Classic per-pixel features of one 2D plane in a Gaussian scale space, the kind Trainable Weka
@@ -11,7 +9,8 @@ import boofcv.struct.image.GrayF32;
  *
  * <p>Derivatives are scale-normalised (times sigma per order) so that a blob gives a comparable
  * response at the scale that matches its size: a 4 px nodule peaks at sigma about 1.4-2, an 8 cm
- * tumour at the largest scales. Smoothing is BoofCV's separable Gaussian (radius 3 sigma); the
+ * tumour at the largest scales. Smoothing is BoofCV's separable Gaussian (radius 3 sigma, computed
+ * by {@link GaussianBlur}); the
  * derivatives are central differences of the smoothed plane. Optionally last, the
  * {@link ConvergenceIndex} of the plane at its first scale, one channel per radius band.
  */
@@ -99,15 +98,12 @@ public final class FilterBank {
         for (int p = 0; p < pixels.length; p++) {
             out[p * c] = plane[pixels[p]];
         }
-        GrayF32 input = new GrayF32(width, height);
-        System.arraycopy(plane, 0, input.data, 0, plane.length);
-        GrayF32 squared = squared(input);
-        GrayF32 storage = new GrayF32(width, height);
+        float[] squared = squared(plane);
         float[][] smoothed = new float[sigmas.length][];
         for (int s = 0; s < sigmas.length; s++) {
             int radius = Math.max(1, (int) Math.ceil(3 * sigmas[s]));
-            smoothed[s] = BlurImageOps.gaussian(input, null, sigmas[s], radius, storage).data;
-            float[] g2 = BlurImageOps.gaussian(squared, null, sigmas[s], radius, storage).data;
+            smoothed[s] = GaussianBlur.blur(plane, width, height, sigmas[s], radius);
+            float[] g2 = GaussianBlur.blur(squared, width, height, sigmas[s], radius);
             for (int p = 0; p < pixels.length; p++) {
                 scaleChannels(smoothed[s], g2, width, height, pixels[p], sigmas[s], out, p * c + channel(s, 0));
             }
@@ -141,10 +137,10 @@ public final class FilterBank {
         return pixels;
     }
 
-    private static GrayF32 squared(GrayF32 in) {
-        GrayF32 out = new GrayF32(in.width, in.height);
-        for (int i = 0; i < in.data.length; i++) {
-            out.data[i] = in.data[i] * in.data[i];
+    private static float[] squared(float[] in) {
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] * in[i];
         }
         return out;
     }
