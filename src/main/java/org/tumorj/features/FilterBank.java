@@ -1,6 +1,5 @@
 package org.tumorj.features;
 
-
 /**
  * Classic per-pixel features of one 2D plane in a Gaussian scale space, the kind Trainable Weka
  * Segmentation users know: at each scale sigma the smoothed intensity, gradient magnitude,
@@ -10,9 +9,9 @@ package org.tumorj.features;
  * <p>Derivatives are scale-normalised (times sigma per order) so that a blob gives a comparable
  * response at the scale that matches its size: a 4 px nodule peaks at sigma about 1.4-2, an 8 cm
  * tumour at the largest scales. Smoothing is BoofCV's separable Gaussian (radius 3 sigma, computed
- * by {@link GaussianBlur}); the
- * derivatives are central differences of the smoothed plane. Optionally last, the
- * {@link ConvergenceIndex} of the plane at its first scale, one channel per radius band.
+ * by {@link GaussianBlur}); the derivatives are central differences of the smoothed plane.
+ * Optionally last, the {@link ConvergenceIndex} of the plane at its first scale, one channel per
+ * radius band.
  */
 public final class FilterBank {
     /** Channels per scale: smoothed, gradient magnitude, LoG, Hessian eigenvalue 1 and 2, local SD. */
