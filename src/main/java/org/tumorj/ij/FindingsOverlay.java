@@ -236,8 +236,9 @@ public final class FindingsOverlay {
      * The lung fields of a radiograph ({@link LungFieldMask}), where a reader looks for nodules.
      * The drawing is masked here; a chest radiograph bundle's findings were already cut with the
      * same mask, and an older bundle's finding outside the fields (behind the heart or the
-     * diaphragm, where readers miss nodules) keeps its box drawn. Null (the whole image) when none are found, e.g. not a chest image,
-     * or when the image no longer holds the radiograph's values (converted or resized).
+     * diaphragm, where readers miss nodules) keeps its box drawn. Null (the whole image) when none
+     * are found, e.g. not a chest image, or when the image no longer holds the radiograph's values
+     * (converted or resized).
      */
     private static boolean[] lungFields(ImagePlus imp, Detections d) {
         int w = d.info().width(), h = d.info().height();

@@ -18,7 +18,7 @@ import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 
 /**
- * GridChannels of the pretrained backbone: each slice, encoded as the network is fed (2.5D RGB,
+ * Hypercolumns of the pretrained backbone: each slice, encoded as the network is fed (2.5D RGB,
  * enlarged by the input scale), goes through the backbone once; each tapped layer (stride 4 to 32
  * of the enlarged input) is projected per cell to a few channels by a PCA fitted on training
  * slices, then interpolated bilinearly to the feature grid. Projecting before interpolating is

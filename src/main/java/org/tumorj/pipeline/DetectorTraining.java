@@ -4,10 +4,10 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.ScaledBackbone;
-import org.tumorj.features.FeatureSpec;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Split;
 import org.tumorj.dataset.StudySplitter;
+import org.tumorj.features.FeatureSpec;
 import org.tumorj.metrics.EvaluationOptions;
 import org.tumorj.metrics.ValidationReport;
 import org.tumorj.model.ClassNames;
@@ -73,9 +73,9 @@ public final class DetectorTraining {
     }
 
     /**
-     * This training with one stage where the modality's default has two ({@link
-     * org.tumorj.features.FeatureSpec#mapContext()}): Train on This Image, where a round must stay
-     * under a minute on a 120-slice CT (two stages took 141 s, one 47-51 s; docs/detection-quality.md).
+     * This training with one stage where the modality's default has two ({@link FeatureSpec#mapContext()}):
+     * Train on This Image, where a round must stay under a minute on a 120-slice CT (two stages took
+     * 141 s on 2026-12-06, one 51.5-52.2 s on 2026-12-07; docs/detection-quality.md).
      */
     public DetectorTraining withOneStage() {
         return new DetectorTraining(backbone, requested, resolution, cellSampling, choice, true);

