@@ -1,5 +1,8 @@
 package org.tumorj.features;
 
+import java.util.Map;
+import org.tumorj.util.Recent;
+
 /**
  * Channels of one volume's slices at the feature grid's points that come from beside the filter
  * bank: a pretrained network's intermediate layers, each projected to a few channels and
@@ -17,7 +20,7 @@ public interface GridChannels {
      * two-stage detector's stages both read each slice's hypercolumns, a backbone pass each.
      */
     static GridChannels recent(GridChannels channels, int keep) {
-        java.util.Map<Integer, float[]> kept = org.tumorj.util.Recent.keeping(keep);
+        Map<Integer, float[]> kept = Recent.keeping(keep);
         int[] grid = new int[3];
         return new GridChannels() {
             @Override
