@@ -23,7 +23,7 @@ class ShippedPhantomsTest {
             try (Stream<Path> s = Files.list(ROOT.resolve(set))) {
                 studies = s.filter(Files::isDirectory).sorted().toList();
             }
-            assertEquals(set.equals("ct") ? 6 : 4, studies.size(), set);
+            assertEquals(set.equals("ct") ? 6 : 8, studies.size(), set);
             for (Path study : studies) {
                 try (Stream<Path> files = Files.list(study)) {
                     // MR: the annotated T2 series and T1 post (--mr-series T2,T1_POST), 24 slices each

@@ -43,7 +43,7 @@ class BatchStudiesTest {
     @Test
     void aFolderOfStudyFoldersIsOneStudyPerFolder() throws IOException {
         List<Path> studies = BatchDetection.studies(PHANTOMS.resolve("mr"));
-        assertEquals(List.of("mr-0001", "mr-0002", "mr-0003", "mr-0004"),
+        assertEquals(List.of("mr-0001", "mr-0002", "mr-0003", "mr-0004", "mr-0005", "mr-0006", "mr-0007", "mr-0008"),
                 studies.stream().map(BatchDetection::studyName).toList());
     }
 }
