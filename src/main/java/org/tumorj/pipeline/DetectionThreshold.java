@@ -3,6 +3,7 @@ package org.tumorj.pipeline;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tumorj.annotation.AnnotationClasses;
 import org.tumorj.dataset.LoadedStudy;
 import org.tumorj.detect.Detections;
@@ -38,8 +39,29 @@ final class DetectionThreshold {
 
     private DetectionThreshold() {}
 
-    /** The chosen threshold and how each candidate did, for the bundle's training record. */
-    record Choice(double threshold, JsonObject record) {}
+    /**
+     * Fewer validation lesions than this and training's log says the threshold may not hold: on
+     * the BraTS folds (one validation study, one tumour each) the chosen thresholds spread from
+     * 0.0017 to 0.037, and one of them gave a new patient 28 findings where the others gave 2.
+     */
+    static final int FEW_LESIONS = 5;
+
+    /**
+     * The chosen threshold and how each candidate did, for the bundle's training record.
+     *
+     * @param lesions the validation studies' lesions it was chosen on
+     * @param studies the validation studies
+     */
+    record Choice(double threshold, JsonObject record, int lesions, int studies) {
+        /** Training's log line: the threshold, what it rests on and, when that is little, what to do. */
+        String logLine() {
+            String line = String.format(Locale.ROOT, "detection threshold %.3g (chosen on %d held-out lesion(s) in %d"
+                    + " stud%s)", threshold, lesions, studies, studies == 1 ? "y" : "ies");
+            return lesions >= FEW_LESIONS ? line : line + "; with so few, new studies may get many more or fewer"
+                    + " findings: try it on a few (Detect Tumors' threshold, or ./tumorj detect --candidates, whose"
+                    + " candidates.csv scores every finding) and keep what suits with ./tumorj model set-threshold MODEL VALUE";
+        }
+    }
 
     static Choice choose(TrainedDetector detector, List<LoadedStudy> validation, AnnotationClasses classes,
             Progress progress) {
@@ -77,7 +99,7 @@ final class DetectionThreshold {
             double score = r.lesions() == 0 ? Double.NaN : peaks
                     ? (r.falsePositivesPerStudy() <= FP_BUDGET ? r.sensitivity() : Double.NEGATIVE_INFINITY)
                     : r.sensitivity() - FP_PENALTY * r.falsePositivesPerStudy();
-            record.addProperty(String.valueOf(t), String.format(java.util.Locale.ROOT,
+            record.addProperty(String.valueOf(t), String.format(Locale.ROOT,
                     "sensitivity %.3f, FP/study %.2f", r.sensitivity(), r.falsePositivesPerStudy()));
             // cells: ties go to the higher threshold (fewer findings); peaks: to the lower one,
             // the margin an unseen study's lesions need within the same false-positive budget
@@ -92,8 +114,10 @@ final class DetectionThreshold {
             record.addProperty("fallback", "no threshold kept false positives within " + FP_BUDGET
                     + " per study on the validation studies; the highest candidate is used");
         }
+        int lesions = truths.stream().mapToInt(t -> t.lesions().size()).sum();
         record.addProperty("chosen", chosen);
-        return new Choice(chosen, record);
+        record.addProperty("validationLesions", lesions);
+        return new Choice(chosen, record, lesions, validation.size());
     }
 
     /** Each validation study's findings down to {@link PeakFindingExtractor#CANDIDATE_FLOOR}, extracted once. */

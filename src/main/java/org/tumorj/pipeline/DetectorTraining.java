@@ -146,8 +146,7 @@ public final class DetectorTraining {
                 TrainingLog.toCsv(result.log()), result.weights());
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, cellLevel),
                 split.validation(), settings.classes(), progress);
-        progress.log(String.format("detection threshold %.3f (chosen on the validation studies' lesions)",
-                choice.threshold()));
+        progress.log(choice.logLine());
         return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }
 

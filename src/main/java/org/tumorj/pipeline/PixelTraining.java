@@ -165,7 +165,7 @@ final class PixelTraining {
         }
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(network, bundle),
                 split.validation(), maps, settings.classes(), progress);
-        progress.log(String.format("detection threshold %.3g (chosen on the validation studies' lesions)", choice.threshold()));
+        progress.log(choice.logLine());
         return bundle.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }
 
