@@ -17,7 +17,7 @@ import org.tumorj.evaluation.GroundTruth;
 import org.tumorj.util.Progress;
 
 /**
- * Chooses the detection threshold on the validation studies' lesions.
+ * Chooses the detection threshold on the validation studies' lesions, and logs what it rests on.
  *
  * <p>Why not the cell classifier's threshold: that one is picked for a sensitivity over single
  * feature cells, where negatives outnumber positives a hundredfold; used for detection it turns
@@ -53,7 +53,7 @@ final class DetectionThreshold {
      * @param studies the validation studies
      */
     record Choice(double threshold, JsonObject record, int lesions, int studies) {
-        /** Training's log line: the threshold, what it rests on and, when that is little, what to do. */
+        /** The log line {@link #choose} writes: the threshold, what it rests on and, when that is little, what to do. */
         String logLine() {
             String line = String.format(Locale.ROOT, "detection threshold %.3g (chosen on %d held-out lesion(s) in %d"
                     + " stud%s)", threshold, lesions, studies, studies == 1 ? "y" : "ies");
@@ -117,7 +117,9 @@ final class DetectionThreshold {
         int lesions = truths.stream().mapToInt(t -> t.lesions().size()).sum();
         record.addProperty("chosen", chosen);
         record.addProperty("validationLesions", lesions);
-        return new Choice(chosen, record, lesions, validation.size());
+        Choice choice = new Choice(chosen, record, lesions, validation.size());
+        progress.log(choice.logLine());
+        return choice;
     }
 
     /** Each validation study's findings down to {@link PeakFindingExtractor#CANDIDATE_FLOOR}, extracted once. */

@@ -146,7 +146,6 @@ public final class DetectorTraining {
                 TrainingLog.toCsv(result.log()), result.weights());
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(backbone, cellLevel),
                 split.validation(), settings.classes(), progress);
-        progress.log(choice.logLine());
         return cellLevel.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }
 

@@ -165,7 +165,6 @@ final class PixelTraining {
         }
         DetectionThreshold.Choice choice = DetectionThreshold.choose(new TrainedDetector(network, bundle),
                 split.validation(), maps, settings.classes(), progress);
-        progress.log(choice.logLine());
         return bundle.withThreshold(choice.threshold(), "detectionThreshold", choice.record());
     }
 
