@@ -40,9 +40,12 @@ final class DetectionThreshold {
     private DetectionThreshold() {}
 
     /**
-     * Fewer validation lesions than this and training's log says the threshold may not hold: on
-     * the BraTS folds (one validation study, one tumour each) the chosen thresholds spread from
-     * 0.0017 to 0.037, and one of them gave a new patient 28 findings where the others gave 2.
+     * Fewer validation lesions than this, or a single validation study, and training's log says
+     * the threshold may not hold on new studies. On the BraTS folds (one validation patient each)
+     * the chosen thresholds spread from 0.0017 to 0.037, and one gave a new patient 28 findings
+     * where the others gave 2; their one tumour counted as 27-29 lesions, outlined every third
+     * slice (outlines on slices that do not touch are separate lesions), so the count alone did
+     * not warn.
      */
     static final int FEW_LESIONS = 5;
 
@@ -57,7 +60,8 @@ final class DetectionThreshold {
         String logLine() {
             String line = String.format(Locale.ROOT, "detection threshold %.3g (chosen on %d held-out lesion(s) in %d"
                     + " stud%s)", threshold, lesions, studies, studies == 1 ? "y" : "ies");
-            return lesions >= FEW_LESIONS ? line : line + "; with so few, new studies may get many more or fewer"
+            boolean little = lesions < FEW_LESIONS || studies < 2;
+            return !little ? line : line + "; with so little, new studies may get many more or fewer"
                     + " findings: try it on a few (Detect Tumors' threshold, or ./tumorj detect --candidates, whose"
                     + " candidates.csv scores every finding) and keep what suits with ./tumorj model set-threshold MODEL VALUE";
         }

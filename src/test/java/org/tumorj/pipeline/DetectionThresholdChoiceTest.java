@@ -19,17 +19,25 @@ class DetectionThresholdChoiceTest {
     @Test
     void warnsWhenFewHeldOutLesionsDecidedIt() {
         String line = new DetectionThreshold.Choice(0.0092, new JsonObject(), 1, 1).logLine();
-        assertTrue(line.startsWith("detection threshold 0.00920 (chosen on 1 held-out lesion(s) in 1 study); with so few"),
+        assertTrue(line.startsWith("detection threshold 0.00920 (chosen on 1 held-out lesion(s) in 1 study); with so little"),
                 line);
         assertTrue(line.contains("./tumorj model set-threshold"), line);
         assertTrue(line.contains("Detect Tumors' threshold"), line);
     }
 
     @Test
-    void theWarningStopsAtFiveLesions() {
-        assertTrue(new DetectionThreshold.Choice(0.5, new JsonObject(), DetectionThreshold.FEW_LESIONS - 1, 2)
-                .logLine().contains("with so few"));
-        assertFalse(new DetectionThreshold.Choice(0.5, new JsonObject(), DetectionThreshold.FEW_LESIONS, 2)
-                .logLine().contains("with so few"));
+    void theWarningStopsAtFiveLesionsInTwoStudies() {
+        assertTrue(warns(DetectionThreshold.FEW_LESIONS - 1, 2));
+        assertFalse(warns(DetectionThreshold.FEW_LESIONS, 2));
+    }
+
+    @Test
+    void oneValidationStudyWarnsWhateverItsLesions() {
+        // a BraTS fold: one patient whose tumour, outlined every third slice, counts as 29 lesions
+        assertTrue(warns(29, 1));
+    }
+
+    private static boolean warns(int lesions, int studies) {
+        return new DetectionThreshold.Choice(0.5, new JsonObject(), lesions, studies).logLine().contains("with so little");
     }
 }
