@@ -12,17 +12,37 @@ import java.util.Map;
  * Links the 2D components of consecutive slices into 3D objects: two components on slices
  * {@code z} and {@code z + 1} belong to the same object when they share at least one (x, y)
  * position. Components get global ids 0, 1, ... in the order they are added. Used for findings and
- * for annotated lesions, so both are built by the same rule.
+ * for annotated lesions, so both are built by the same rule; outlines drawn on every n-th slice
+ * link across the slices skipped between them ({@link #RegionLinker(int)}).
  */
 public final class RegionLinker {
+    private final int maxStep;
     private LabelImage previous;
     private int previousZ = Integer.MIN_VALUE;
     private int previousBase;
     private int[] parent = new int[64];
     private int size;
 
+    /** A linker of consecutive slices. */
+    public RegionLinker() {
+        this(1);
+    }
+
     /**
-     * Adds the components of slice {@code z} (slices in ascending order; a gap in z breaks links).
+     * A linker that also links the previous slice added when it lies up to {@code maxStep} slices
+     * below, for outlines drawn on every {@code maxStep}-th slice; slices between are simply not
+     * added, while one added empty ({@link #addEmpty}) still breaks links.
+     */
+    public RegionLinker(int maxStep) {
+        if (maxStep < 1) {
+            throw new IllegalArgumentException("the slice step must be at least 1, got " + maxStep);
+        }
+        this.maxStep = maxStep;
+    }
+
+    /**
+     * Adds the components of slice {@code z} (slices in ascending order; a gap in z wider than the
+     * step breaks links).
      *
      * @param regions the components' pixels, index {@code label - 1} (as from {@link LabelImage#regions()})
      * @return the global id of label 1; label {@code l} has id {@code base + l - 1}
@@ -32,7 +52,7 @@ public final class RegionLinker {
         for (int i = 0; i < regions.size(); i++) {
             newSet();
         }
-        if (previous != null && z == previousZ + 1) {
+        if (previous != null && z > previousZ && z - previousZ <= maxStep) {
             for (int i = 0; i < regions.size(); i++) {
                 linkToPrevious(base + i, regions.get(i));
             }

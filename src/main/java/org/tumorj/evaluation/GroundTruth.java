@@ -17,6 +17,13 @@ import org.tumorj.volume.VolumeInfo;
  * (pixel centres inside, as ImageJ fills ROIs) and merged, split into 8-connected components, and
  * components overlapping on consecutive slices are linked into one lesion, exactly as findings are.
  * Slices between annotated slices are not interpolated: what was not outlined is not lesion.
+ *
+ * <p>Labs often outline a large tumour on every second or third slice only. When a study's
+ * tumour outlines are mostly that far apart ({@link #outlineStep}), components overlapping across
+ * such a step are one lesion too, as long as no slice between carries an annotation of any kind
+ * (a slice someone annotated without this lesion is a slice where it was looked for and not
+ * there). Without this, a glioma outlined on every third slice counted as 29 lesions, and
+ * training chose its detection threshold to find 29 pieces.
  */
 public final class GroundTruth {
     private final VolumeInfo info;
@@ -49,11 +56,15 @@ public final class GroundTruth {
     public static GroundTruth fromAnnotations(VolumeInfo info, List<Annotation> annotations, Predicate<String> isLesion) {
         int w = info.width(), h = info.height(), depth = info.sopInstanceUids().size();
         boolean[][] fill = new boolean[depth][];
+        boolean[] annotated = new boolean[depth];
         List<Annotation> drawn = new ArrayList<>();
         List<Integer> drawnZ = new ArrayList<>();
         for (Annotation a : annotations) {
+            int z = isLesion.test(a.label()) ? sliceOf(a, info) : sliceOrNone(a, info);
+            if (z >= 0) {
+                annotated[z] = true;
+            }
             if (isLesion.test(a.label())) {
-                int z = sliceOf(a, info);
                 drawn.add(a);
                 drawnZ.add(z);
                 if (fill[z] == null) {
@@ -64,11 +75,17 @@ public final class GroundTruth {
         }
         List<SliceRegion> masks = new ArrayList<>(depth);
         List<Part> parts = new ArrayList<>();
-        RegionLinker linker = new RegionLinker();
+        RegionLinker linker = new RegionLinker(outlineStep(drawnZ));
         for (int z = 0; z < depth; z++) {
-            boolean[] m = fill[z] == null ? new boolean[w * h] : fill[z];
-            masks.add(SliceRegion.of(m, w));
-            LabelImage labels = LabelImage.label8(m, w, h);
+            if (fill[z] == null) {
+                masks.add(SliceRegion.of(new boolean[w * h], w));
+                if (annotated[z]) {
+                    linker.addEmpty(z);
+                }
+                continue;
+            }
+            masks.add(SliceRegion.of(fill[z], w));
+            LabelImage labels = LabelImage.label8(fill[z], w, h);
             List<SliceRegion> regions = labels.regions();
             linker.add(z, labels, regions);
             for (SliceRegion r : regions) {
@@ -109,6 +126,41 @@ public final class GroundTruth {
             }
         }
         return 0;
+    }
+
+    /**
+     * How many slices apart the lab drew its tumour outlines: the most common distance between
+     * consecutive outlined slices (the smaller on a tie), at most {@link #MAX_OUTLINE_STEP}; 1 for
+     * outlines on every slice, and when there are fewer than two outlined slices.
+     */
+    static int outlineStep(List<Integer> outlinedSlices) {
+        int[] slices = outlinedSlices.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        int[] count = new int[MAX_OUTLINE_STEP + 1];
+        for (int i = 1; i < slices.length; i++) {
+            int gap = slices[i] - slices[i - 1];
+            if (gap <= MAX_OUTLINE_STEP) {
+                count[gap]++;
+            }
+        }
+        int step = 1;
+        for (int gap = 2; gap <= MAX_OUTLINE_STEP; gap++) {
+            if (count[gap] > count[step]) {
+                step = gap;
+            }
+        }
+        return step;
+    }
+
+    /** The widest outlining step recognised: every third slice (farther apart is a gap, not a step). */
+    static final int MAX_OUTLINE_STEP = 3;
+
+    /** The slice of a non-lesion annotation, or -1 when it is off the series (it is ignored then). */
+    private static int sliceOrNone(Annotation a, VolumeInfo info) {
+        try {
+            return sliceOf(a, info);
+        } catch (IllegalArgumentException offTheSeries) {
+            return -1;
+        }
     }
 
     private static int sliceOf(Annotation a, VolumeInfo info) {

@@ -50,6 +50,41 @@ class GroundTruthTest {
     }
 
     @Test
+    void aTumourOutlinedOnEveryThirdSliceIsOneLesion() {
+        List<Annotation> everyThird = List.of(square("tumor", 0, null, 10, 5, 10), square("tumor", 3, null, 12, 7, 10),
+                square("tumor", 6, null, 14, 9, 10));
+        GroundTruth gt = GroundTruth.fromAnnotations(INFO, everyThird, "tumor"::equalsIgnoreCase);
+        assertEquals(1, gt.lesions().size());
+        assertEquals(0, gt.lesions().get(0).sliceFirst());
+        assertEquals(6, gt.lesions().get(0).sliceLast());
+        assertFalse(gt.sliceHasLesion(1), "the slices between are still not lesion voxels");
+    }
+
+    @Test
+    void aSliceAnnotatedWithoutTheTumourSeparatesTwoLesions() {
+        List<Annotation> lookedBetween = List.of(square("tumor", 0, null, 10, 5, 10), square("tumor", 3, null, 12, 7, 10),
+                square("normal", 4, null, 30, 20, 4), square("tumor", 6, null, 14, 9, 10));
+        assertEquals(2, GroundTruth.fromAnnotations(INFO, lookedBetween, "tumor"::equalsIgnoreCase).lesions().size());
+    }
+
+    @Test
+    void outlinesOnEverySliceLinkOnlyConsecutiveSlices() {
+        // Two lesions at the same place, outlined slice by slice, three slices apart: not one.
+        List<Annotation> stacked = List.of(square("tumor", 0, null, 10, 5, 10), square("tumor", 1, null, 10, 5, 10),
+                square("tumor", 2, null, 10, 5, 10), square("tumor", 5, null, 10, 5, 10), square("tumor", 6, null, 10, 5, 10));
+        assertEquals(2, GroundTruth.fromAnnotations(INFO, stacked, "tumor"::equalsIgnoreCase).lesions().size());
+    }
+
+    @Test
+    void outlineStepIsTheCommonestDistanceBetweenOutlinedSlices() {
+        assertEquals(1, GroundTruth.outlineStep(List.of()));
+        assertEquals(1, GroundTruth.outlineStep(List.of(4, 4, 5, 6, 9)));
+        assertEquals(2, GroundTruth.outlineStep(List.of(2, 4, 6, 8, 9)));
+        assertEquals(3, GroundTruth.outlineStep(List.of(27, 30, 33, 36)));
+        assertEquals(1, GroundTruth.outlineStep(List.of(0, 10, 20)), "ten slices apart is a gap, not a step");
+    }
+
+    @Test
     void annotationOutsideTheSeriesIsAnErrorNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 GroundTruth.fromAnnotations(INFO, List.of(square("tumor", 20, null, 1, 1, 3)), l -> true));
