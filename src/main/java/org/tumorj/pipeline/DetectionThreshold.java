@@ -42,10 +42,9 @@ final class DetectionThreshold {
     /**
      * Fewer validation lesions than this, or a single validation study, and training's log says
      * the threshold may not hold on new studies. On the BraTS folds (one validation patient each)
-     * the chosen thresholds spread from 0.0017 to 0.037, and one gave a new patient 28 findings
-     * where the others gave 2; their one tumour counted as 27-29 lesions, outlined every third
-     * slice (outlines on slices that do not touch are separate lesions), so the count alone did
-     * not warn.
+     * the chosen thresholds spread from 0.014 to 0.14 and gave a new patient 2 to 20 findings.
+     * A single study warns whatever it holds: a lab may outline each of its few lesions as
+     * several, and one patient's findings say little about the next one's.
      */
     static final int FEW_LESIONS = 5;
 
