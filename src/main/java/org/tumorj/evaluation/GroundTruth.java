@@ -26,6 +26,9 @@ import org.tumorj.volume.VolumeInfo;
  * training chose its detection threshold to find 29 pieces.
  */
 public final class GroundTruth {
+    /** The widest outlining step recognised: every third slice (farther apart is a gap, not a step). */
+    static final int MAX_OUTLINE_STEP = 3;
+
     private final VolumeInfo info;
     private final List<SliceRegion> masks;
     private final List<Lesion> lesions;
@@ -60,11 +63,13 @@ public final class GroundTruth {
         List<Annotation> drawn = new ArrayList<>();
         List<Integer> drawnZ = new ArrayList<>();
         for (Annotation a : annotations) {
-            int z = isLesion.test(a.label()) ? sliceOf(a, info) : sliceOrNone(a, info);
-            if (z >= 0) {
-                annotated[z] = true;
+            boolean lesion = isLesion.test(a.label());
+            int z = lesion ? sliceOf(a, info) : sliceOrNone(a, info);
+            if (z < 0) {
+                continue;
             }
-            if (isLesion.test(a.label())) {
+            annotated[z] = true;
+            if (lesion) {
                 drawn.add(a);
                 drawnZ.add(z);
                 if (fill[z] == null) {
@@ -150,9 +155,6 @@ public final class GroundTruth {
         }
         return step;
     }
-
-    /** The widest outlining step recognised: every third slice (farther apart is a gap, not a step). */
-    static final int MAX_OUTLINE_STEP = 3;
 
     /** The slice of a non-lesion annotation, or -1 when it is off the series (it is ignored then). */
     private static int sliceOrNone(Annotation a, VolumeInfo info) {
