@@ -52,7 +52,7 @@ public final class RegionLinker {
         for (int i = 0; i < regions.size(); i++) {
             newSet();
         }
-        if (previous != null && z > previousZ && z - previousZ <= maxStep) {
+        if (previous != null && z - previousZ <= maxStep) {
             for (int i = 0; i < regions.size(); i++) {
                 linkToPrevious(base + i, regions.get(i));
             }

@@ -33,7 +33,7 @@ class DetectionThresholdChoiceTest {
 
     @Test
     void oneValidationStudyWarnsWhateverItsLesions() {
-        // a BraTS fold: one patient whose tumour, outlined every third slice, counts as 29 lesions
+        // one held-out patient tells little about the next, however many lesions it holds
         assertTrue(warns(29, 1));
     }
 
