@@ -22,7 +22,7 @@ import org.tumorj.volume.VolumeInfo;
  * tumour outlines are mostly that far apart ({@link #outlineStep}), components overlapping across
  * such a step are one lesion too, as long as no slice between carries an annotation of any kind
  * (a slice someone annotated without this lesion is a slice where it was looked for and not
- * there). Without this, a glioma outlined on every third slice counted as 29 lesions, and
+ * there). Without this, a glioma outlined on every second slice counted as 27-29 lesions, and
  * training chose its detection threshold to find 29 pieces.
  */
 public final class GroundTruth {
