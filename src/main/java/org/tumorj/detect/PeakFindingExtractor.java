@@ -87,7 +87,7 @@ public final class PeakFindingExtractor {
                 continue;
             }
             if (measured != null) {
-                f = f.withScore((float) scorer.probability(measured.of(f)));
+                f = f.withScore((float) scorer.probability(measured.of(f, scorer.featureNames())));
             }
             if (f.score() >= params.threshold()) {
                 findings.add(f);

@@ -7,6 +7,7 @@ import org.tumorj.backbone.ScaledBackbone;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.FindingExtractor;
+import org.tumorj.detect.FindingFeatures;
 import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.detect.TiledPrediction;
@@ -44,6 +45,9 @@ public final class TrainedDetector {
         WorkingResolution resolution = WorkingResolution.fromTraining(bundle.training());
         JsonElement scorerRecord = bundle.training().get(FindingScorer.KEY);
         this.scorer = scorerRecord == null ? null : FindingScorer.fromJson(scorerRecord.getAsJsonObject());
+        if (scorer != null) {
+            FindingFeatures.requireKnown(scorer.featureNames());
+        }
         JsonElement features = bundle.training().get(FeatureSpec.KEY);
         if (features == null) {
             this.prediction = new WorkingPrediction(this.backbone, bundle.denseHead(), preprocessing, adjacentSlices,

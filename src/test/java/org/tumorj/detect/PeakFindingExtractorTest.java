@@ -11,10 +11,10 @@ import org.tumorj.volume.Volume;
 import org.tumorj.volume.VolumeInfo;
 
 class PeakFindingExtractorTest {
-    private static final int W = 64, H = 64, D = 9;
+    static final int W = 64, H = 64, D = 9;
 
     /** A blob: probability {@code peak} at its centre, Gaussian falloff of {@code sigma} px (slices at 1 px). */
-    private record Blob(double x, double y, double z, double sigma, double peak) {
+    record Blob(double x, double y, double z, double sigma, double peak) {
         double at(int px, int py, int pz) {
             double d2 = (px - x) * (px - x) + (py - y) * (py - y) + (pz - z) * (pz - z);
             return peak * Math.exp(-d2 / (2 * sigma * sigma));
@@ -25,7 +25,7 @@ class PeakFindingExtractorTest {
      * Maps on a 2 px grid (cell i centred on pixel 2i) holding the strongest blob at each cell, over
      * 5e-5 (below the candidate floor: a flat background is no candidate).
      */
-    private static ProbabilityMaps maps(Blob... blobs) {
+    static ProbabilityMaps maps(Blob... blobs) {
         List<ProbabilityMap> maps = new ArrayList<>();
         for (int z = 0; z < D; z++) {
             float[] v = new float[(W / 2) * (H / 2)];
@@ -43,12 +43,12 @@ class PeakFindingExtractorTest {
         return new ProbabilityMaps(maps, W, H);
     }
 
-    private static Volume volume() {
+    static Volume volume() {
         VolumeInfo info = TestVolumes.info("MR", W, H, D, 1, 1, 1, new double[3]);
         return TestVolumes.discs(info, 0.5f);
     }
 
-    private static List<Finding> findings(double threshold, Blob... blobs) {
+    static List<Finding> findings(double threshold, Blob... blobs) {
         return new PeakFindingExtractor(DetectionParams.of(threshold)).extract(volume(), maps(blobs), "s", Progress.none())
                 .findings();
     }
