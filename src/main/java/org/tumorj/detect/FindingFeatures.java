@@ -15,9 +15,9 @@ import org.tumorj.volume.Volume;
  * capped at {@value #END_DISTANCE_CAP}. At the ends the 2.5D input is reflected and the peak
  * smoothing cut short, so noise and vessel cross-sections there pass for the ends of lesions; the
  * scorer learns from the lab's own candidates how far to trust them. It took sensitivity at 1 FP
- * per study from 0.73 to 0.78 and 0.54 to 0.59 on two CT phantom sets, refitted on the other
- * sets' candidates (docs/detection-quality.md). On a radiograph it is 0 for every finding, so its
- * weight is 0.
+ * per study from 0.73 to 0.78 and from 0.54 to 0.59 on two of three CT phantom sets, the third and
+ * the MR sets unchanged (docs/detection-quality.md). On a radiograph it is 0 for every finding, so
+ * its weight is 0.
  *
  * <p>Intensities are in HU / 100 on CT; on MR and radiographs, whose values have no fixed scale,
  * in SDs of the series' foreground (voxels above its 20th percentile) from its median, so that
@@ -29,8 +29,8 @@ public final class FindingFeatures {
             "slice_count", "logit_ring_probability_p90", "logit_ring_probability_p99", "intensity_inside",
             "intensity_contrast", "intensity_ring_sd", "slices_to_series_end");
     static final double RING_GAP_MM = 3;
-    static final int END_DISTANCE_CAP = 3;
     static final double RING_OUTER_MM = 10;
+    static final int END_DISTANCE_CAP = 3;
 
     private final Volume volume;
     private final ProbabilityMaps maps;
@@ -89,16 +89,9 @@ public final class FindingFeatures {
 
     /** The features {@code names} (a subset of {@link #NAMES}, in any order) of {@code f}. */
     public double[] of(Finding f, List<String> names) {
+        requireKnown(names);
         double[] all = of(f);
-        double[] out = new double[names.size()];
-        for (int k = 0; k < out.length; k++) {
-            int at = NAMES.indexOf(names.get(k));
-            if (at < 0) {
-                requireKnown(names);
-            }
-            out[k] = all[at];
-        }
-        return out;
+        return names.stream().mapToDouble(n -> all[NAMES.indexOf(n)]).toArray();
     }
 
     /** The features of {@code f}, in the order of {@link #NAMES}. */
