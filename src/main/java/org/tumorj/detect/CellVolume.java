@@ -10,7 +10,7 @@ import org.tumorj.volume.VolumeInfo;
 
 /**
  * A volume's probability maps stacked on their own grid (one cell per map value, slices in order),
- * with cells outside the body (CT, when asked) and outside a radiograph's shutter set to 0. What
+ * after {@link #masked} has set the cells outside the body or the lung fields to 0. What
  * {@link PeakFindingExtractor} searches: a 512² slice on an 8 px grid is 4 096 cells, not 262 144 pixels.
  */
 final class CellVolume {
@@ -33,30 +33,54 @@ final class CellVolume {
         this.grid = grid;
     }
 
-    static CellVolume of(Volume volume, ProbabilityMaps maps, DetectionParams params, Progress progress) {
-        ProbabilityMap first = maps.map(0);
-        int w = first.mapWidth(), h = first.mapHeight(), plane = w * h;
-        float[] values = new float[plane * maps.depth()];
+    /**
+     * {@code maps} with the cells outside the body (CT, when asked), outside a radiograph's lung
+     * fields (when asked) and outside its shutter set to 0: what findings are searched in and what
+     * the heat map shows, so that neither lights up the air around the patient.
+     */
+    static ProbabilityMaps masked(Volume volume, ProbabilityMaps maps, DetectionParams params, Progress progress) {
         boolean bodyMask = params.bodyMask() && "CT".equalsIgnoreCase(volume.info().modality());
         boolean lungFields = params.bodyMask() && volume.info().isProjection();
         boolean[] exposed = ShutterMask.exposed(volume.info().shutter(), volume.width(), volume.height());
+        if (!bodyMask && !lungFields && exposed == null) {
+            return maps;
+        }
+        List<ProbabilityMap> out = new ArrayList<>(maps.depth());
         for (int z = 0; z < maps.depth(); z++) {
             progress.checkCancelled();
+            ProbabilityMap m = maps.map(z);
+            boolean[] body = bodyMask
+                    ? BodyMask.compute(volume.slice(z), volume.width(), volume.height(), params.airHu())
+                    : lungFields ? LungFieldMask.compute(volume.slice(z), volume.info()) : null;
+            float[] values = new float[m.mapWidth() * m.mapHeight()];
+            for (int j = 0; j < m.mapHeight(); j++) {
+                for (int i = 0; i < m.mapWidth(); i++) {
+                    int px = pixel(m.offset() + i * m.stride(), volume.width());
+                    int py = pixel(m.offsetY() + j * m.strideY(), volume.height());
+                    int p = py * volume.width() + px;
+                    boolean keep = (body == null || body[p]) && (exposed == null || exposed[p]);
+                    values[j * m.mapWidth() + i] = keep ? m.value(i, j) : 0;
+                }
+            }
+            out.add(m.withValues(values));
+        }
+        return new ProbabilityMaps(out, maps.width(), maps.height());
+    }
+
+    /** The maps stacked; all slices must share one grid. */
+    static CellVolume of(ProbabilityMaps maps) {
+        ProbabilityMap first = maps.map(0);
+        int w = first.mapWidth(), h = first.mapHeight(), plane = w * h;
+        float[] values = new float[plane * maps.depth()];
+        for (int z = 0; z < maps.depth(); z++) {
             ProbabilityMap m = maps.map(z);
             if (m.mapWidth() != w || m.mapHeight() != h) {
                 throw new IllegalArgumentException("slice " + z + "'s map is " + m.mapWidth() + "x" + m.mapHeight()
                         + ", slice 0's " + w + "x" + h + ": all slices of a series need the same grid");
             }
-            boolean[] body = bodyMask
-                    ? BodyMask.compute(volume.slice(z), volume.width(), volume.height(), params.airHu())
-                    : lungFields ? LungFieldMask.compute(volume.slice(z), volume.info()) : null;
             for (int j = 0; j < h; j++) {
                 for (int i = 0; i < w; i++) {
-                    int px = pixel(first.offset() + i * first.stride(), volume.width());
-                    int py = pixel(first.offsetY() + j * first.strideY(), volume.height());
-                    int p = py * volume.width() + px;
-                    boolean keep = (body == null || body[p]) && (exposed == null || exposed[p]);
-                    values[z * plane + j * w + i] = keep ? m.value(i, j) : 0;
+                    values[z * plane + j * w + i] = m.value(i, j);
                 }
             }
         }

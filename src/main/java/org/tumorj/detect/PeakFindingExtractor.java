@@ -71,7 +71,8 @@ public final class PeakFindingExtractor {
     public Detections extract(Volume volume, ProbabilityMaps maps, String study, Progress progress) {
         VolumeInfo info = volume.info();
         maps.checkCovers(volume);
-        CellVolume cells = CellVolume.of(volume, maps, params, progress);
+        ProbabilityMaps shown = CellVolume.masked(volume, maps, params, progress);
+        CellVolume cells = CellVolume.of(shown);
         float[] sliceScores = new float[volume.depth()];
         for (int z = 0; z < volume.depth(); z++) {
             sliceScores[z] = cells.sliceMax(z);
@@ -80,9 +81,9 @@ public final class PeakFindingExtractor {
         List<int[]> regions = grow(cells, owner, info);
         progress.checkCancelled();
         List<Finding> findings = new ArrayList<>();
-        FindingFeatures measured = scorer == null ? null : FindingFeatures.of(volume, maps);
+        FindingFeatures measured = scorer == null ? null : FindingFeatures.of(volume, shown);
         for (int r = 0; r < regions.size(); r++) {
-            Finding f = toFinding(regions.get(r), r + 1, owner, cells, volume, maps);
+            Finding f = toFinding(regions.get(r), r + 1, owner, cells, volume, shown);
             if (f == null || f.equivalentDiameterMm() < params.minSizeMm()) {
                 continue;
             }
@@ -93,7 +94,7 @@ public final class PeakFindingExtractor {
                 findings.add(f);
             }
         }
-        return new Detections(study, info, params, maps, FindingExtractor.numbered(findings), sliceScores);
+        return new Detections(study, info, params, shown, FindingExtractor.numbered(findings), sliceScores);
     }
 
     /**

@@ -42,6 +42,11 @@ public final class ProbabilityMap {
         this.offsetY = offsetY;
     }
 
+    /** A map on the same grid holding {@code newValues}. */
+    public ProbabilityMap withValues(float[] newValues) {
+        return new ProbabilityMap(newValues, mapWidth, mapHeight, stride, offset, strideY, offsetY);
+    }
+
     public int mapWidth() { return mapWidth; }
     public int mapHeight() { return mapHeight; }
     /** Pixels between cell centres along x (and along y unless {@link #strideY()} differs). */

@@ -83,7 +83,7 @@ final class FindingScorerTraining {
                 plain.defaultParams(s.volume()).withThreshold(PeakFindingExtractor.CANDIDATE_FLOOR), progress);
         List<Lesion> lesions = GroundTruth.fromAnnotations(s.volume().info(), s.annotations(),
                 label -> classes.role(label) == AnnotationClasses.Role.POSITIVE).lesions();
-        FindingFeatures measure = FindingFeatures.of(s.volume(), maps);
+        FindingFeatures measure = FindingFeatures.of(s.volume(), candidates.maps()); // masked as detection measures
         for (Labelled l : labelled(candidates.findings(), lesions)) {
             features.add(measure.of(l.finding()));
             lesion.add(l.onLesion());

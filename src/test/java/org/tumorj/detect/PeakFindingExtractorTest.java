@@ -143,4 +143,28 @@ class PeakFindingExtractorTest {
         assertEquals(1, kept.size(), kept.toString());
         assertEquals(16, kept.get(0).centroidPx().x(), 1.5);
     }
+
+    /**
+     * The heat map a lab sees is the map findings were searched in: with the body mask, air around
+     * a CT patient is 0 there too, not only free of findings (a model lit the image's left edge at
+     * 0.99 on every study of a phantom set).
+     */
+    @Test
+    void theBodyMaskClearsTheAirInTheReturnedMapsNotOnlyInTheFindings() {
+        VolumeInfo info = TestVolumes.info("CT", W, H, D, 1, 1, 1, new double[3]);
+        Volume ct = TestVolumes.discs(info, -1000, new TestVolumes.Disc(32, 32, 22, 0, D - 1, 40));
+        ProbabilityMaps m = maps(new Blob(4, 4, 4, 1.5, 0.95), new Blob(32, 32, 4, 1.5, 0.9));
+
+        Detections d = new PeakFindingExtractor(DetectionParams.of(0.5).withBodyMask(true)).extract(ct, m, "s",
+                Progress.none());
+        assertEquals(1, d.findings().size(), d.findings().toString());
+        assertEquals(32, d.findings().get(0).centroidPx().x(), 1.5);
+        float[] shown = d.maps().slice(4);
+        assertEquals(0, shown[4 * W + 4], 1e-6, "air outside the body");
+        assertEquals(m.slice(4)[32 * W + 32], shown[32 * W + 32], 1e-6, "inside the body, unchanged");
+
+        float[] unmasked = new PeakFindingExtractor(DetectionParams.of(0.5)).extract(ct, m, "s", Progress.none())
+                .maps().slice(4);
+        assertTrue(unmasked[4 * W + 4] > 0.9, "without the mask the map is returned as predicted");
+    }
 }
