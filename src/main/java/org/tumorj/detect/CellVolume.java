@@ -10,7 +10,7 @@ import org.tumorj.volume.VolumeInfo;
 
 /**
  * A volume's probability maps stacked on their own grid (one cell per map value, slices in order),
- * after {@link #masked} has set the cells outside the body or the lung fields to 0. What
+ * after {@link #masked} has set the cells outside the body, the lung fields or the shutter to 0. What
  * {@link PeakFindingExtractor} searches: a 512² slice on an 8 px grid is 4 096 cells, not 262 144 pixels.
  */
 final class CellVolume {
