@@ -80,21 +80,32 @@ public final class PeakFindingExtractor {
         int[] owner = new int[cells.size()];
         List<int[]> regions = grow(cells, owner, info);
         progress.checkCancelled();
-        List<Finding> findings = new ArrayList<>();
-        FindingFeatures measured = scorer == null ? null : FindingFeatures.of(volume, shown);
+        List<Finding> candidates = new ArrayList<>();
         for (int r = 0; r < regions.size(); r++) {
             Finding f = toFinding(regions.get(r), r + 1, owner, cells, volume, shown);
-            if (f == null || f.equivalentDiameterMm() < params.minSizeMm()) {
-                continue;
-            }
-            if (measured != null) {
-                f = f.withScore((float) scorer.probability(measured.of(f, scorer.featureNames())));
-            }
-            if (f.score() >= params.threshold()) {
-                findings.add(f);
+            if (f != null && f.equivalentDiameterMm() >= params.minSizeMm()) {
+                candidates.add(f);
             }
         }
+        if (scorer != null) {
+            candidates = scored(candidates, FindingFeatures.of(volume, shown));
+        }
+        List<Finding> findings = candidates.stream().filter(f -> f.score() >= params.threshold()).toList();
         return new Detections(study, info, params, shown, FindingExtractor.numbered(findings), sliceScores);
+    }
+
+    /** The candidates with the scorer's probabilities, ranked together within the series ({@link FindingScorer#inSeries}). */
+    private List<Finding> scored(List<Finding> candidates, FindingFeatures measured) {
+        double[] p = new double[candidates.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = scorer.probability(measured.of(candidates.get(i), scorer.featureNames()));
+        }
+        double[] ranked = scorer.inSeries(p);
+        List<Finding> out = new ArrayList<>(p.length);
+        for (int i = 0; i < p.length; i++) {
+            out.add(candidates.get(i).withScore((float) ranked[i]));
+        }
+        return out;
     }
 
     /**

@@ -13,12 +13,24 @@ import java.util.List;
  *
  * <p>Features are standardised by the training candidates' mean and SD; the fit is Newton's
  * method on the L2-penalised log-likelihood, a handful of iterations for a handful of features.
+ *
+ * <p>A series' findings are then ranked together ({@link #inSeries}): the k-th most probable
+ * finding of a series has its odds divided by k to the power {@link #rankPenalty()}. A study
+ * holds a few lesions, so its fifth candidate is less likely a lesion than its first at the same
+ * score; and on radiographs the scorer's probabilities do not compare well between images (an
+ * image's largest nodule may score below another image's rib crossing) while the order within
+ * one image does.
  */
 public final class FindingScorer {
     /** JSON key in the bundle's training record. */
     public static final String KEY = "findingScorer";
     /** The ridge penalty on the standardised weights: tens of lesions, no more than about ten features. */
     static final double L2 = 1.0;
+    /**
+     * The rank penalty a newly fitted scorer gets (odds divided by the finding's rank in its
+     * series). Bundles from before it was introduced have none and rank as they did.
+     */
+    public static final double RANK_PENALTY = 1.0;
     private static final int ITERATIONS = 50;
 
     private final List<String> names;
@@ -26,8 +38,10 @@ public final class FindingScorer {
     private final double[] sd;
     private final double[] weights;
     private final double bias;
+    private final double rankPenalty;
 
-    private FindingScorer(List<String> names, double[] mean, double[] sd, double[] weights, double bias) {
+    private FindingScorer(List<String> names, double[] mean, double[] sd, double[] weights, double bias,
+            double rankPenalty) {
         if (mean.length != names.size() || sd.length != names.size() || weights.length != names.size()) {
             throw new IllegalArgumentException("finding scorer: " + names.size() + " feature names but " + mean.length
                     + " means, " + sd.length + " SDs and " + weights.length + " weights");
@@ -37,9 +51,16 @@ public final class FindingScorer {
         this.sd = sd.clone();
         this.weights = weights.clone();
         this.bias = bias;
+        if (!(rankPenalty >= 0 && rankPenalty <= 10)) {
+            throw new IllegalArgumentException("finding scorer: rank penalty must be 0-10, got " + rankPenalty);
+        }
+        this.rankPenalty = rankPenalty;
     }
 
     public List<String> featureNames() { return names; }
+
+    /** How strongly a finding's rank in its series lowers its probability (see {@link #inSeries}); 0: not at all. */
+    public double rankPenalty() { return rankPenalty; }
 
     /** The probability that a candidate with these features is a lesion. */
     public double probability(double[] features) {
@@ -52,6 +73,29 @@ public final class FindingScorer {
             z += weights[k] * (features[k] - mean[k]) / sd[k];
         }
         return 1 / (1 + Math.exp(-z));
+    }
+
+    /**
+     * The probabilities of one series' findings ranked together: the k-th highest (1-based) gets
+     * its odds divided by {@code k ^ rankPenalty}. The order within the series never changes;
+     * findings of different series interleave differently.
+     *
+     * @param probabilities each finding's {@link #probability}, in any order
+     * @return the adjusted probabilities, in the same order
+     */
+    public double[] inSeries(double[] probabilities) {
+        Integer[] order = new Integer[probabilities.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
+        double[] out = new double[probabilities.length];
+        for (int k = 0; k < order.length; k++) {
+            double p = probabilities[order[k]];
+            double odds = p / (1 - p) / Math.pow(k + 1, rankPenalty);
+            out[order[k]] = p >= 1 ? p : odds / (1 + odds);
+        }
+        return out;
     }
 
     /**
@@ -94,7 +138,7 @@ public final class FindingScorer {
                 w[k] = 0;
             }
         }
-        return new FindingScorer(names, mean, sd, w, beta[d]);
+        return new FindingScorer(names, mean, sd, w, beta[d], RANK_PENALTY);
     }
 
     /** Newton-Raphson on the penalised log-likelihood: gradient and Hessian in closed form. */
@@ -185,6 +229,7 @@ public final class FindingScorer {
         }
         o.add("features", features);
         o.addProperty("bias", bias);
+        o.addProperty("rankPenalty", rankPenalty);
         return o;
     }
 
@@ -202,7 +247,8 @@ public final class FindingScorer {
                 sd[k] = f.get("sd").getAsDouble();
                 w[k] = f.get("weight").getAsDouble();
             }
-            return new FindingScorer(List.of(names), mean, sd, w, o.get("bias").getAsDouble());
+            double rankPenalty = o.has("rankPenalty") ? o.get("rankPenalty").getAsDouble() : 0;
+            return new FindingScorer(List.of(names), mean, sd, w, o.get("bias").getAsDouble(), rankPenalty);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the model's training." + KEY + " record is incomplete or malformed ("
                     + e.getMessage() + "); retrain the model", e);

@@ -1,5 +1,6 @@
 package org.tumorj.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,33 @@ class FindingScorerTest {
         for (double[] row : x) {
             assertEquals(scorer.probability(row), read.probability(row), 1e-12);
         }
+        assertEquals(FindingScorer.RANK_PENALTY, read.rankPenalty());
+    }
+
+    @Test
+    void aSeriesSecondFindingHasItsOddsHalvedAndTheOrderWithinTheSeriesKept() {
+        FindingScorer scorer = FindingScorer.fit(NAMES, List.of(new double[] {1, 2, 3}, new double[] {2, 3, 4}),
+                List.of(true, false));
+        assertEquals(1.0, scorer.rankPenalty());
+        // two at 0.5 (odds 1) and one at 0.25 (odds 1/3), not in rank order; a tie keeps the given order
+        double[] ranked = scorer.inSeries(new double[] {0.25, 0.5, 0.5});
+        assertEquals(0.5, ranked[1], 1e-12, "the first keeps its probability");
+        assertEquals(1 / 3.0, ranked[2], 1e-12, "the second: odds 1 / 2");
+        assertEquals(0.1, ranked[0], 1e-12, "the third: odds (1/3) / 3");
+        assertEquals(1.0, scorer.inSeries(new double[] {1.0, 1.0})[1], "certainty stays certainty");
+    }
+
+    @Test
+    void aScorerRecordedBeforeRankPenaltiesRanksAsItDid() {
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        candidates(new Random(4), 100, x, y);
+        com.google.gson.JsonObject record = FindingScorer.fit(NAMES, x, y).toJson();
+        record.remove("rankPenalty");
+        FindingScorer old = FindingScorer.fromJson(record);
+        assertEquals(0, old.rankPenalty());
+        double[] p = {0.9, 0.4, 0.7};
+        assertArrayEquals(p, old.inSeries(p), 1e-12);
     }
 
     @Test
