@@ -47,7 +47,9 @@ public final class PeakFindingExtractor {
     /**
      * Lowest peak probability a candidate finding may have: what training's threshold sweep and a
      * finding scorer see, and what {@code candidates.csv} lists. Prior-corrected probabilities of
-     * faint lesions lie between 1e-4 and 1e-2, below any operating threshold worth reporting.
+     * faint lesions lie between 1e-4 and 1e-2, below any operating threshold worth reporting. A
+     * finding scorer's rank penalty stops here: a candidate whose probability reached it is listed,
+     * at this score if its rank would take it lower.
      */
     public static final double CANDIDATE_FLOOR = 1e-4;
 
@@ -103,7 +105,7 @@ public final class PeakFindingExtractor {
         double[] ranked = scorer.inSeries(p);
         List<Finding> out = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
-            out.add(candidates.get(i).withScore((float) ranked[i]));
+            out.add(candidates.get(i).withScore((float) Math.max(ranked[i], Math.min(p[i], CANDIDATE_FLOOR))));
         }
         return out;
     }
