@@ -14,23 +14,15 @@ import java.util.List;
  * <p>Features are standardised by the training candidates' mean and SD; the fit is Newton's
  * method on the L2-penalised log-likelihood, a handful of iterations for a handful of features.
  *
- * <p>A series' findings are then ranked together ({@link #inSeries}): the k-th most probable
- * finding of a series has its odds divided by k to the power {@link #rankPenalty()}. A study
- * holds a few lesions, so its fifth candidate is less likely a lesion than its first at the same
- * score; and on radiographs the scorer's probabilities do not compare well between images (an
- * image's largest nodule may score below another image's rib crossing) while the order within
- * one image does.
+ * <p>A scorer can rank a series' findings together ({@link #inSeries}): the k-th most probable
+ * finding of a series has its odds divided by k to the power {@link #rankPenalty()} (training
+ * gives radiograph scorers one: {@code org.tumorj.pipeline.FindingScorerTraining}).
  */
 public final class FindingScorer {
     /** JSON key in the bundle's training record. */
     public static final String KEY = "findingScorer";
     /** The ridge penalty on the standardised weights: tens of lesions, no more than about ten features. */
     static final double L2 = 1.0;
-    /**
-     * The rank penalty a newly fitted scorer gets (odds divided by the finding's rank in its
-     * series). Bundles from before it was introduced have none and rank as they did.
-     */
-    public static final double RANK_PENALTY = 1.0;
     private static final int ITERATIONS = 50;
 
     private final List<String> names;
@@ -61,6 +53,11 @@ public final class FindingScorer {
 
     /** How strongly a finding's rank in its series lowers its probability (see {@link #inSeries}); 0: not at all. */
     public double rankPenalty() { return rankPenalty; }
+
+    /** This scorer with {@code penalty} as its {@link #rankPenalty()}. */
+    public FindingScorer withRankPenalty(double penalty) {
+        return new FindingScorer(names, mean, sd, weights, bias, penalty);
+    }
 
     /** The probability that a candidate with these features is a lesion. */
     public double probability(double[] features) {
@@ -99,8 +96,8 @@ public final class FindingScorer {
     }
 
     /**
-     * Fits the scorer to candidates {@code x} labelled {@code lesion}. Both kinds must be present;
-     * a feature that does not vary among the candidates gets weight 0.
+     * Fits the scorer to candidates {@code x} labelled {@code lesion}, with no rank penalty. Both
+     * kinds must be present; a feature that does not vary among the candidates gets weight 0.
      */
     public static FindingScorer fit(List<String> names, List<double[]> x, List<Boolean> lesion) {
         int n = x.size(), d = names.size();
@@ -138,7 +135,7 @@ public final class FindingScorer {
                 w[k] = 0;
             }
         }
-        return new FindingScorer(names, mean, sd, w, beta[d], RANK_PENALTY);
+        return new FindingScorer(names, mean, sd, w, beta[d], 0);
     }
 
     /** Newton-Raphson on the penalised log-likelihood: gradient and Hessian in closed form. */

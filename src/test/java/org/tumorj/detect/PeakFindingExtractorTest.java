@@ -143,12 +143,10 @@ class PeakFindingExtractorTest {
         assertEquals(1, kept.size(), kept.toString());
         assertEquals(16, kept.get(0).centroidPx().x(), 1.5);
 
-        com.google.gson.JsonObject record = scorer.toJson();
-        record.addProperty("rankPenalty", 0);
-        List<Finding> unranked = new PeakFindingExtractor(DetectionParams.of(1e-4),
-                org.tumorj.model.FindingScorer.fromJson(record)).extract(volume(), m, "s", Progress.none()).findings();
-        assertEquals(unranked.get(0).score(), all.get(0).score(), 1e-6, "the series' first finding keeps its probability");
-        assertEquals(odds(unranked.get(1).score()) / 2, odds(all.get(1).score()), 1e-4 * odds(all.get(1).score()),
+        List<Finding> ranked = new PeakFindingExtractor(DetectionParams.of(1e-4), scorer.withRankPenalty(1))
+                .extract(volume(), m, "s", Progress.none()).findings();
+        assertEquals(all.get(0).score(), ranked.get(0).score(), 1e-6, "the series' first finding keeps its probability");
+        assertEquals(odds(all.get(1).score()) / 2, odds(ranked.get(1).score()), 1e-4 * odds(ranked.get(1).score()),
                 "the second has its odds halved");
     }
 

@@ -57,21 +57,22 @@ class FindingScorerTest {
         List<double[]> x = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
         candidates(new Random(3), 100, x, y);
-        FindingScorer scorer = FindingScorer.fit(NAMES, x, y);
+        FindingScorer scorer = FindingScorer.fit(NAMES, x, y).withRankPenalty(1);
         FindingScorer read = FindingScorer.fromJson(com.google.gson.JsonParser.parseString(scorer.toJson().toString())
                 .getAsJsonObject());
         assertEquals(NAMES, read.featureNames());
         for (double[] row : x) {
             assertEquals(scorer.probability(row), read.probability(row), 1e-12);
         }
-        assertEquals(FindingScorer.RANK_PENALTY, read.rankPenalty());
+        assertEquals(1, read.rankPenalty());
     }
 
     @Test
     void aSeriesSecondFindingHasItsOddsHalvedAndTheOrderWithinTheSeriesKept() {
-        FindingScorer scorer = FindingScorer.fit(NAMES, List.of(new double[] {1, 2, 3}, new double[] {2, 3, 4}),
+        FindingScorer fitted = FindingScorer.fit(NAMES, List.of(new double[] {1, 2, 3}, new double[] {2, 3, 4}),
                 List.of(true, false));
-        assertEquals(1.0, scorer.rankPenalty());
+        assertEquals(0, fitted.rankPenalty(), "fitted without one");
+        FindingScorer scorer = fitted.withRankPenalty(1);
         // two at 0.5 (odds 1) and one at 0.25 (odds 1/3), not in rank order; a tie keeps the given order
         double[] ranked = scorer.inSeries(new double[] {0.25, 0.5, 0.5});
         assertEquals(0.5, ranked[1], 1e-12, "the first keeps its probability");
@@ -85,7 +86,7 @@ class FindingScorerTest {
         List<double[]> x = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
         candidates(new Random(4), 100, x, y);
-        com.google.gson.JsonObject record = FindingScorer.fit(NAMES, x, y).toJson();
+        com.google.gson.JsonObject record = FindingScorer.fit(NAMES, x, y).withRankPenalty(1).toJson();
         record.remove("rankPenalty");
         FindingScorer old = FindingScorer.fromJson(record);
         assertEquals(0, old.rankPenalty());

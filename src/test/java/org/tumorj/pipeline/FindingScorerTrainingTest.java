@@ -2,9 +2,14 @@ package org.tumorj.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tumorj.dataset.LoadedStudy;
+import org.tumorj.dataset.Study;
 import org.tumorj.volume.BoundingBox;
+import org.tumorj.detect.TestVolumes;
+import org.tumorj.volume.VolumeInfo;
 import org.tumorj.detect.Finding;
 import org.tumorj.detect.Point3;
 import org.tumorj.evaluation.Lesion;
@@ -36,5 +41,19 @@ class FindingScorerTrainingTest {
 
         assertEquals(List.of(2, 3, 4), labelled.stream().map(l -> l.finding().id()).toList(), "the rim pieces 1 and 5 left out");
         assertEquals(List.of(true, true, false), labelled.stream().map(FindingScorerTraining.Labelled::onLesion).toList());
+    }
+
+    /** Radiographs rank their findings together (one image, a few nodules); CT and MR series do not. */
+    @Test
+    void radiographScorersRankAStudysFindingsTogetherOthersDoNot() {
+        assertEquals(1, FindingScorerTraining.rankPenalty(List.of(study("DX"))));
+        assertEquals(1, FindingScorerTraining.rankPenalty(List.of(study("CR"))));
+        assertEquals(0, FindingScorerTraining.rankPenalty(List.of(study("CT"))));
+        assertEquals(0, FindingScorerTraining.rankPenalty(List.of(study("MR"))));
+    }
+
+    private static LoadedStudy study(String modality) {
+        VolumeInfo info = TestVolumes.info(modality, 16, 16, 1, 1, 1, 1, new double[3]);
+        return new LoadedStudy(Study.of(Path.of("s-" + modality)), TestVolumes.discs(info, 0.5f), List.of());
     }
 }
