@@ -92,7 +92,8 @@ public final class PeakFindingExtractor {
         if (scorer != null) {
             candidates = scored(candidates, FindingFeatures.of(volume, shown));
         }
-        List<Finding> findings = candidates.stream().filter(f -> f.score() >= params.threshold()).toList();
+        float threshold = (float) params.threshold(); // scores are floats: the floor itself, rounded alike, passes
+        List<Finding> findings = candidates.stream().filter(f -> f.score() >= threshold).toList();
         return new Detections(study, info, params, shown, FindingExtractor.numbered(findings), sliceScores);
     }
 

@@ -148,6 +148,11 @@ class PeakFindingExtractorTest {
         assertEquals(all.get(0).score(), ranked.get(0).score(), 1e-6, "the series' first finding keeps its probability");
         assertEquals(odds(all.get(1).score()) / 2, odds(ranked.get(1).score()), 1e-4 * odds(ranked.get(1).score()),
                 "the second has its odds halved");
+
+        List<Finding> steep = new PeakFindingExtractor(DetectionParams.of(PeakFindingExtractor.CANDIDATE_FLOOR),
+                scorer.withRankPenalty(10)).extract(volume(), m, "s", Progress.none()).findings();
+        assertEquals(2, steep.size(), "a rank never takes a candidate off the list: " + steep);
+        assertEquals((float) PeakFindingExtractor.CANDIDATE_FLOOR, steep.get(1).score(), "it stops at the list's floor");
     }
 
     private static double odds(double p) {
