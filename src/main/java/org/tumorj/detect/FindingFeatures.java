@@ -87,11 +87,16 @@ public final class FindingFeatures {
         }
     }
 
-    /** The features {@code names} (a subset of {@link #NAMES}, in any order) of {@code f}. */
-    public double[] of(Finding f, List<String> names) {
+    /** Where each of {@code names} (a subset of {@link #NAMES}, in any order) lies in {@link #NAMES}: once per model. */
+    public static int[] columns(List<String> names) {
         requireKnown(names);
+        return names.stream().mapToInt(NAMES::indexOf).toArray();
+    }
+
+    /** The features of {@code f} at {@code columns} ({@link #columns}), in that order. */
+    public double[] of(Finding f, int[] columns) {
         double[] all = of(f);
-        return names.stream().mapToDouble(n -> all[NAMES.indexOf(n)]).toArray();
+        return Arrays.stream(columns).mapToDouble(c -> all[c]).toArray();
     }
 
     /** The features of {@code f}, in the order of {@link #NAMES}. */

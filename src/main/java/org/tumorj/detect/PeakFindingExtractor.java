@@ -99,9 +99,10 @@ public final class PeakFindingExtractor {
 
     /** The candidates with the scorer's probabilities, ranked together within the series ({@link FindingScorer#inSeries}). */
     private List<Finding> scored(List<Finding> candidates, FindingFeatures measured) {
+        int[] columns = FindingFeatures.columns(scorer.featureNames());
         double[] p = new double[candidates.size()];
         for (int i = 0; i < p.length; i++) {
-            p[i] = scorer.probability(measured.of(candidates.get(i), scorer.featureNames()));
+            p[i] = scorer.probability(measured.of(candidates.get(i), columns));
         }
         double[] ranked = scorer.inSeries(p);
         List<Finding> out = new ArrayList<>(p.length);

@@ -71,7 +71,7 @@ final class FindingScorerTraining {
             return new Fit(null, record);
         }
         FindingScorer scorer = FindingScorer.fit(FindingFeatures.NAMES, features, lesion)
-                .withRankPenalty(rankPenalty(train.isEmpty() ? validation : train));
+                .withRankPenalty(rankPenalty(train));
         record.addProperty("fitted", true);
         return new Fit(scorer, record);
     }

@@ -46,7 +46,7 @@ class FindingFeaturesTest {
         double[] all = features.of(f);
         List<String> older = List.of("intensity_contrast", "logit_probability_max", "slice_count");
         double[] expected = older.stream().mapToDouble(n -> all[FindingFeatures.NAMES.indexOf(n)]).toArray();
-        assertArrayEquals(expected, features.of(f, older));
+        assertArrayEquals(expected, features.of(f, FindingFeatures.columns(older)));
     }
 
     @Test
