@@ -81,9 +81,9 @@ final class FindingScorerTraining {
      * radiograph's k-th candidate has its odds divided by k. A radiograph is one image holding one
      * to four nodules, and the scorer's probabilities do not compare between radiographs (an
      * image's largest nodule can score below another's rib crossing) while the order within one
-     * does: on four radiograph sets 27 instead of 22 of 160 nodules at 1 FP/study. CT and MR series
-     * hold four to six lesions each: there the same rule lost 1 of 183 CT lesions (2 clear ones)
-     * and moved no MR lesion (docs/detection-quality.md), so they get none.
+     * does: on four radiograph sets 27 instead of 22 of 160 nodules at 1 FP/study. CT and MR
+     * phantom series hold about five lesions each: there the same rule lost 1 of 183 CT lesions
+     * (2 clear ones) and moved no MR lesion (docs/detection-quality.md), so they get none.
      */
     static final double RADIOGRAPH_RANK_PENALTY = 1;
 
