@@ -145,6 +145,31 @@ final class CellMorphology {
     }
 
     /**
+     * The mask with each vertical gap of at most {@code maxGap} unset cells between two set cells
+     * of a column set, where {@code allowed} is set all along the gap.
+     */
+    static boolean[] fillColumnGaps(boolean[] m, boolean[] allowed, int w, int h, int maxGap) {
+        boolean[] out = m.clone();
+        for (int i = 0; i < w; i++) {
+            int last = -1;
+            for (int j = 0; j < h; j++) {
+                int k = j * w + i;
+                if (!m[k]) {
+                    last = allowed[k] ? last : -1;
+                    continue;
+                }
+                if (last >= 0 && j - last - 1 <= maxGap) {
+                    for (int g = last + 1; g < j; g++) {
+                        out[g * w + i] = true;
+                    }
+                }
+                last = j;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Per row, how far each body cell lies below the lower of the brightest cells to its left and
      * to its right (a one-dimensional basin fill): a lung, darker than the chest wall outside it
      * and the mediastinum inside it, is deep; the body wall, falling away to the skin, is not.

@@ -32,6 +32,8 @@ public final class LungFieldMask {
     static final double CELL_MM = 2;
     static final double CLOSE_MM = 10;
     static final double DILATE_MM = 12;
+    /** Lung runs this far apart up a column (a rib's shadow between them) belong to one lung. */
+    static final double RIB_GAP_MM = 12;
     /** A dip below the chest wall shallower than this (display units, 0..1) is noise, not a lung edge. */
     static final double MIN_DEPTH = 0.01;
     /** Plausible lung fields cover this share of the exposed field (a PA chest: about 25-45%). */
@@ -101,6 +103,9 @@ public final class LungFieldMask {
             for (int j = 0; j < h; j++) {
                 lungRuns(v, body, depth, bright, j, dark);
             }
+            // The lower lung's runs break at each rib, where the row turns too bright or too shallow:
+            // joined up the columns, they stay one lung rather than stripes too small to keep.
+            dark = CellMorphology.fillColumnGaps(dark, body, w, h, cells(RIB_GAP_MM));
             boolean[] lungs = largeInnerComponents(dark, exposedCells);
             if (lungs == null) {
                 return null;
