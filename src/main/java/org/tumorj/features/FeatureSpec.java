@@ -30,10 +30,12 @@ import java.util.Arrays;
  *     features, and the second, the one whose map is reported, reads them again together with the
  *     first head's map around the point and on the slices above and below
  *     ({@code org.tumorj.pipeline.MapContext}); the bundle then carries the first head too
+ * @param localContrastPx scale in working pixels at which the filter bank's plane is taken as
+ *     {@link LocalContrast} before the bank runs (radiographs); 0: the plane as it is
  */
 public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, boolean filters,
         String[] hypercolumns, int hypercolumnComponents, double[] planeWindows, double contextDrift,
-        double[] convergenceRadii, boolean mapContext) {
+        double[] convergenceRadii, boolean mapContext, double localContrastPx) {
 
     /** Key of the record in a bundle's training JSON. */
     public static final String KEY = "pixelFeatures";
@@ -53,6 +55,10 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         if (!(contextDrift >= 0 && contextDrift <= 2)) {
             throw new IllegalArgumentException("context drift must be 0-2 mm per mm, got " + contextDrift);
         }
+        if (!(localContrastPx == 0 || (localContrastPx >= 1 && localContrastPx <= 256))) {
+            throw new IllegalArgumentException("local contrast scale must be 0 (off) or 1-256 working pixels, got "
+                    + localContrastPx);
+        }
         if (gridStride < 1 || gridStride > 4) {
             throw new IllegalArgumentException("feature grid stride must be 1-4 pixels, got " + gridStride);
         }
@@ -67,41 +73,52 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
 
     /** Filters only, at the given scales and slice context, every 2 pixels, on the model's input window. */
     public static FeatureSpec filters(double[] sigmas, double[] contextMm) {
-        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0], 0, new double[0], false);
+        return new FeatureSpec(sigmas, contextMm, 2, true, new String[0], 0, new double[0], 0, new double[0], false, 0);
     }
 
     public FeatureSpec withHypercolumns(String[] layers, int components) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, layers, components, planeWindows, contextDrift,
-                convergenceRadii, mapContext);
+                convergenceRadii, mapContext, localContrastPx);
     }
 
     public FeatureSpec withFilters(boolean on) {
         return new FeatureSpec(sigmas, contextMm, gridStride, on, hypercolumns, hypercolumnComponents, planeWindows,
-                contextDrift, convergenceRadii, mapContext);
+                contextDrift, convergenceRadii, mapContext, localContrastPx);
     }
 
     /** @param lowHighPairs see {@link #planeWindows()} */
     public FeatureSpec withPlaneWindows(double... lowHighPairs) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, lowHighPairs,
-                contextDrift, convergenceRadii, mapContext);
+                contextDrift, convergenceRadii, mapContext, localContrastPx);
     }
 
     /** @param mmPerMm see {@link #contextDrift()} */
     public FeatureSpec withContextDrift(double mmPerMm) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
-                mmPerMm, convergenceRadii, mapContext);
+                mmPerMm, convergenceRadii, mapContext, localContrastPx);
     }
 
     /** @param radii see {@link #convergenceRadii()} */
     public FeatureSpec withConvergence(double... radii) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
-                contextDrift, radii, mapContext);
+                contextDrift, radii, mapContext, localContrastPx);
     }
 
     /** @param on see {@link #mapContext()} */
     public FeatureSpec withMapContext(boolean on) {
         return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
-                contextDrift, convergenceRadii, on);
+                contextDrift, convergenceRadii, on, localContrastPx);
+    }
+
+    /** @param sigmaPx see {@link #localContrastPx()} */
+    public FeatureSpec withLocalContrast(double sigmaPx) {
+        return new FeatureSpec(sigmas, contextMm, gridStride, filters, hypercolumns, hypercolumnComponents, planeWindows,
+                contextDrift, convergenceRadii, mapContext, sigmaPx);
+    }
+
+    /** The plane the filter bank runs on: as it is, or as local contrast ({@link #localContrastPx()}). */
+    public float[] bankPlane(float[] plane, int width, int height) {
+        return localContrastPx > 0 ? LocalContrast.of(plane, width, height, localContrastPx) : plane;
     }
 
     /** Whether the filter bank sees windows of its own ({@link #plane}) rather than the model's input window. */
@@ -143,7 +160,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
     /** The feature families, as the bundle and the ablation tables name them. */
     public String families() {
         String context = contextMm.length == 0 ? "" : contextDrift > 0 ? "+context(drift)" : "+context";
-        String f = filters ? "filters" + (convergenceRadii.length > 0 ? "+convergence" : "") + context : "";
+        String f = filters ? "filters" + (localContrastPx > 0 ? "(local-contrast)" : "")
+                + (convergenceRadii.length > 0 ? "+convergence" : "") + context : "";
         String h = usesBackbone() ? "hypercolumns(" + String.join(",", hypercolumns) + ")" : "";
         String both = f.isEmpty() ? h : h.isEmpty() ? f : f + "+" + h;
         return mapContext ? both + "+map-context" : both;
@@ -163,6 +181,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
         o.addProperty("contextDrift", contextDrift);
         o.add("convergenceRadii", array(convergenceRadii));
         o.addProperty("mapContext", mapContext);
+        o.addProperty("localContrastPx", localContrastPx);
         o.addProperty("families", families());
         return o;
     }
@@ -189,7 +208,8 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
                 o.has("planeWindows") ? doubles(o.getAsJsonArray("planeWindows")) : new double[0],
                 o.has("contextDrift") ? o.get("contextDrift").getAsDouble() : 0,
                 o.has("convergenceRadii") ? doubles(o.getAsJsonArray("convergenceRadii")) : new double[0],
-                o.has("mapContext") && o.get("mapContext").getAsBoolean());
+                o.has("mapContext") && o.get("mapContext").getAsBoolean(),
+                o.has("localContrastPx") ? o.get("localContrastPx").getAsDouble() : 0);
     }
 
     private static JsonArray array(double[] values) {
@@ -212,7 +232,7 @@ public record FeatureSpec(double[] sigmas, double[] contextMm, int gridStride, b
                 && gridStride == s.gridStride && filters == s.filters && Arrays.equals(hypercolumns, s.hypercolumns)
                 && hypercolumnComponents == s.hypercolumnComponents && Arrays.equals(planeWindows, s.planeWindows)
                 && contextDrift == s.contextDrift && Arrays.equals(convergenceRadii, s.convergenceRadii)
-                && mapContext == s.mapContext;
+                && mapContext == s.mapContext && localContrastPx == s.localContrastPx;
     }
 
     @Override

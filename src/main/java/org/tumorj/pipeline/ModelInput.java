@@ -92,13 +92,14 @@ public final class ModelInput implements SliceEncoder {
     /** The planes the filter bank of {@code spec} sees: its own windows of the values, else this input's window. */
     static java.util.function.IntFunction<float[][]> featurePlanes(org.tumorj.features.FeatureSpec spec, ModelInput input,
             Volume volume) {
+        int width = volume.width(), height = volume.height();
         if (!spec.hasPlaneWindows()) {
-            return z -> new float[][] {input.windowed(volume, z)};
+            return z -> new float[][] {spec.bankPlane(input.windowed(volume, z), width, height)};
         }
         return z -> {
             float[][] planes = new float[spec.planes()][];
             for (int k = 0; k < planes.length; k++) {
-                planes[k] = spec.plane(volume.slice(z), k);
+                planes[k] = spec.bankPlane(spec.plane(volume.slice(z), k), width, height);
             }
             return planes;
         };
