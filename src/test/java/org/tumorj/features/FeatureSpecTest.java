@@ -43,4 +43,20 @@ class FeatureSpecTest {
                 () -> new SliceFeatures(TWO_STAGE, volume, z -> new float[][] {volume.slice(z)}, null));
         assertTrue(e.getMessage().contains("beside the filter bank"), e.getMessage());
     }
+
+    @Test
+    void localContrastIsRecordedAndOlderRecordsReadWithout() {
+        FeatureSpec radiograph = FeatureSpec.filters(new double[] {1, 2, 4}, new double[0]).withLocalContrast(16);
+        FeatureSpec back = FeatureSpec.fromJson(radiograph.toJson());
+        assertEquals(radiograph, back);
+        assertEquals(16, back.localContrastPx());
+        assertEquals("filters(local-contrast)", back.families());
+        JsonObject older = radiograph.toJson();
+        older.remove("localContrastPx");
+        FeatureSpec read = FeatureSpec.fromJson(older);
+        assertEquals(0, read.localContrastPx());
+        float[] plane = {0.1f, 0.2f, 0.3f, 0.4f};
+        assertTrue(plane == read.bankPlane(plane, 2, 2), "without local contrast the bank sees the plane as it is");
+        assertThrows(IllegalArgumentException.class, () -> radiograph.withLocalContrast(0.5));
+    }
 }
