@@ -60,9 +60,9 @@ public final class ModalityDefaults {
     /**
      * The scale, in working pixels (0.8 mm: about 13 mm), at which a radiograph's filter bank reads
      * local contrast ({@link org.tumorj.features.LocalContrast}) instead of display values. On the
-     * benchmark's five radiograph sets (seeds 7001-7601) it found 47 instead of 29 of 202 nodules
-     * at 1 FP/study, the mean CPM 0.26 instead of 0.16; 32 and 64 px, and local contrast as a
-     * second plane beside the display values, found fewer (docs/detection-quality.md).
+     * benchmark's six radiograph sets (seeds 7001-7701) it found 57 instead of 31 of 236 nodules
+     * at 1 FP/study; 32 and 64 px, and local contrast as a second plane beside the display values,
+     * found fewer on the sets the scale was chosen on (docs/detection-quality.md).
      */
     private static final double RADIOGRAPH_LOCAL_CONTRAST_PX = 16;
     /** Iris-filter bands on radiographs, working pixels (0.8 mm): nodules of 5-40 mm. */
