@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ModalityDefaultsTest {
     @Test
     void onlyRadiographsReadLocalContrast() {
-        assertEquals(16, ModalityDefaults.features(ModalityKind.RADIOGRAPH).localContrastPx());
+        assertEquals(4, ModalityDefaults.features(ModalityKind.RADIOGRAPH).localContrastPx());
         assertEquals(0, ModalityDefaults.features(ModalityKind.CT).localContrastPx());
         assertEquals(0, ModalityDefaults.features(ModalityKind.MR).localContrastPx());
         assertEquals(0, ModalityDefaults.features(ModalityKind.OTHER).localContrastPx());
