@@ -61,10 +61,9 @@ public final class ModalityDefaults {
      * The scale, in working pixels (0.8 mm: about 3 mm), at which a radiograph's filter bank reads
      * local contrast ({@link org.tumorj.features.LocalContrast}) instead of display values. Over
      * the benchmark's eight radiograph sets (seeds 7001-7901) 2, 4, 8 and 16 px found 86, 106, 98
-     * and 82 of 310 nodules at 1 FP/study (mean CPM 0.30, 0.35, 0.33, 0.28), display values about
-     * 31 of the 236 of the first six sets; 32 and 64 px, and local contrast as a second plane
-     * beside the display values, found fewer on the sets they were tried on
-     * (docs/detection-quality.md).
+     * and 82 of 310 nodules at 1 FP/study (mean CPM 0.30, 0.35, 0.33, 0.28), display values 43
+     * (0.15); 32 and 64 px, and local contrast as a second plane beside the display values, found
+     * fewer on the sets they were tried on (docs/detection-quality.md).
      */
     private static final double RADIOGRAPH_LOCAL_CONTRAST_PX = 4;
     /** Iris-filter bands on radiographs, working pixels (0.8 mm): nodules of 5-40 mm. */
