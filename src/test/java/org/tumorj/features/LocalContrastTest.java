@@ -2,6 +2,7 @@ package org.tumorj.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class LocalContrastTest {
     @Test
     void aFlatPlaneStaysFlat() {
         float[] flat = new float[SIZE * SIZE];
-        java.util.Arrays.fill(flat, 0.7f);
+        Arrays.fill(flat, 0.7f);
         for (float v : LocalContrast.of(flat, SIZE, SIZE, 16)) {
             assertEquals(0, v, 1e-3);
         }
