@@ -136,7 +136,7 @@ public final class FilterBank {
         return pixels;
     }
 
-    private static float[] squared(float[] in) {
+    static float[] squared(float[] in) {
         float[] out = new float[in.length];
         for (int i = 0; i < in.length; i++) {
             out[i] = in[i] * in[i];

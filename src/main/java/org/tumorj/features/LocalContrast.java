@@ -19,12 +19,8 @@ public final class LocalContrast {
     /** The plane, row-major {@code width x height}, in units of the local spread at scale {@code sigma} pixels. */
     public static float[] of(float[] plane, int width, int height, double sigma) {
         int radius = (int) Math.ceil(3 * sigma);
-        float[] squared = new float[plane.length];
-        for (int i = 0; i < plane.length; i++) {
-            squared[i] = plane[i] * plane[i];
-        }
         float[] mean = GaussianBlur.blur(plane, width, height, sigma, radius);
-        float[] meanSquare = GaussianBlur.blur(squared, width, height, sigma, radius);
+        float[] meanSquare = GaussianBlur.blur(FilterBank.squared(plane), width, height, sigma, radius);
         float[] out = new float[plane.length];
         for (int i = 0; i < out.length; i++) {
             double spread = Math.sqrt(Math.max(0, meanSquare[i] - (double) mean[i] * mean[i]));

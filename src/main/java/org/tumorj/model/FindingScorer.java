@@ -2,6 +2,7 @@ package org.tumorj.model;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -81,11 +82,14 @@ public final class FindingScorer {
      * @return the adjusted probabilities, in the same order
      */
     public double[] inSeries(double[] probabilities) {
+        if (rankPenalty == 0) {
+            return probabilities.clone(); // CT and MR: exactly the scorer's probabilities, no round trip through odds
+        }
         Integer[] order = new Integer[probabilities.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
         double[] out = new double[probabilities.length];
         for (int k = 0; k < order.length; k++) {
             double p = probabilities[order[k]];
