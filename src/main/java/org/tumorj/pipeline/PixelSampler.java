@@ -40,10 +40,10 @@ import org.tumorj.volume.Volume;
  *
  * <p>These counts are per slice, set for series of 20-40 slices. A one-slice image (a radiograph)
  * takes {@link #ONE_SLICE_FACTOR} times each, positives and negatives alike: at the series' counts
- * 24 radiographs gave the head about 4,000 examples (15,000 now), where 16 CT studies give it 33,000. Over
- * eleven radiograph benchmark sets four times the examples raised the ranked list's CPM on nine
- * (mean 0.35 to 0.37); more negatives alone lost 12 of 310 nodules, more positives alone 4, eight
- * times all gained less (docs/detection-quality.md).
+ * 24 radiographs gave the head about 4,000 examples (15,000 now), where 16 CT studies give it
+ * 33,000. Over thirteen radiograph benchmark sets four times the examples raised the ranked list's
+ * CPM on ten, by 0.02 on average; on eight of them more negatives alone lost 12 of 310 nodules,
+ * more positives alone 4, and eight times all gained less (docs/detection-quality.md).
  *
  * <p>The positive share among all labelled points of the sampled slices (before the caps) is
  * the prior detection corrects its probabilities to ({@link #priorLogit}).
