@@ -61,9 +61,10 @@ public final class TumorJ {
      * @param extra studies already in memory (Fiji's open image with its ROI Manager); each
      *     replaces the folder's study of the same id
      * @param roiGroupNames names of ROI groups in {@code RoiSet.zip}s (Fiji knows them; elsewhere none)
+     * @param members detectors in the ensemble ({@link DetectorTraining#withMembers}); 0 for the modality's default
      */
     public record TrainingRequest(TrainSettings settings, FeatureChoice features, Path studies, List<LoadedStudy> extra,
-            IntFunction<String> roiGroupNames, Path model) {}
+            IntFunction<String> roiGroupNames, Path model, int members) {}
 
     /** Trains a detector and saves its bundle. */
     public static ModelBundle train(TrainingRequest r, Progress progress, TrainingListener listener) throws IOException {
@@ -79,7 +80,7 @@ public final class TumorJ {
         }
         try (Backbone backbone = Backbones.openDefault()) {
             ModelBundle bundle = new DetectorTraining(backbone, r.settings()).withFeatures(r.features())
-                    .train(all, progress, listener);
+                    .withMembers(r.members()).train(all, progress, listener);
             bundle.save(r.model(), progress);
             return bundle;
         }

@@ -73,6 +73,11 @@ public final class TrainCommand implements CliCommand {
             description = "With both|hypercolumns: train the network's top N blocks first (default: ${DEFAULT-VALUE}).")
     int fineTune;
 
+    @Option(names = "--members", paramLabel = "N",
+            description = "Detectors in the ensemble, each validated on its own share of the studies, their findings"
+                    + " fused by location; 0: the modality's default, 3 for radiographs and 1 otherwise (default: ${DEFAULT-VALUE}).")
+    int members;
+
     @Mixin Verbosity verbosity;
 
     @Override
@@ -85,7 +90,8 @@ public final class TrainCommand implements CliCommand {
         StudySet.open(studies); // validate before the backbone loads: a wrong folder fails in a second
         AtomicFiles.checkWritable(out, true); // and an output that cannot be written, before training
         Progress progress = verbosity.console();
-        TumorJ.train(new TumorJ.TrainingRequest(settings, choice, studies, List.of(), RoiSetZip.NO_GROUP_NAMES, out),
+        TumorJ.train(new TumorJ.TrainingRequest(settings, choice, studies, List.of(), RoiSetZip.NO_GROUP_NAMES, out,
+                members),
                 progress, TrainingListener.none());
         System.out.println("model bundle: " + out.toAbsolutePath());
         return 0;

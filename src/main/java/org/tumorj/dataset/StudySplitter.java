@@ -1,6 +1,7 @@
 package org.tumorj.dataset;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,14 @@ public final class StudySplitter {
     /** Loaded studies by {@link Study#splitKey()}; a group is positive when it holds a positive region. */
     public static Split<LoadedStudy> split(List<LoadedStudy> studies, AnnotationClasses classes,
             double validationFraction, long seed) {
+        return split(studies, classes, validationFraction, seed, 0);
+    }
+
+    /** As {@link #split(List, AnnotationClasses, double, long)}, holding out fold {@code fold} (see the generic one). */
+    public static Split<LoadedStudy> split(List<LoadedStudy> studies, AnnotationClasses classes,
+            double validationFraction, long seed, int fold) {
         return split(studies, s -> s.study().splitKey(),
-                s -> s.annotations().stream().anyMatch(classes::isPositive), validationFraction, seed);
+                s -> s.annotations().stream().anyMatch(classes::isPositive), validationFraction, seed, fold);
     }
 
     /**
@@ -35,6 +42,17 @@ public final class StudySplitter {
      */
     public static <T> Split<T> split(List<T> items, Function<T, String> groupKey, Predicate<T> positive,
             double validationFraction, long seed) {
+        return split(items, groupKey, positive, validationFraction, seed, 0);
+    }
+
+    /**
+     * The split whose validation side is the {@code fold}-th share of the same shuffled groups:
+     * fold 0 is the plain split, and folds 0, 1, 2... hold out disjoint groups for as long as
+     * there are groups left (then they wrap around). Members of an ensemble trained on successive
+     * folds are each validated on studies the others trained on.
+     */
+    public static <T> Split<T> split(List<T> items, Function<T, String> groupKey, Predicate<T> positive,
+            double validationFraction, long seed, int fold) {
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be between 0 and 1, got " + validationFraction);
         }
@@ -65,6 +83,8 @@ public final class StudySplitter {
                 valPos--;
             }
         }
+        Collections.rotate(posKeys, -fold * valPos);
+        Collections.rotate(negKeys, -fold * valNeg);
         List<T> train = new ArrayList<>(), validation = new ArrayList<>();
         assign(posKeys, valPos, groups, train, validation);
         assign(negKeys, valNeg, groups, train, validation);

@@ -64,7 +64,7 @@ final class CellVolume {
             }
             out.add(m.withValues(values));
         }
-        return new ProbabilityMaps(out, maps.width(), maps.height());
+        return maps.withSlices(out);
     }
 
     /** The maps stacked; all slices must share one grid. */

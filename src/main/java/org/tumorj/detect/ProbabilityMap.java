@@ -47,6 +47,12 @@ public final class ProbabilityMap {
         return new ProbabilityMap(newValues, mapWidth, mapHeight, stride, offset, strideY, offsetY);
     }
 
+    /** Whether {@code other} has this map's cells (size, strides and offsets): their values can be combined cell by cell. */
+    public boolean sameGrid(ProbabilityMap other) {
+        return mapWidth == other.mapWidth && mapHeight == other.mapHeight && stride == other.stride
+                && offset == other.offset && strideY == other.strideY && offsetY == other.offsetY;
+    }
+
     public int mapWidth() { return mapWidth; }
     public int mapHeight() { return mapHeight; }
     /** Pixels between cell centres along x (and along y unless {@link #strideY()} differs). */

@@ -36,9 +36,10 @@ public final class FijiTraining {
      * @param studies a folder of annotated studies
      * @param currentImage also train on the current image with the ROI Manager's ROIs
      * @param model the folder the bundle goes to
+     * @param members detectors in the ensemble; 0 for the modality's default
      */
     public record Request(TrainSettings settings, FeatureChoice features, Path studies, boolean currentImage,
-            Path model) {}
+            Path model, int members) {}
 
     /** Trains, saves the bundle, logs where it went with its validation AUC, and with a screen shows the ROC. */
     public static ModelBundle train(String command, Request r) throws IOException {
@@ -49,7 +50,8 @@ public final class FijiTraining {
         current.forEach(c -> CommandLog.log(command, "the current image is study " + c.id() + " with "
                 + c.annotations().size() + " ROI(s) from the ROI Manager"));
         ModelBundle bundle = CancellableTask.run(command, progress -> TumorJ.train(new TumorJ.TrainingRequest(
-                r.settings(), r.features(), r.studies(), current, Roi::getGroupName, r.model()), progress, listener));
+                r.settings(), r.features(), r.studies(), current, Roi::getGroupName, r.model(), r.members()), progress,
+                listener));
         CommandLog.log(command, String.format(Locale.ROOT, "model bundle %s (validation AUC %.3f, threshold %.3f)",
                 r.model().toAbsolutePath(), bundle.metrics().auc().estimate(), bundle.threshold()));
         if (plots) {

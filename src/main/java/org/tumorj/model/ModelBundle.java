@@ -128,6 +128,15 @@ public record ModelBundle(String tumorjVersion, Instant created, BackboneInfo ba
                 temperature, metrics, seed, t, trainingLogCsv, head, bundledBackbone);
     }
 
+    /**
+     * The same bundle with another head, training record and threshold: one member of an ensemble
+     * that this bundle holds in its training record.
+     */
+    public ModelBundle asMember(HeadWeights memberHead, JsonObject memberTraining, double memberThreshold) {
+        return new ModelBundle(tumorjVersion, created, backbone, preprocessing, patchSize, classes, memberThreshold,
+                temperature, metrics, seed, memberTraining.deepCopy(), trainingLogCsv, memberHead, bundledBackbone);
+    }
+
     /** The same bundle with one more entry in its training record (a finding scorer, a report). */
     public ModelBundle withTrainingRecord(String key, JsonObject record) {
         return withThreshold(threshold, key, record);

@@ -1,6 +1,7 @@
 package org.tumorj.pipeline;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.ScaledBackbone;
@@ -37,6 +38,8 @@ public final class DetectorTraining {
     private final FeatureChoice choice;
     /** Whether a modality's two-stage features are trained as their first stage alone ({@link #withOneStage}). */
     private final boolean oneStage;
+    /** Ensemble members to train ({@link #withMembers}); 0 for the modality's default. */
+    private final int members;
 
     /** Radiographs at the default working spacing ({@link WorkingResolution#defaults()}). */
     public DetectorTraining(Backbone backbone, TrainSettings settings) {
@@ -45,17 +48,22 @@ public final class DetectorTraining {
 
     /** @param resolution the spacing projection images are trained (and later detected) at */
     public DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution) {
-        this(backbone, settings, resolution, CellSampling.defaults(), FeatureChoice.DEFAULT, false);
+        this(backbone, settings, resolution, CellSampling.defaults(), FeatureChoice.DEFAULT, false, 0);
     }
 
     private DetectorTraining(Backbone backbone, TrainSettings settings, WorkingResolution resolution,
-            CellSampling cellSampling, FeatureChoice choice, boolean oneStage) {
+            CellSampling cellSampling, FeatureChoice choice, boolean oneStage, int members) {
+        if (members < 0) {
+            throw new IllegalArgumentException("ensemble members must be 1 or more (0: the modality's default), got "
+                    + members);
+        }
         this.backbone = backbone;
         this.requested = settings;
         this.resolution = resolution;
         this.cellSampling = cellSampling;
         this.choice = choice;
         this.oneStage = oneStage;
+        this.members = members;
     }
 
     /**
@@ -64,12 +72,12 @@ public final class DetectorTraining {
      * Kept for comparison; it rarely finds lesions (docs/detection-quality.md).
      */
     public DetectorTraining withCellSampling(CellSampling newCellSampling) {
-        return new DetectorTraining(backbone, requested, resolution, newCellSampling, FeatureChoice.CELLS, oneStage);
+        return new DetectorTraining(backbone, requested, resolution, newCellSampling, FeatureChoice.CELLS, oneStage, members);
     }
 
     /** This training on another choice of features ({@code --features}). */
     public DetectorTraining withFeatures(FeatureChoice newChoice) {
-        return new DetectorTraining(backbone, requested, resolution, cellSampling, newChoice, oneStage);
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, newChoice, oneStage, members);
     }
 
     /**
@@ -78,7 +86,18 @@ public final class DetectorTraining {
      * 141 s on 2026-12-06, one 51.5-52.2 s on 2026-12-07; docs/detection-quality.md).
      */
     public DetectorTraining withOneStage() {
-        return new DetectorTraining(backbone, requested, resolution, cellSampling, choice, true);
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, choice, true, members);
+    }
+
+    /**
+     * This training as an ensemble of {@code count} detectors ({@code --members}), each on its own
+     * fold of the studies ({@link StudySplitter}: validated on studies the others trained on),
+     * their findings fused by location; 1 trains one detector, 0 takes the modality's default
+     * ({@link ModalityDefaults#members}). Only studies split here are: a split the caller makes
+     * (Train on This Image's held-out slices) trains one.
+     */
+    public DetectorTraining withMembers(int count) {
+        return new DetectorTraining(backbone, requested, resolution, cellSampling, choice, oneStage, count);
     }
 
     /** Trains on studies already in memory (the open image and its ROI Manager, in Fiji). */
@@ -87,10 +106,19 @@ public final class DetectorTraining {
             throw new IllegalArgumentException("training needs at least 2 annotated studies (one is held out for"
                     + " validation, split by study so no slice of it is seen in training); got " + studies.size());
         }
-        Split<LoadedStudy> split = StudySplitter.split(studies, requested.classes(), requested.validationFraction(),
-                requested.training().seed());
-        return train(studies, split, String.format("studies: %d training, %d validation (split by patient/study)",
-                split.train().size(), split.validation().size()), progress, listener);
+        boolean headOnly = requested.training().mode() == TrainingMode.HEAD_ONLY;
+        int count = members > 0 ? members : choice == FeatureChoice.CELLS || !headOnly ? 1
+                : ModalityDefaults.members(ModalityDefaults.commonKind(studies));
+        List<Split<LoadedStudy>> splits = new ArrayList<>(count);
+        for (int fold = 0; fold < count; fold++) {
+            splits.add(StudySplitter.split(studies, requested.classes(), requested.validationFraction(),
+                    requested.training().seed(), fold));
+        }
+        Split<LoadedStudy> first = splits.get(0);
+        return train(studies, splits, String.format("studies: %d training, %d validation (split by patient/study)%s",
+                first.train().size(), first.validation().size(),
+                count == 1 ? "" : "; an ensemble of " + count + " members, each holding out the next share"),
+                progress, listener);
     }
 
     /**
@@ -103,6 +131,12 @@ public final class DetectorTraining {
      */
     public ModelBundle train(List<LoadedStudy> studies, Split<LoadedStudy> split, String describe, Progress progress,
             TrainingListener listener) {
+        return train(studies, List.of(split), describe, progress, listener);
+    }
+
+    private ModelBundle train(List<LoadedStudy> studies, List<Split<LoadedStudy>> splits, String describe,
+            Progress progress, TrainingListener listener) {
+        Split<LoadedStudy> split = splits.get(0);
         if (split.train().isEmpty() || split.validation().isEmpty()) {
             throw new IllegalArgumentException("training needs studies (or slices) on both sides of the split: "
                     + split.train().size() + " for training, " + split.validation().size() + " for validation");
@@ -117,7 +151,11 @@ public final class DetectorTraining {
         if (choice != FeatureChoice.CELLS) {
             FeatureSpec spec = choice.spec(modality);
             return new PixelTraining(backbone, settings, oneStage ? spec.firstStage() : spec, resolution, classNames())
-                    .train(studies, split, input, series, progress, listener);
+                    .train(studies, splits, input, series, progress, listener);
+        }
+        if (splits.size() > 1) {
+            throw new IllegalArgumentException("ensembles are made of per-pixel detectors; train the cell-level one"
+                    + " (--features cells) with --members 1");
         }
         if (settings.training().mode() != TrainingMode.HEAD_ONLY) {
             throw new IllegalArgumentException("the cell-level detector trains its head only; fine-tuning needs"

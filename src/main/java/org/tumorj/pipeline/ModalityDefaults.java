@@ -56,6 +56,14 @@ public final class ModalityDefaults {
         };
     }
 
+    /**
+     * Ensemble members a modality kind trains by default ({@link DetectorTraining#withMembers}).
+     * Radiographs: three, which train in about the time one CT detector does (MEASURED-PENDING).
+     */
+    public static int members(ModalityKind kind) {
+        return kind == ModalityKind.RADIOGRAPH ? 3 : 1;
+    }
+
     private static final double[] SIGMAS = {1, 2, 4, 8};
     /**
      * The scale, in working pixels (0.8 mm: about 3 mm), at which a radiograph's filter bank reads

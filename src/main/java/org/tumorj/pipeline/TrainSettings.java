@@ -91,6 +91,12 @@ public record TrainSettings(Preprocessing preprocessing, boolean adjacentSlices,
                 seriesDescription, inputScale);
     }
 
+    /** These settings with another seed for sampling and training (an ensemble member's). */
+    public TrainSettings withSeed(long seed) {
+        return new TrainSettings(preprocessing, adjacentSlices, sampling.withSeed(seed), training.withSeed(seed), classes,
+                validationFraction, seriesDescription, inputScale);
+    }
+
     /** What the bundle records about how its head was trained (beside the preprocessing). */
     JsonObject toJson() {
         JsonObject o = training.toJson();

@@ -1,16 +1,20 @@
 package org.tumorj.pipeline;
 
 import com.google.gson.JsonElement;
+import java.util.ArrayList;
+import java.util.List;
 import org.tumorj.backbone.Backbone;
 import org.tumorj.backbone.Preprocessing;
 import org.tumorj.backbone.ScaledBackbone;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.Detections;
+import org.tumorj.detect.EnsembleFindings;
 import org.tumorj.detect.FindingExtractor;
 import org.tumorj.detect.FindingFeatures;
 import org.tumorj.detect.PeakFindingExtractor;
 import org.tumorj.detect.ProbabilityMaps;
 import org.tumorj.detect.TiledPrediction;
+import org.tumorj.features.BankCache;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.model.FindingScorer;
 import org.tumorj.model.ModelBundle;
@@ -34,6 +38,8 @@ public final class TrainedDetector {
     private final PixelPrediction pixels;
     /** The second stage scoring candidate findings, or null (older bundles, too few validation lesions). */
     private final FindingScorer scorer;
+    /** An ensemble's members ({@link EnsembleMembers}), each a detector of its own; empty for one detector. */
+    private final List<TrainedDetector> members;
 
     public TrainedDetector(Backbone backbone, ModelBundle bundle) {
         this.bundle = bundle;
@@ -48,6 +54,7 @@ public final class TrainedDetector {
         if (scorer != null) {
             FindingFeatures.requireKnown(scorer.featureNames());
         }
+        this.members = EnsembleMembers.members(bundle).stream().map(m -> new TrainedDetector(backbone, m)).toList();
         JsonElement features = bundle.training().get(FeatureSpec.KEY);
         if (features == null) {
             this.prediction = new WorkingPrediction(this.backbone, bundle.denseHead(), preprocessing, adjacentSlices,
@@ -125,7 +132,23 @@ public final class TrainedDetector {
      * {@link WorkingPrediction}); {@link #findings} turns them into findings at any threshold.
      */
     public ProbabilityMaps predict(Volume volume, DetectionParams params, Progress progress) {
+        if (!members.isEmpty()) {
+            // The members read the same filter banks: computed once per slice while the budget lasts.
+            try (BankCache.Scope banks = BankCache.open(BankCache.defaultBudget())) {
+                List<ProbabilityMaps> each = new ArrayList<>(members.size());
+                for (int m = 0; m < members.size(); m++) {
+                    each.add(members.get(m).predict(volume, params,
+                            progress.about("member " + (m + 1) + "/" + members.size())));
+                }
+                return ProbabilityMaps.meanOf(each);
+            }
+        }
         return pixels != null ? pixels.predict(volume, progress) : prediction.predict(volume, params, progress);
+    }
+
+    /** Members in the ensemble this bundle holds: 1 for a single detector. */
+    public int members() {
+        return Math.max(1, members.size());
     }
 
     /** Findings in the volume's own pixels and millimetres. */
@@ -148,6 +171,18 @@ public final class TrainedDetector {
 
     /** Findings of maps this detector predicted: peaks for pixel bundles, thresholded components for cell bundles. */
     public Detections findings(Volume volume, ProbabilityMaps maps, String study, DetectionParams params, Progress progress) {
+        if (!members.isEmpty()) {
+            if (maps.members().size() != members.size()) {
+                throw new IllegalArgumentException("an ensemble of " + members.size() + " finds in the maps its own"
+                        + " predict() made, which keep each member's; these hold " + maps.members().size());
+            }
+            DetectionParams floor = params.withThreshold(Math.min(PeakFindingExtractor.CANDIDATE_FLOOR, params.threshold()));
+            List<Detections> each = new ArrayList<>(members.size());
+            for (int m = 0; m < members.size(); m++) {
+                each.add(members.get(m).findings(volume, maps.members().get(m), study, floor, progress));
+            }
+            return EnsembleFindings.fuse(volume, maps, each, params, study, progress);
+        }
         return pixels != null ? new PeakFindingExtractor(params, scorer).extract(volume, maps, study, progress)
                 : new FindingExtractor(params).extract(volume, maps, study, progress);
     }

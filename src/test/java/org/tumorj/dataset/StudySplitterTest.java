@@ -50,6 +50,28 @@ class StudySplitterTest {
     }
 
     @Test
+    void successiveFoldsHoldOutDisjointPatientsAndFoldZeroIsThePlainSplit() {
+        List<Item> items = items();
+        assertEquals(split(items, 5), StudySplitter.split(items, it -> it.study().splitKey(), Item::positive, 0.3, 5, 0));
+        Set<String> heldOut = new HashSet<>();
+        for (int fold = 0; fold < 3; fold++) {
+            Split<Item> s = StudySplitter.split(items, it -> it.study().splitKey(), Item::positive, 0.3, 5, fold);
+            Set<String> keys = new HashSet<>();
+            s.validation().forEach(it -> keys.add(it.study().splitKey()));
+            for (Item it : s.train()) {
+                assertFalse(keys.contains(it.study().splitKey()), "fold " + fold);
+            }
+            assertEquals(14, s.train().size() + s.validation().size());
+            assertTrue(s.validation().stream().anyMatch(Item::positive), "fold " + fold + " validates on positives");
+            for (String k : keys) {
+                assertTrue(heldOut.add(k), "fold " + fold + " holds out " + k + " again");
+            }
+        }
+        // 2 of the 8 positive groups per fold; the one negative group stays in training
+        assertEquals(6, heldOut.size());
+    }
+
+    @Test
     void oneGroupCannotBeSplit() {
         List<Item> onePatient = List.of(new Item(new Study("a", Path.of("a"), "P1"), true),
                 new Item(new Study("b", Path.of("b"), "P1"), true));

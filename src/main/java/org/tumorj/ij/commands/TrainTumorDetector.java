@@ -36,6 +36,8 @@ public final class TrainTumorDetector extends TumorJCommand {
             MacroKey.integer("fine_tune", 0, "Top blocks of the network trained on lesion patches before the"
                     + " pixel head reads its hypercolumns (features both or hypercolumns; 0 = the pretrained network"
                     + " as it is; 2 = its last two blocks, a few minutes more on a laptop)"),
+            MacroKey.integer("members", 0, "Detectors in the ensemble, each validated on its own share of the studies,"
+                    + " their findings fused by location (0 = the modality's default: 3 for radiographs, 1 otherwise)"),
             MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
             MacroKey.string("negative", "normal,background", "ROI classes that are explicitly not tumour"),
             MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"),
@@ -44,7 +46,7 @@ public final class TrainTumorDetector extends TumorJCommand {
 
     public TrainTumorDetector() {
         super(KEYS, "studies=/data/annotated model=/data/models/liver-v1 seed=42 epochs=30 context=2.5d"
-                + " window=modality input_scale=2 features=filters fine_tune=0 positive=tumor,lesion negative=normal,background"
+                + " window=modality input_scale=2 features=filters fine_tune=0 members=0 positive=tumor,lesion negative=normal,background"
                 + " validation=0.3");
     }
 
@@ -53,6 +55,6 @@ public final class TrainTumorDetector extends TumorJCommand {
         Path studies = v.existingFolder("studies", FijiTraining.NO_STUDIES);
         Path model = v.requiredPath("model", "no model folder given; write model=/folder/for/the/bundle");
         FijiTraining.train(COMMAND, new FijiTraining.Request(PipelineSettings.trainSettings(v),
-                PipelineSettings.features(v), studies, v.bool("current_image"), model));
+                PipelineSettings.features(v), studies, v.bool("current_image"), model, v.integer("members")));
     }
 }
