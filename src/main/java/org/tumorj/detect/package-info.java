@@ -6,6 +6,8 @@
  * (threshold, 8-connected components, linking across slices, contours, calibrated sizes).
  * {@link org.tumorj.detect.DetectionsCsv} writes them. {@link org.tumorj.detect.TiledPrediction} bounds
  * memory on large images (overlapping tiles, {@link org.tumorj.detect.TileLayout});
- * {@link org.tumorj.detect.ShutterMask} keeps findings inside a radiograph's exposed field. Plain Java: no ImageJ, AWT windows or Swing.
+ * {@link org.tumorj.detect.ShutterMask} keeps findings inside a radiograph's exposed field. Per-pixel
+ * detectors find at peaks ({@link org.tumorj.detect.PeakFindingExtractor}); an ensemble's members' findings
+ * are fused by location ({@link org.tumorj.detect.EnsembleFindings}). Plain Java: no ImageJ, AWT windows or Swing.
  */
 package org.tumorj.detect;

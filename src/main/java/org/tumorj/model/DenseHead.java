@@ -1,9 +1,11 @@
 package org.tumorj.model;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 import org.tumorj.backbone.FloatTensor;
+import org.tumorj.util.Sha256;
 
 /**
  * The head evaluated in plain Java: fast enough for dense prediction over whole slices (a 16 x 16
@@ -21,6 +23,8 @@ public final class DenseHead implements Head {
     private final float[][] rows;
     /** Points per task of {@link #logits(float[], int, int)}: large enough to amortise the fork. */
     private static final int POINTS_PER_TASK = 2048;
+    /** See {@link #contentKey()}; made on first use. */
+    private String contentKey;
 
     /** @param temperature calibration temperature T; probability = sigmoid(logit / T) */
     public DenseHead(HeadWeights weights, double temperature) {
@@ -38,6 +42,26 @@ public final class DenseHead implements Head {
 
     public HeadWeights weights() {
         return weights;
+    }
+
+    /**
+     * A SHA-256 of the head's shape, weights and temperature: equal for heads giving equal maps,
+     * so a map computed once can be found again under it (a cache's key).
+     */
+    public synchronized String contentKey() {
+        if (contentKey == null) {
+            ByteBuffer b = ByteBuffer.allocate(Float.BYTES * (weights.kernel1().length + weights.bias1().length
+                    + weights.kernel2().length + 1) + 2 * Integer.BYTES + Double.BYTES);
+            b.putInt(weights.featureChannels()).putInt(weights.hiddenUnits());
+            for (float[] part : new float[][] {weights.kernel1(), weights.bias1(), weights.kernel2(), {weights.bias2()}}) {
+                for (float v : part) {
+                    b.putFloat(v);
+                }
+            }
+            b.putDouble(temperature);
+            contentKey = Sha256.of(b.array());
+        }
+        return contentKey;
     }
 
     public double temperature() {

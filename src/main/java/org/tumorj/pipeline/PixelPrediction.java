@@ -1,6 +1,5 @@
 package org.tumorj.pipeline;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.tumorj.detect.ProbabilityMap;
@@ -10,9 +9,7 @@ import org.tumorj.features.FeatureGrid;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
-import org.tumorj.model.HeadWeights;
 import org.tumorj.util.Progress;
-import org.tumorj.util.Sha256;
 import org.tumorj.volume.Volume;
 
 /**
@@ -26,8 +23,6 @@ final class PixelPrediction {
     private final DenseHead head;
     private final WorkingResolution resolution;
     private final VolumeFeatures volumeFeatures;
-    /** See {@link #headKey()}; made on first use. */
-    private String headKey;
 
     PixelPrediction(DenseHead head, WorkingResolution resolution, VolumeFeatures volumeFeatures) {
         this.spec = volumeFeatures.spec();
@@ -75,24 +70,6 @@ final class PixelPrediction {
         if (madeOf == null) {
             return stages.probabilities(head, z);
         }
-        return shared.derived(List.of(headKey(), madeOf), () -> stages.probabilities(head, z));
-    }
-
-    /** A SHA-256 of the head's shape, weights and temperature: equal for heads giving equal maps. */
-    private synchronized String headKey() {
-        if (headKey == null) {
-            HeadWeights w = head.weights();
-            ByteBuffer b = ByteBuffer.allocate(Float.BYTES * (w.kernel1().length + w.bias1().length
-                    + w.kernel2().length + 1) + 2 * Integer.BYTES + Double.BYTES);
-            b.putInt(w.featureChannels()).putInt(w.hiddenUnits());
-            for (float[] part : new float[][] {w.kernel1(), w.bias1(), w.kernel2(), {w.bias2()}}) {
-                for (float v : part) {
-                    b.putFloat(v);
-                }
-            }
-            b.putDouble(head.temperature());
-            headKey = "probability " + Sha256.of(b.array());
-        }
-        return headKey;
+        return shared.derived(List.of("probability " + head.contentKey(), madeOf), () -> stages.probabilities(head, z));
     }
 }

@@ -1,9 +1,11 @@
 package org.tumorj.pipeline;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.tumorj.detect.PeakFindingExtractor;
+import org.tumorj.features.BankCache;
 import org.tumorj.features.FeatureGrid;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.GridChannels;
@@ -106,7 +108,23 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
     private IntFunction<float[]> firstMaps(SliceFeatures base) {
         int keep = 2 * SliceFeatures.LOOKAHEAD_SLICES + 2;
         Map<Integer, float[]> recent = Recent.keeping(keep);
-        return z -> recent.computeIfAbsent(z, k -> probabilities(firstHead, base.slice(k)));
+        return z -> recent.computeIfAbsent(z, k -> firstMap(base, k));
+    }
+
+    /**
+     * The first head's map of slice {@code z}, under an active {@link BankCache} computed once for
+     * features made of the same banks: training's second stage reads it in every pass (sampling,
+     * hard negatives, the maps of the finding scorer), and so does each ensemble member that
+     * shares this first head.
+     */
+    private float[] firstMap(SliceFeatures base, int z) {
+        BankCache shared = base.sharedCache();
+        Object madeOf = shared == null ? null : base.madeOf(z);
+        if (madeOf == null) {
+            return probabilities(firstHead, base.slice(z));
+        }
+        return shared.derived(List.of("first stage " + firstHead.contentKey(), madeOf),
+                () -> probabilities(firstHead, base.slice(z)));
     }
 
     /** The head's probability at every point of a feature grid. */

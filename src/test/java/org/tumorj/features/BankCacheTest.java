@@ -61,6 +61,23 @@ class BankCacheTest {
     }
 
     @Test
+    void mapsAreKeptBesideABudgetFullOfBanksWithinTheirOwnShare() {
+        long perSlice = 100 * 4 + 16 * 4;
+        BankCache cache = new BankCache(16 * perSlice);
+        AtomicInteger banks = new AtomicInteger(), maps = new AtomicInteger();
+        for (int z = 0; z < 20; z++) {
+            cache.get(RECIPE, planes(z), () -> bank(banks));
+        }
+        long share = 16 * perSlice / BankCache.DERIVED_SHARE;
+        for (int pass = 0; pass < 2; pass++) {
+            cache.derived("small map", () -> new float[] {maps.incrementAndGet()});
+            cache.derived("map over the share", () -> new float[(int) (share / 4 + 1)]);
+        }
+        assertEquals(1, maps.get(), "the small map computed once though the banks fill the budget");
+        assertEquals(1, cache.derivedHits(), "the map over the maps' share is not kept");
+    }
+
+    @Test
     void aScopeMakesItActiveAndClosingTheLastOneDropsIt() {
         assertNull(BankCache.active());
         try (BankCache.Scope outer = BankCache.open(1 << 20)) {
