@@ -83,7 +83,7 @@ final class PixelTraining {
                     + " would be a bundle of its own): train " + splits.size() + " members without --fine-tune, or"
                     + " one member with it");
         }
-        // An ensemble's members read the same banks again: there the whole budget pays (MEASURED-PENDING).
+        // An ensemble's members read the same banks again: there the whole budget pays.
         long budget = splits.size() > 1 ? BankCache.defaultBudget() : BankCache.defaultBudget() / 2;
         try (BankCache.Scope banks = BankCache.open(budget)) {
             List<ModelBundle> members = new ArrayList<>(splits.size());
