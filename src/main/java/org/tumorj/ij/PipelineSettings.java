@@ -23,6 +23,10 @@ public final class PipelineSettings {
             + " and below; hypercolumns = intermediate layers of the pretrained network; both; cells = the older detector"
             + " on the network's last layer (docs/detection-quality.md compares them)",
             "filters", "both", "hypercolumns", "cells");
+    /** The training command's {@code members} key: {@code ./tumorj train --members}. */
+    public static final MacroKey MEMBERS_KEY = MacroKey.integer("members", 0, "Detectors in the ensemble, each"
+            + " validated on its own share of the studies, their findings fused by location (0 = the modality's"
+            + " default: 3 for MR and radiographs, 1 otherwise)");
     /** The {@code model} key of the commands that run a trained model. */
     public static final MacroKey MODEL_KEY = MacroKey.folder("model", "",
             "Model bundle folder (written by Train Tumor Detector or ./tumorj train)");

@@ -54,8 +54,11 @@ class RadiographTrainingTest {
         Detections det = detector.detect(s.volume(), s.id(), detector.defaultParams(s.volume()), Progress.none());
         assertEquals(1024, det.maps().width());
         assertEquals(1024, det.info().width());
-        assertTrue(bundle.training().getAsJsonObject("detectionThreshold").has(String.valueOf(bundle.threshold())),
-                "the threshold is one of the candidates tried on the validation studies");
+        assertEquals(3, detector.members(), "radiographs train an ensemble of three by default");
+        double first = bundle.training().getAsJsonObject(EnsembleMembers.KEY).getAsJsonArray("members").get(0)
+                .getAsJsonObject().get("threshold").getAsDouble();
+        assertTrue(bundle.training().getAsJsonObject("detectionThreshold").has(String.valueOf(first)),
+                "the first member's threshold is one of the candidates tried on its validation studies");
         Finding best = det.findings().get(0);
         assertEquals(390, best.centroidPx().x(), 40, "the lesion, in original pixels: " + best);
         assertEquals(410, best.centroidPx().y(), 40);

@@ -36,8 +36,7 @@ public final class TrainTumorDetector extends TumorJCommand {
             MacroKey.integer("fine_tune", 0, "Top blocks of the network trained on lesion patches before the"
                     + " pixel head reads its hypercolumns (features both or hypercolumns; 0 = the pretrained network"
                     + " as it is; 2 = its last two blocks, a few minutes more on a laptop)"),
-            MacroKey.integer("members", 0, "Detectors in the ensemble, each validated on its own share of the studies,"
-                    + " their findings fused by location (0 = the modality's default: 3 for MR and radiographs, 1 otherwise)"),
+            PipelineSettings.MEMBERS_KEY,
             MacroKey.string("positive", "tumor,lesion", "ROI classes that are tumour (comma-separated)"),
             MacroKey.string("negative", "normal,background", "ROI classes that are explicitly not tumour"),
             MacroKey.number("validation", 0.3, "Share of studies held out for validation (split by patient)"),
