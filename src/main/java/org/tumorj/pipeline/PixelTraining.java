@@ -72,9 +72,10 @@ final class PixelTraining {
      * {@link BankCache} scope: every study's filter banks are read in up to five
      * passes (sampling and hard negatives per stage, the maps the finding scorer and the threshold
      * are fitted on) and computed once for the slices the budget keeps (within an outer scope, Train
-     * on This Image's, that one). Half the default budget: 16 CT studies trained in 113 s with it,
-     * 114 s with the whole (142 s with none), at 6.4 GB peak resident memory instead of 8.3 GB
-     * (3.5 GB with none); the same head, byte for byte.
+     * on This Image's, that one). One detector takes half the default budget: 16 CT studies trained
+     * in 113 s with it, 114 s with the whole (142 s with none), at 6.4 GB peak resident memory
+     * instead of 8.3 GB (3.5 GB with none); the same head, byte for byte. An ensemble takes the
+     * whole, since its members read the banks again.
      */
     ModelBundle train(List<LoadedStudy> all, List<Split<LoadedStudy>> splits, ModelInput input, TrainedSeries series,
             Progress progress, TrainingListener listener) {
@@ -83,7 +84,6 @@ final class PixelTraining {
                     + " would be a bundle of its own): train " + splits.size() + " members without --fine-tune, or"
                     + " one member with it");
         }
-        // An ensemble's members read the same banks again: there the whole budget pays.
         long budget = splits.size() > 1 ? BankCache.defaultBudget() : BankCache.defaultBudget() / 2;
         try (BankCache.Scope banks = BankCache.open(budget)) {
             List<ModelBundle> members = new ArrayList<>(splits.size());
