@@ -22,8 +22,9 @@ import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
 
 /**
- * A model bundle ready to run: its backbone, head, preprocessing and threshold. The same object
- * serves the command line and Fiji, so both give the same detections for the same input.
+ * A model bundle ready to run: its backbone, head, preprocessing and threshold, or an ensemble's
+ * members ({@link EnsembleMembers}) whose findings it fuses. The same object serves the command
+ * line and Fiji, so both give the same detections for the same input.
  */
 public final class TrainedDetector {
     /** Shifted passes per axis: with the default input scale, maps on an 8-pixel grid. */
