@@ -36,7 +36,9 @@ final class CellVolume {
     /**
      * {@code maps} with the cells outside the body (CT, when asked), outside a radiograph's lung
      * fields (when asked) and outside its shutter set to 0: what findings are searched in and what
-     * the heat map shows, so that neither lights up the air around the patient.
+     * the heat map shows, so that neither lights up the air around the patient. An ensemble's
+     * members ({@link ProbabilityMaps#members()}) are masked with the same masks, computed once per
+     * slice: each member's findings are then searched in them unmasked again.
      */
     static ProbabilityMaps masked(Volume volume, ProbabilityMaps maps, DetectionParams params, Progress progress) {
         boolean bodyMask = params.bodyMask() && "CT".equalsIgnoreCase(volume.info().modality());
@@ -46,25 +48,34 @@ final class CellVolume {
             return maps;
         }
         List<ProbabilityMap> out = new ArrayList<>(maps.depth());
+        List<List<ProbabilityMap>> members = new ArrayList<>();
+        maps.members().forEach(m -> members.add(new ArrayList<>(maps.depth())));
         for (int z = 0; z < maps.depth(); z++) {
             progress.checkCancelled();
-            ProbabilityMap m = maps.map(z);
             boolean[] body = bodyMask
                     ? BodyMask.compute(volume.slice(z), volume.width(), volume.height(), params.airHu())
                     : lungFields ? LungFieldMask.compute(volume.slice(z), volume.info()) : null;
-            float[] values = new float[m.mapWidth() * m.mapHeight()];
-            for (int j = 0; j < m.mapHeight(); j++) {
-                for (int i = 0; i < m.mapWidth(); i++) {
-                    int px = pixel(m.offset() + i * m.stride(), volume.width());
-                    int py = pixel(m.offsetY() + j * m.strideY(), volume.height());
-                    int p = py * volume.width() + px;
-                    boolean keep = (body == null || body[p]) && (exposed == null || exposed[p]);
-                    values[j * m.mapWidth() + i] = keep ? m.value(i, j) : 0;
-                }
+            out.add(masked(maps.map(z), body, exposed, volume.width(), volume.height()));
+            for (int k = 0; k < members.size(); k++) {
+                members.get(k).add(masked(maps.members().get(k).map(z), body, exposed, volume.width(), volume.height()));
             }
-            out.add(m.withValues(values));
         }
-        return maps.withSlices(out);
+        return maps.withSlices(out, members);
+    }
+
+    /** {@code m} with its cells on pixels outside either mask (null: none) set to 0. */
+    private static ProbabilityMap masked(ProbabilityMap m, boolean[] body, boolean[] exposed, int width, int height) {
+        float[] values = new float[m.mapWidth() * m.mapHeight()];
+        for (int j = 0; j < m.mapHeight(); j++) {
+            for (int i = 0; i < m.mapWidth(); i++) {
+                int px = pixel(m.offset() + i * m.stride(), width);
+                int py = pixel(m.offsetY() + j * m.strideY(), height);
+                int p = py * width + px;
+                boolean keep = (body == null || body[p]) && (exposed == null || exposed[p]);
+                values[j * m.mapWidth() + i] = keep ? m.value(i, j) : 0;
+            }
+        }
+        return m.withValues(values);
     }
 
     /** The maps stacked; all slices must share one grid. */
@@ -95,12 +106,15 @@ final class CellVolume {
 
     int z(int cell) { return cell / (width * height); }
 
-    float sliceMax(int z) {
-        float m = 0;
-        for (int k = z * width * height, end = k + width * height; k < end; k++) {
-            m = Math.max(m, values[k]);
+    /** Each slice's highest cell: the slice-level scores of {@link Detections#sliceScores()}. */
+    float[] sliceMaxima() {
+        float[] maxima = new float[depth];
+        for (int z = 0; z < depth; z++) {
+            for (int k = z * width * height, end = k + width * height; k < end; k++) {
+                maxima[z] = Math.max(maxima[z], values[k]);
+            }
         }
-        return m;
+        return maxima;
     }
 
     /** In-plane binomial [1 2 1] x [1 2 1] / 16 smoothing, edges repeated: one noisy cell is not a peak. */

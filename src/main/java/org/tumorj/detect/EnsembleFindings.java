@@ -30,19 +30,24 @@ public final class EnsembleFindings {
     private EnsembleFindings() {}
 
     /**
-     * The fused findings at {@code params}' threshold, with the members' mean maps masked as
-     * detection masks them.
+     * The members' mean maps and their own, masked as {@code params} asks (body, lung fields,
+     * shutter), each slice's masks computed once for all of them. The members' findings are then
+     * searched in their masked maps with the masks off.
+     */
+    public static ProbabilityMaps masked(Volume volume, ProbabilityMaps meanMaps, DetectionParams params,
+            Progress progress) {
+        return CellVolume.masked(volume, meanMaps, params, progress);
+    }
+
+    /**
+     * The fused findings at {@code params}' threshold.
      *
+     * @param shown the members' mean maps as {@link #masked} gave them
      * @param memberCandidates each member's findings down to the candidate floor, in member order
      */
-    public static Detections fuse(Volume volume, ProbabilityMaps meanMaps, List<Detections> memberCandidates,
-            DetectionParams params, String study, Progress progress) {
-        ProbabilityMaps shown = CellVolume.masked(volume, meanMaps, params, progress);
-        CellVolume cells = CellVolume.of(shown);
-        float[] sliceScores = new float[volume.depth()];
-        for (int z = 0; z < volume.depth(); z++) {
-            sliceScores[z] = cells.sliceMax(z);
-        }
+    public static Detections fuse(Volume volume, ProbabilityMaps shown, List<Detections> memberCandidates,
+            DetectionParams params, String study) {
+        float[] sliceScores = CellVolume.of(shown).sliceMaxima();
         List<List<Finding>> each = memberCandidates.stream().map(Detections::findings).toList();
         float threshold = (float) params.threshold();
         List<Finding> kept = fuse(each, volume.info()).stream().filter(f -> f.score() >= threshold).toList();

@@ -75,10 +75,7 @@ public final class PeakFindingExtractor {
         maps.checkCovers(volume);
         ProbabilityMaps shown = CellVolume.masked(volume, maps, params, progress);
         CellVolume cells = CellVolume.of(shown);
-        float[] sliceScores = new float[volume.depth()];
-        for (int z = 0; z < volume.depth(); z++) {
-            sliceScores[z] = cells.sliceMax(z);
-        }
+        float[] sliceScores = cells.sliceMaxima();
         int[] owner = new int[cells.size()];
         List<int[]> regions = grow(cells, owner, info);
         progress.checkCancelled();

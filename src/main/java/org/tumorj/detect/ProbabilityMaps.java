@@ -49,9 +49,10 @@ public final class ProbabilityMaps {
         return new ProbabilityMaps(mean, first.width, first.height, members);
     }
 
-    /** These maps with other slices on the same grid (masked ones), their members kept. */
-    ProbabilityMaps withSlices(List<ProbabilityMap> slices) {
-        return new ProbabilityMaps(slices, width, height, members);
+    /** These maps with other slices on the same grid (masked ones), and their members' (one list per member). */
+    ProbabilityMaps withSlices(List<ProbabilityMap> slices, List<List<ProbabilityMap>> memberSlices) {
+        List<ProbabilityMaps> masked = memberSlices.stream().map(s -> new ProbabilityMaps(s, width, height)).toList();
+        return new ProbabilityMaps(slices, width, height, masked);
     }
 
     /** The maps this mean was made of, in member order; empty for one detector's own maps. */

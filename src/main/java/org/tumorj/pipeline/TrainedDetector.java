@@ -177,12 +177,14 @@ public final class TrainedDetector {
                 throw new IllegalArgumentException("an ensemble of " + members.size() + " finds in the maps its own"
                         + " predict() made, which keep each member's; these hold " + maps.members().size());
             }
-            DetectionParams floor = params.withThreshold(Math.min(PeakFindingExtractor.CANDIDATE_FLOOR, params.threshold()));
+            ProbabilityMaps shown = EnsembleFindings.masked(volume, maps, params, progress);
+            DetectionParams floor = params.withThreshold(Math.min(PeakFindingExtractor.CANDIDATE_FLOOR, params.threshold()))
+                    .withBodyMask(false);
             List<Detections> each = new ArrayList<>(members.size());
             for (int m = 0; m < members.size(); m++) {
-                each.add(members.get(m).findings(volume, maps.members().get(m), study, floor, progress));
+                each.add(members.get(m).findings(volume, shown.members().get(m), study, floor, progress));
             }
-            return EnsembleFindings.fuse(volume, maps, each, params, study, progress);
+            return EnsembleFindings.fuse(volume, shown, each, params, study);
         }
         return pixels != null ? new PeakFindingExtractor(params, scorer).extract(volume, maps, study, progress)
                 : new FindingExtractor(params).extract(volume, maps, study, progress);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.tumorj.detect.PeakFindingExtractorTest.Blob;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
+import org.tumorj.volume.VolumeInfo;
 
 class EnsembleFindingsTest {
     private static final DetectionParams CANDIDATES = DetectionParams.of(PeakFindingExtractor.CANDIDATE_FLOOR);
@@ -30,9 +31,11 @@ class EnsembleFindingsTest {
 
     private static Detections fused(double threshold, Member... members) {
         List<Member> all = List.of(members);
-        return EnsembleFindings.fuse(PeakFindingExtractorTest.volume(),
-                ProbabilityMaps.meanOf(all.stream().map(Member::maps).toList()),
-                all.stream().map(Member::candidates).toList(), DetectionParams.of(threshold), "s", Progress.none());
+        DetectionParams params = DetectionParams.of(threshold);
+        Volume volume = PeakFindingExtractorTest.volume();
+        ProbabilityMaps shown = EnsembleFindings.masked(volume,
+                ProbabilityMaps.meanOf(all.stream().map(Member::maps).toList()), params, Progress.none());
+        return EnsembleFindings.fuse(volume, shown, all.stream().map(Member::candidates).toList(), params, "s");
     }
 
     @Test
@@ -80,6 +83,28 @@ class EnsembleFindingsTest {
         assertEquals(2, f.size(), f.toString());
         assertEquals((score(a, 20, 32) + score(b, 20, 32)) / 2, f.get(0).score(), 1e-6);
         assertEquals((score(a, 30, 32) + score(b, 30, 32)) / 2, f.get(1).score(), 1e-6);
+    }
+
+    /** The members' maps are masked with the mean's masks, each computed once: their findings are searched unmasked again. */
+    @Test
+    void theBodyMaskClearsEveryMembersMapAndPeaksInTheAirAreNoFindings() {
+        int w = PeakFindingExtractorTest.W, h = PeakFindingExtractorTest.H, d = PeakFindingExtractorTest.D;
+        VolumeInfo info = TestVolumes.info("CT", w, h, d, 1, 1, 1, new double[3]);
+        Volume ct = TestVolumes.discs(info, -1000, new TestVolumes.Disc(32, 32, 22, 0, d - 1, 40));
+        List<ProbabilityMaps> members = List.of(PeakFindingExtractorTest.maps(new Blob(4, 4, 4, 1.5, 0.95),
+                new Blob(32, 32, 4, 1.5, 0.9)), PeakFindingExtractorTest.maps(new Blob(32, 32, 4, 1.5, 0.8)));
+        DetectionParams params = DetectionParams.of(0.3).withBodyMask(true);
+
+        ProbabilityMaps shown = EnsembleFindings.masked(ct, ProbabilityMaps.meanOf(members), params, Progress.none());
+
+        assertEquals(0, shown.slice(4)[4 * w + 4], 1e-6, "the mean map in the air");
+        assertEquals(0, shown.members().get(0).slice(4)[4 * w + 4], 1e-6, "the first member's map in the air");
+        assertEquals(members.get(0).slice(4)[32 * w + 32], shown.members().get(0).slice(4)[32 * w + 32], 1e-6,
+                "inside the body, unchanged");
+        Detections candidates = new PeakFindingExtractor(CANDIDATES.withBodyMask(false)).extract(ct,
+                shown.members().get(0), "s", Progress.none());
+        assertTrue(candidates.findings().stream().allMatch(f -> Math.hypot(f.centroidPx().x() - 32,
+                f.centroidPx().y() - 32) < 3), "no candidate in the air: " + candidates.findings());
     }
 
     @Test
