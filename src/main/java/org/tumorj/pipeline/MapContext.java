@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.tumorj.features.GridChannels;
@@ -11,6 +12,7 @@ import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
 import org.tumorj.model.HeadWeights;
 import org.tumorj.model.HeadWeightsFile;
+import org.tumorj.util.Recent;
 
 /**
  * The second stage of a two-stage detector ({@code FeatureSpec.mapContext()}, auto-context in
@@ -36,6 +38,8 @@ final class MapContext implements GridChannels {
 
     private final IntFunction<float[]> firstMaps;
     private final int depth;
+    /** The logits of the slices last sampled around: one slice's sample reads {@code 2 * SLICE_STEPS.length + 1} slices. */
+    private final Map<Integer, float[]> recentLogits = Recent.keeping(2 * SLICE_STEPS.length + 2);
 
     /** @param firstMaps the first stage's map of each slice on the feature grid, probabilities */
     MapContext(IntFunction<float[]> firstMaps, int depth) {
@@ -76,6 +80,28 @@ final class MapContext implements GridChannels {
             along[2 * k] = logits(reflect(z - SLICE_STEPS[k]), centre.length);
             along[2 * k + 1] = logits(reflect(z + SLICE_STEPS[k]), centre.length);
         }
+        // The windows are separable: each row's extremes and sums first, then down the columns
+        // (edges clamped, as a window reaching past them repeats the edge point).
+        float[] rowNear = new float[centre.length], rowAround = new float[centre.length];
+        double[] rowSum = new double[centre.length];
+        for (int j = 0; j < gridHeight; j++) {
+            int row = j * gridWidth;
+            for (int i = 0; i < gridWidth; i++) {
+                float near = Float.NEGATIVE_INFINITY, around = Float.NEGATIVE_INFINITY;
+                double sum = 0;
+                for (int di = -AROUND; di <= AROUND; di++) {
+                    float v = centre[row + Math.max(0, Math.min(gridWidth - 1, i + di))];
+                    around = Math.max(around, v);
+                    sum += v;
+                    if (Math.abs(di) <= NEAR) {
+                        near = Math.max(near, v);
+                    }
+                }
+                rowNear[row + i] = near;
+                rowAround[row + i] = around;
+                rowSum[row + i] = sum;
+            }
+        }
         float[] out = new float[centre.length * CHANNELS];
         for (int j = 0; j < gridHeight; j++) {
             for (int i = 0; i < gridWidth; i++) {
@@ -83,14 +109,11 @@ final class MapContext implements GridChannels {
                 float near = Float.NEGATIVE_INFINITY, around = Float.NEGATIVE_INFINITY;
                 double sum = 0;
                 for (int dj = -AROUND; dj <= AROUND; dj++) {
-                    int row = Math.max(0, Math.min(gridHeight - 1, j + dj)) * gridWidth;
-                    for (int di = -AROUND; di <= AROUND; di++) {
-                        float v = centre[row + Math.max(0, Math.min(gridWidth - 1, i + di))];
-                        around = Math.max(around, v);
-                        sum += v;
-                        if (Math.abs(dj) <= NEAR && Math.abs(di) <= NEAR) {
-                            near = Math.max(near, v);
-                        }
+                    int q = Math.max(0, Math.min(gridHeight - 1, j + dj)) * gridWidth + i;
+                    around = Math.max(around, rowAround[q]);
+                    sum += rowSum[q];
+                    if (Math.abs(dj) <= NEAR) {
+                        near = Math.max(near, rowNear[q]);
                     }
                 }
                 out[o] = centre[p];
@@ -118,20 +141,24 @@ final class MapContext implements GridChannels {
      * {@link #AROUND} points either side, in ascending order.
      */
     int[] pointsReaching(int z, int gridWidth, int gridHeight, float floor) {
-        float[] p = firstMap(z);
-        boolean[] above = new boolean[p.length];
+        return pointsReaching(firstMap(z), gridWidth, gridHeight, floor, AROUND);
+    }
+
+    /** The points of a map on a grid where it reaches {@code floor} within {@code reach} points either side, ascending. */
+    static int[] pointsReaching(float[] map, int gridWidth, int gridHeight, float floor, int reach) {
+        boolean[] above = new boolean[map.length];
         for (int j = 0; j < gridHeight; j++) {
             for (int i = 0; i < gridWidth; i++) {
-                if (p[j * gridWidth + i] < floor) {
+                if (map[j * gridWidth + i] < floor) {
                     continue;
                 }
-                for (int y = Math.max(0, j - AROUND); y <= Math.min(gridHeight - 1, j + AROUND); y++) {
-                    Arrays.fill(above, y * gridWidth + Math.max(0, i - AROUND),
-                            y * gridWidth + Math.min(gridWidth - 1, i + AROUND) + 1, true);
+                for (int y = Math.max(0, j - reach); y <= Math.min(gridHeight - 1, j + reach); y++) {
+                    Arrays.fill(above, y * gridWidth + Math.max(0, i - reach),
+                            y * gridWidth + Math.min(gridWidth - 1, i + reach) + 1, true);
                 }
             }
         }
-        return IntStream.range(0, p.length).filter(k -> above[k]).toArray();
+        return IntStream.range(0, map.length).filter(k -> above[k]).toArray();
     }
 
     /** Slice -k is slice k, slice n - 1 + k is slice n - 1 - k: the filter bank's context rule. */
@@ -144,12 +171,18 @@ final class MapContext implements GridChannels {
         return m < depth ? m : period - m;
     }
 
+    /** Slice {@code z}'s first-stage logits, computed once while the slices around it are sampled. */
     private float[] logits(int z, int points) {
-        float[] p = firstMaps.apply(z);
-        if (p.length != points) {
-            throw new IllegalStateException("first-stage map of slice " + z + " has " + p.length + " points, the grid "
+        float[] out = recentLogits.computeIfAbsent(z, k -> logitsOf(firstMaps.apply(k)));
+        if (out.length != points) {
+            throw new IllegalStateException("first-stage map of slice " + z + " has " + out.length + " points, the grid "
                     + points);
         }
+        return out;
+    }
+
+    private static float[] logitsOf(float[] p) {
+        int points = p.length;
         float[] out = new float[points];
         for (int k = 0; k < points; k++) {
             double q = Math.min(Math.max(p[k], CLAMP), 1 - CLAMP);

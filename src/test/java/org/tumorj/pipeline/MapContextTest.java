@@ -57,6 +57,38 @@ class MapContextTest {
         assertEquals(W * H, c.pointsReaching(3, W, H, LOW).length, "at the floor itself: everywhere");
     }
 
+    /** The in-plane windows on a map of many values, edges included, as the definition reads them point by point. */
+    @Test
+    void theWindowsAreTheMaximaAndMeanOfTheClampedNeighbourhood() {
+        java.util.Random random = new java.util.Random(7);
+        float[] map = new float[W * H];
+        for (int k = 0; k < map.length; k++) {
+            map[k] = (float) Math.pow(10, -6 * random.nextDouble());
+        }
+        MapContext c = new MapContext(z -> map, DEPTH);
+        float[] channels = c.sample(4, W, H, 2);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double near = Double.NEGATIVE_INFINITY, around = Double.NEGATIVE_INFINITY, sum = 0;
+                for (int dy = -3; dy <= 3; dy++) {
+                    for (int dx = -3; dx <= 3; dx++) {
+                        double v = (float) logit(map[Math.max(0, Math.min(H - 1, y + dy)) * W
+                                + Math.max(0, Math.min(W - 1, x + dx))]);
+                        around = Math.max(around, v);
+                        sum += v;
+                        if (Math.abs(dx) <= 1 && Math.abs(dy) <= 1) {
+                            near = Math.max(near, v);
+                        }
+                    }
+                }
+                int o = (y * W + x) * MapContext.CHANNELS;
+                assertEquals(near, channels[o + 1], 1e-5, "largest within one at " + x + "," + y);
+                assertEquals(around, channels[o + 2], 1e-5, "largest within three at " + x + "," + y);
+                assertEquals(sum / 49, channels[o + 3], 1e-5, "mean within three at " + x + "," + y);
+            }
+        }
+    }
+
     @Test
     void alongTheSeriesAVesselRunsOnAndANoduleEnds() {
         MapContext vessel = spot(4, 3, 0.9f, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
