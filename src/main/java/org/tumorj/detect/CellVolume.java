@@ -260,19 +260,55 @@ final class CellVolume {
         return cells;
     }
 
-    /** The pixels of slice {@code z} whose nearest cell belongs to region {@code label}. */
-    boolean[] paint(int z, int[] owner, int label, int w, int h) {
+    /**
+     * The pixels of a {@code w} x {@code h} slice whose nearest cell belongs to region {@code label},
+     * painted in the smallest window holding the nearest pixels of the given cells of the region
+     * (all on slice {@code z}), widened by one pixel where the slice allows.
+     */
+    Window paintWindow(int z, int[] owner, int label, int[] regionCells, int w, int h) {
         int[] column = nearest(w, grid.offset(), grid.stride(), width);
         int[] row = nearest(h, grid.offsetY(), grid.strideY(), height);
-        boolean[] mask = new boolean[w * h];
+        int iMin = Integer.MAX_VALUE, iMax = -1, jMin = Integer.MAX_VALUE, jMax = -1;
+        for (int c : regionCells) {
+            int inSlice = c - z * width * height, i = inSlice % width, j = inSlice / width;
+            iMin = Math.min(iMin, i);
+            iMax = Math.max(iMax, i);
+            jMin = Math.min(jMin, j);
+            jMax = Math.max(jMax, j);
+        }
+        int x0 = Math.max(0, firstAtLeast(column, iMin) - 1), x1 = Math.min(w, lastAtMost(column, iMax) + 2);
+        int y0 = Math.max(0, firstAtLeast(row, jMin) - 1), y1 = Math.min(h, lastAtMost(row, jMax) + 2);
+        int ww = Math.max(0, x1 - x0), wh = Math.max(0, y1 - y0);
+        boolean[] mask = new boolean[ww * wh];
         int base = z * width * height;
-        for (int y = 0; y < h; y++) {
-            int cellRow = base + row[y] * width;
-            for (int x = 0; x < w; x++) {
-                mask[y * w + x] = owner[cellRow + column[x]] == label;
+        for (int y = 0; y < wh; y++) {
+            int cellRow = base + row[y0 + y] * width;
+            for (int x = 0; x < ww; x++) {
+                mask[y * ww + x] = owner[cellRow + column[x0 + x]] == label;
             }
         }
-        return mask;
+        return new Window(mask, x0, y0, ww, wh);
+    }
+
+    /** A mask over the pixels {@code [x0, x0 + width) x [y0, y0 + height)} of a slice. */
+    record Window(boolean[] mask, int x0, int y0, int width, int height) {}
+
+    /** The first index of an ascending array holding at least {@code value} (its length if none). */
+    private static int firstAtLeast(int[] ascending, int value) {
+        int k = 0;
+        while (k < ascending.length && ascending[k] < value) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The last index of an ascending array holding at most {@code value} (-1 if none). */
+    private static int lastAtMost(int[] ascending, int value) {
+        int k = ascending.length - 1;
+        while (k >= 0 && ascending[k] > value) {
+            k--;
+        }
+        return k;
     }
 
     private static int[] nearest(int pixels, double offset, double stride, int cells) {

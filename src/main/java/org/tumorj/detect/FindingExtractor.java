@@ -154,13 +154,19 @@ public final class FindingExtractor {
     /** A 2D component with the sums its finding needs. */
     record Component(FindingSlice slice, long count, long sumX, long sumY, double sumP) {
         static Component of(int z, SliceRegion region, Contour contour, float[] p, int w, VolumeInfo info) {
+            return of(z, region, contour, p, 0, 0, w, info);
+        }
+
+        /** As above, {@code p} a window of the slice's probabilities, {@code w} wide, from pixel {@code (left, top)}. */
+        static Component of(int z, SliceRegion region, Contour contour, float[] p, int left, int top, int w,
+                VolumeInfo info) {
             long sumX = 0, sumY = 0;
             double sumP = 0;
             float max = 0;
             for (int r = 0; r < region.runCount(); r++) {
                 int y = region.runY(r);
                 for (int x = region.runStart(r); x < region.runEnd(r); x++) {
-                    float v = p[y * w + x];
+                    float v = p[(y - top) * w + x - left];
                     sumX += x;
                     sumY += y;
                     sumP += v;

@@ -88,29 +88,46 @@ public final class ProbabilityMap {
      * centres the nearest cell's value is held (no extrapolation).
      */
     public float[] upsample(int width, int height) {
+        return upsample(width, height, 0, 0, width, height);
+    }
+
+    /**
+     * The window {@code [left, left + windowWidth) x [top, top + windowHeight)} of
+     * {@link #upsample(int, int)}, row-major, with the same values.
+     */
+    public float[] upsample(int width, int height, int left, int top, int windowWidth, int windowHeight) {
         int[] x0 = new int[width];
         float[] fx = new float[width];
         weights(width, mapWidth, stride, offset, x0, fx);
         int[] y0 = new int[height];
         float[] fy = new float[height];
         weights(height, mapHeight, strideY, offsetY, y0, fy);
-        // Separable: interpolate every map row along x once, then each output row along y.
-        float[][] rows = new float[mapHeight][width];
-        for (int j = 0; j < mapHeight; j++) {
-            for (int x = 0; x < width; x++) {
-                int ia = x0[x];
-                rows[j][x] = lerp(value(ia, j), value(Math.min(ia + 1, mapWidth - 1), j), fx[x]);
-            }
-        }
-        float[] out = new float[width * height];
-        for (int y = 0; y < height; y++) {
-            float[] a = rows[y0[y]], b = rows[Math.min(y0[y] + 1, mapHeight - 1)];
-            float t = fy[y];
-            for (int x = 0, o = y * width; x < width; x++) {
+        // Separable: interpolate the map rows needed along x once, then each output row along y.
+        float[][] rows = new float[mapHeight][];
+        float[] out = new float[windowWidth * windowHeight];
+        for (int y = 0; y < windowHeight; y++) {
+            int j = y0[top + y];
+            float[] a = interpolatedRow(rows, j, x0, fx, left, windowWidth);
+            float[] b = interpolatedRow(rows, Math.min(j + 1, mapHeight - 1), x0, fx, left, windowWidth);
+            float t = fy[top + y];
+            for (int x = 0, o = y * windowWidth; x < windowWidth; x++) {
                 out[o + x] = lerp(a[x], b[x], t);
             }
         }
         return out;
+    }
+
+    /** Map row {@code j} interpolated along x over the window's columns, computed once into {@code rows}. */
+    private float[] interpolatedRow(float[][] rows, int j, int[] x0, float[] fx, int left, int windowWidth) {
+        if (rows[j] == null) {
+            float[] row = new float[windowWidth];
+            for (int x = 0; x < windowWidth; x++) {
+                int ia = x0[left + x];
+                row[x] = lerp(value(ia, j), value(Math.min(ia + 1, mapWidth - 1), j), fx[left + x]);
+            }
+            rows[j] = row;
+        }
+        return rows[j];
     }
 
     /** For each pixel, the cell on its left/top and the weight of the next cell. */

@@ -76,4 +76,9 @@ public final class ProbabilityMaps {
     public float[] slice(int z) {
         return maps.get(z).upsample(width, height);
     }
+
+    /** The window {@code [left, left + w) x [top, top + h)} of {@link #slice(int)}, row-major. */
+    public float[] slice(int z, int left, int top, int w, int h) {
+        return maps.get(z).upsample(width, height, left, top, w, h);
+    }
 }

@@ -19,6 +19,16 @@ public final class Contour {
         this.ys = ys.clone();
     }
 
+    /** The same polygon moved by {@code (dx, dy)}: a contour traced in a window, put back on its slice. */
+    public Contour translated(int dx, int dy) {
+        int[] x = xs.clone(), y = ys.clone();
+        for (int i = 0; i < x.length; i++) {
+            x[i] += dx;
+            y[i] += dy;
+        }
+        return new Contour(x, y);
+    }
+
     public int size() { return xs.length; }
     public int x(int i) { return xs[i]; }
     public int y(int i) { return ys[i]; }

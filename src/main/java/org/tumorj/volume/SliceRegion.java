@@ -42,6 +42,17 @@ public final class SliceRegion {
         return new SliceRegion(runs.toArray());
     }
 
+    /** The same pixels moved by {@code (dx, dy)}: a region found in a window, put back on its slice. */
+    public SliceRegion translated(int dx, int dy) {
+        int[] moved = runs.clone();
+        for (int r = 0; r < moved.length; r += 3) {
+            moved[r] += dy;
+            moved[r + 1] += dx;
+            moved[r + 2] += dx;
+        }
+        return new SliceRegion(moved);
+    }
+
     public long pixelCount() { return pixelCount; }
     public boolean isEmpty() { return pixelCount == 0; }
     public int runCount() { return runs.length / 3; }

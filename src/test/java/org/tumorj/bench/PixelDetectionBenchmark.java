@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionParams;
 import org.tumorj.detect.ProbabilityMaps;
+import org.tumorj.dicom.DicomReader;
 import org.tumorj.pipeline.Bundles;
+import org.tumorj.pipeline.DicomStudies;
 import org.tumorj.pipeline.TrainedDetector;
 import org.tumorj.util.Progress;
 import org.tumorj.volume.Volume;
@@ -13,11 +15,15 @@ import org.tumorj.volume.Volume;
 /**
  * Milliseconds per slice for a trained bundle's dense detection on synthetic CT slices of a given
  * size (per-pixel features streamed slice by slice, the head at every grid point, peak findings),
- * and the heap still held after a garbage collection with the maps and findings alive.
+ * or on a study's DICOM series, and the heap still held after a garbage collection with the maps
+ * and findings alive.
  *
  * <pre>
  *   scripts/bench PixelDetectionBenchmark MODEL_DIR [--size 512] [--slices 40] [--rounds 1]
+ *   scripts/bench PixelDetectionBenchmark MODEL_DIR --study DIR [--series REGEX] [--rounds 1]
  * </pre>
+ * A study's slices of another size are timed as they are and also scaled to a 512² slice by
+ * their pixel count (dense detection's work grows with it).
  * The first run over the volume warms up the JIT; the next {@code --rounds} are timed, and with
  * more than one the fastest and the median round are printed too (on a shared host the fastest
  * is the least disturbed).
@@ -26,8 +32,12 @@ public final class PixelDetectionBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path model = Path.of(args[0]);
-        int size = intArg(args, "--size", 512), slices = intArg(args, "--slices", 40), rounds = intArg(args, "--rounds", 1);
-        Volume volume = DenseDetectionBenchmark.phantom(size, slices);
+        int size = intArg(args, "--size", 512);
+        int slices = intArg(args, "--slices", 40), rounds = intArg(args, "--rounds", 1);
+        String study = stringArg(args, "--study");
+        Volume volume = study == null ? DenseDetectionBenchmark.phantom(size, slices)
+                : new DicomStudies(DicomReader.standard(), stringArg(args, "--series"), Progress.none()).load(Path.of(study));
+        slices = volume.depth();
         try (Bundles.Opened opened = Bundles.open(model)) {
             TrainedDetector detector = opened.detector();
             DetectionParams params = detector.defaultParams(volume);
@@ -50,14 +60,29 @@ public final class PixelDetectionBenchmark {
                     + " %.1f ms/slice, total %.1f ms/slice; %d findings; heap held after GC %d MB (maps and findings"
                     + " alive), committed %d MB%n",
                     model, detector.bundle().training().getAsJsonObject("pixelFeatures").get("families").getAsString(),
-                    rt.availableProcessors(), slices, size, size, (t1 - t0) / 1e6 / slices, (t2 - t1) / 1e6 / slices,
+                    rt.availableProcessors(), slices, volume.width(), volume.height(), (t1 - t0) / 1e6 / slices, (t2 - t1) / 1e6 / slices,
                     (t2 - t0) / 1e6 / slices, d.findings().size(), held, rt.totalMemory() >> 20);
+            if (study != null) {
+                double to512 = 512.0 * 512 / ((double) volume.width() * volume.height());
+                System.out.printf(Locale.ROOT, "%s: %d slices of %dx%d; scaled to a 512² slice: maps %.1f ms, findings %.1f ms%n",
+                        study, slices, volume.width(), volume.height(), (t1 - t0) / 1e6 / slices * to512,
+                        (t2 - t1) / 1e6 / slices * to512);
+            }
             if (rounds > 1) {
                 java.util.Arrays.sort(perSlice);
                 System.out.printf(Locale.ROOT, "maps over %d rounds: fastest %.1f ms/slice, median %.1f ms/slice%n",
                         rounds, perSlice[0], perSlice[rounds / 2]);
             }
         }
+    }
+
+    private static String stringArg(String[] args, String name) {
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
