@@ -65,6 +65,22 @@ class PeakFindingExtractorTest {
         assertEquals(0.9, f.get(0).probabilityMax(), 1e-6, "scored by its peak");
     }
 
+    /** Each slice of a finding is painted in a window around it: one in the slice's corner keeps its corner pixels. */
+    @Test
+    void aFindingInTheCornerKeepsItsPixelsThere() {
+        List<Finding> f = findings(0.05, new Blob(0, 0, 4, 3, 0.9));
+        assertEquals(1, f.size(), f.toString());
+        FindingSlice centre = f.get(0).slices().stream().filter(s -> s.z() == 4).findFirst().orElseThrow();
+        assertTrue(centre.region().contains(0, 0), "the corner pixel");
+        float[] whole = maps(new Blob(0, 0, 4, 3, 0.9)).slice(4);
+        float[] window = maps(new Blob(0, 0, 4, 3, 0.9)).slice(4, 3, 5, 10, 7);
+        for (int y = 0; y < 7; y++) {
+            for (int x = 0; x < 10; x++) {
+                assertEquals(whole[(5 + y) * W + 3 + x], window[y * 10 + x], "interpolated alike at " + x + "," + y);
+            }
+        }
+    }
+
     @Test
     void aLargeTumourWithTwoMaximaStaysOneFinding() {
         // two maxima 8 px apart on one broad plateau: the ridge between them is far above half the lower peak
