@@ -126,32 +126,47 @@ public final class SliceFeatures {
 
     /** All features of slice {@code z}. */
     public FeatureGrid slice(int z) {
+        return new FeatureGrid(valuesAt(z, null), gridWidth, gridHeight, channels(), spec.gridStride());
+    }
+
+    /**
+     * The features of slice {@code z} at the given grid points only ({@code y * gridWidth() + x};
+     * all, in grid order, when null), one vector of {@link #channels()} after another: what a head
+     * that scores a few points of a slice reads, without assembling the rest.
+     */
+    public float[] valuesAt(int z, int[] points) {
         int c = channels();
-        float[] out = new float[gridWidth * gridHeight * c];
+        float[] out = new float[(points == null ? gridWidth * gridHeight : points.length) * c];
         int at = 0;
         if (spec.filters()) {
             int all = bankChannels();
-            at = copyChannels(bankAt(z).grid(), all, null, out, c, 0);
+            at = copyChannels(bankAt(z).grid(), all, null, points, out, c, 0);
             for (int k = offsets.length - 1; k >= 0; k--) {
-                at = copyChannels(bankAt(reflect(z - offsets[k])).grid(), all, contextChannels, out, c, at);
+                at = copyChannels(bankAt(reflect(z - offsets[k])).grid(), all, contextChannels, points, out, c, at);
             }
             for (int d : offsets) {
-                at = copyChannels(bankAt(reflect(z + d)).grid(), all, contextChannels, out, c, at);
+                at = copyChannels(bankAt(reflect(z + d)).grid(), all, contextChannels, points, out, c, at);
             }
             int drift = driftChannels();
             for (int k = driftRadii.length - 1; k >= 0; k--) {
-                at = copyChannels(bankAt(reflect(z - offsets[k])).drift()[k], drift, null, out, c, at);
+                at = copyChannels(bankAt(reflect(z - offsets[k])).drift()[k], drift, null, points, out, c, at);
             }
             for (int k = 0; k < driftRadii.length; k++) {
-                at = copyChannels(bankAt(reflect(z + offsets[k])).drift()[k], drift, null, out, c, at);
+                at = copyChannels(bankAt(reflect(z + offsets[k])).drift()[k], drift, null, points, out, c, at);
             }
         }
         if (gridChannels != null) {
             copyChannels(gridChannels.sample(z, gridWidth, gridHeight, spec.gridStride()), gridChannels.channels(), null,
-                    out, c, at);
+                    points, out, c, at);
         }
-        return new FeatureGrid(out, gridWidth, gridHeight, c, spec.gridStride());
+        return out;
     }
+
+    /** Grid points per row of each slice's features. */
+    public int gridWidth() { return gridWidth; }
+
+    /** Grid rows of each slice's features. */
+    public int gridHeight() { return gridHeight; }
 
     /** The {@link BankCache} these features share banks through, or null. */
     public BankCache sharedCache() {
@@ -351,12 +366,17 @@ public final class SliceFeatures {
         return new SliceBank(grid, drift);
     }
 
-    /** Copies {@code channels} (all when null) of a channel-last grid into {@code out} from channel {@code at}. */
-    private int copyChannels(float[] src, int srcChannels, int[] channels, float[] out, int outChannels, int at) {
+    /**
+     * Copies {@code channels} (all when null) of a channel-last grid at {@code points} (all when
+     * null) into {@code out}, the k-th point's from channel {@code at} of its vector.
+     */
+    private int copyChannels(float[] src, int srcChannels, int[] channels, int[] points, float[] out, int outChannels,
+            int at) {
         int n = channels == null ? srcChannels : channels.length;
-        int points = gridWidth * gridHeight;
-        for (int p = 0; p < points; p++) {
-            int from = p * srcChannels, to = p * outChannels + at;
+        int count = points == null ? gridWidth * gridHeight : points.length;
+        for (int i = 0; i < count; i++) {
+            int p = points == null ? i : points[i];
+            int from = p * srcChannels, to = i * outChannels + at;
             if (channels == null) {
                 System.arraycopy(src, from, out, to, n);
             } else {

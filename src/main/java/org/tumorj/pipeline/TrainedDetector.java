@@ -69,6 +69,10 @@ public final class TrainedDetector {
                     BackboneHypercolumns.factory(spec, this.backbone, input, bundle.training()),
                     spec.mapContext() ? MapContext.firstHead(bundle.training()) : null));
         }
+        if (members.stream().anyMatch(m -> m.pixels == null)) {
+            throw new IllegalArgumentException("the bundle's ensemble holds a member without per-pixel features;"
+                    + " only per-pixel detectors make ensembles: retrain it");
+        }
     }
 
     /** Whether findings come from peaks of per-pixel maps rather than thresholded cells (a {@code --features cells} or older bundle). */
@@ -134,12 +138,15 @@ public final class TrainedDetector {
      */
     public ProbabilityMaps predict(Volume volume, DetectionParams params, Progress progress) {
         if (!members.isEmpty()) {
-            // The members read the same filter banks: computed once per slice while the budget lasts.
+            // The members read the same filter banks (computed once per slice while the budget lasts),
+            // and the first member's first-stage maps screen where the others look (FirstStageScreen).
             try (BankCache.Scope banks = BankCache.open(BankCache.defaultBudget())) {
+                FirstStageScreen screen = new FirstStageScreen();
                 List<ProbabilityMaps> each = new ArrayList<>(members.size());
                 for (int m = 0; m < members.size(); m++) {
-                    each.add(members.get(m).predict(volume, params,
-                            progress.about("member " + (m + 1) + "/" + members.size())));
+                    Progress about = progress.about("member " + (m + 1) + "/" + members.size());
+                    TrainedDetector member = members.get(m);
+                    each.add(member.pixels.predict(volume, about, m == 0 ? screen : null, m == 0 ? null : screen));
                 }
                 return ProbabilityMaps.meanOf(each);
             }

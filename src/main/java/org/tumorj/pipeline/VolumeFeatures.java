@@ -56,15 +56,15 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
      * first stage's map reaches {@link #SECOND_LOOK_FLOOR} within {@link MapContext#AROUND} grid
      * points; elsewhere the map keeps the first stage's value, which is below that floor too.
      */
-    record Stages(SliceFeatures features, MapContext firstStage) {
+    record Stages(SliceFeatures features, MapContext firstStage, FirstStageScreen screen) {
         float[] probabilities(DenseHead head, int z) {
-            FeatureGrid g = features.slice(z);
             if (firstStage == null) {
-                return VolumeFeatures.probabilities(head, g);
+                return screen == null ? VolumeFeatures.probabilities(head, features.slice(z))
+                        : screen.probabilities(head, features, z);
             }
             float[] out = firstStage.firstMap(z).clone();
-            int[] points = firstStage.pointsReaching(z, g.width(), g.height(), SECOND_LOOK_FLOOR);
-            float[] logits = head.logitsAt(g.values(), g.channels(), points);
+            int[] points = firstStage.pointsReaching(z, features.gridWidth(), features.gridHeight(), SECOND_LOOK_FLOOR);
+            float[] logits = head.logits(features.valuesAt(z, points), features.channels(), points.length);
             for (int k = 0; k < points.length; k++) {
                 out[points[k]] = (float) head.probability(logits[k]);
             }
@@ -81,6 +81,14 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
 
     /** See {@link Stages}. */
     Stages stages(Volume working) {
+        return stages(working, null);
+    }
+
+    /**
+     * As {@link #stages(Volume)}, the first stage screened by an earlier ensemble member's maps
+     * ({@link FirstStageScreen}) when {@code screen} is not null.
+     */
+    Stages stages(Volume working, FirstStageScreen screen) {
         FeatureSpec first = spec.firstStage();
         GridChannels transfer = hypercolumns == null ? null : hypercolumns.apply(working);
         if (transfer != null && firstHead != null) { // both stages read them: one backbone pass per slice
@@ -89,15 +97,15 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
         SliceFeatures base = new SliceFeatures(first, working,
                 ModelInput.featurePlanes(first, input.forVolume(working), working), transfer);
         if (firstHead == null) {
-            return new Stages(base, null);
+            return new Stages(base, null, screen);
         }
         if (firstHead.featureChannels() != base.channels()) {
             throw new IllegalArgumentException("the first-stage head reads " + firstHead.featureChannels()
                     + " features per pixel but " + first.families() + " gives " + base.channels()
                     + "; the bundle is inconsistent, retrain it");
         }
-        MapContext context = new MapContext(firstMaps(base), working.depth());
-        return new Stages(base.plus(spec, context), context);
+        MapContext context = new MapContext(firstMaps(base, screen), working.depth());
+        return new Stages(base.plus(spec, context), context, screen);
     }
 
     /**
@@ -105,10 +113,11 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
      * for it ({@link MapContext} reads up to {@link SliceFeatures#LOOKAHEAD_SLICES} ahead and as
      * far back) and the last few kept.
      */
-    private IntFunction<float[]> firstMaps(SliceFeatures base) {
+    private IntFunction<float[]> firstMaps(SliceFeatures base, FirstStageScreen screen) {
         int keep = 2 * SliceFeatures.LOOKAHEAD_SLICES + 2;
         Map<Integer, float[]> recent = Recent.keeping(keep);
-        return z -> recent.computeIfAbsent(z, k -> firstMap(base, k));
+        return z -> recent.computeIfAbsent(z, k -> screen == null ? firstMap(base, k)
+                : screen.probabilities(firstHead, base, k));
     }
 
     /**

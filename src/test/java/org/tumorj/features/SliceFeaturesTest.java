@@ -35,6 +35,22 @@ class SliceFeaturesTest {
         assertEquals(0, features(volume(1)).reflect(-3), "a single slice is its own context");
     }
 
+    /** A head scoring a few points reads the same vectors as in the whole slice's grid. */
+    @Test
+    void theFeaturesAtSomePointsAreThoseOfTheWholeGrid() {
+        SliceFeatures f = features(volume(6));
+        FeatureGrid whole = f.slice(3);
+        int[] points = {0, 7, 8, whole.width() * whole.height() - 1};
+        float[] some = f.valuesAt(3, points);
+        int c = f.channels();
+        for (int k = 0; k < points.length; k++) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole.values(), points[k] * c, (points[k] + 1) * c),
+                    java.util.Arrays.copyOfRange(some, k * c, (k + 1) * c), "point " + points[k]);
+        }
+        assertEquals(whole.width(), f.gridWidth());
+        assertEquals(whole.height(), f.gridHeight());
+    }
+
     @Test
     void channelsAreTheBankThenTheSlicesBelowAndAbove() {
         Volume v = volume(6);
