@@ -38,8 +38,13 @@ final class MapContext implements GridChannels {
 
     private final IntFunction<float[]> firstMaps;
     private final int depth;
-    /** The logits of the slices last sampled around: one slice's sample reads {@code 2 * SLICE_STEPS.length + 1} slices. */
-    private final Map<Integer, float[]> recentLogits = Recent.keeping(2 * SLICE_STEPS.length + 2);
+    /**
+     * The logits of the first-stage maps last read, each with the map it was computed from: the
+     * maps are still asked for on every read, so that their own cache keeps the slices it keeps.
+     */
+    private final Map<Integer, Logits> recentLogits = Recent.keeping(2 * SliceFeatures.LOOKAHEAD_SLICES + 2);
+
+    private record Logits(float[] of, float[] values) {}
 
     /** @param firstMaps the first stage's map of each slice on the feature grid, probabilities */
     MapContext(IntFunction<float[]> firstMaps, int depth) {
@@ -171,14 +176,19 @@ final class MapContext implements GridChannels {
         return m < depth ? m : period - m;
     }
 
-    /** Slice {@code z}'s first-stage logits, computed once while the slices around it are sampled. */
+    /** Slice {@code z}'s first-stage logits, computed once per first-stage map while the slices around it are sampled. */
     private float[] logits(int z, int points) {
-        float[] out = recentLogits.computeIfAbsent(z, k -> logitsOf(firstMaps.apply(k)));
-        if (out.length != points) {
-            throw new IllegalStateException("first-stage map of slice " + z + " has " + out.length + " points, the grid "
+        float[] p = firstMaps.apply(z);
+        if (p.length != points) {
+            throw new IllegalStateException("first-stage map of slice " + z + " has " + p.length + " points, the grid "
                     + points);
         }
-        return out;
+        Logits kept = recentLogits.get(z);
+        if (kept == null || kept.of() != p) {
+            kept = new Logits(p, logitsOf(p));
+            recentLogits.put(z, kept);
+        }
+        return kept.values();
     }
 
     private static float[] logitsOf(float[] p) {
