@@ -75,7 +75,7 @@ public final class TrainCommand implements CliCommand {
 
     @Option(names = "--members", paramLabel = "N",
             description = "Detectors in the ensemble, each validated on its own share of the studies, their findings"
-                    + " fused by location; 0: the modality's default, 3 for MR and radiographs, 1 otherwise (default: ${DEFAULT-VALUE}).")
+                    + " fused by location; 0: the modality's default, 3 for CT, MR and radiographs, 1 otherwise (default: ${DEFAULT-VALUE}).")
     int members;
 
     @Mixin Verbosity verbosity;

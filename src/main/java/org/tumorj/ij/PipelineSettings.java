@@ -26,7 +26,7 @@ public final class PipelineSettings {
     /** The training command's {@code members} key: {@code ./tumorj train --members}. */
     public static final MacroKey MEMBERS_KEY = MacroKey.integer("members", 0, "Detectors in the ensemble, each"
             + " validated on its own share of the studies, their findings fused by location (0 = the modality's"
-            + " default: 3 for MR and radiographs, 1 otherwise)");
+            + " default: 3 for CT, MR and radiographs, 1 otherwise)");
     /** The {@code model} key of the commands that run a trained model. */
     public static final MacroKey MODEL_KEY = MacroKey.folder("model", "",
             "Model bundle folder (written by Train Tumor Detector or ./tumorj train)");
