@@ -2,7 +2,6 @@ package org.tumorj.pipeline;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,10 +16,14 @@ import org.tumorj.model.ModelBundle;
 /**
  * How one bundle holds an ensemble: the first member is the bundle itself (its head, training
  * record and files), and its training record's {@link #KEY} lists every member with its detection
- * threshold and, for the others, its head and the entries of its training record that differ from
- * the first's (prior, first-stage head, finding scorer, threshold record, seed; {@code null} for
- * one the first has and it lacks). The bundle's own threshold is the mean of the members': a
- * finding that every member reports at its own threshold is reported.
+ * threshold and, for the others, its head, the entries of its training record that differ from
+ * the first's (prior, first-stage head, finding scorer, threshold record, seed) and the names of
+ * those the first has and it lacks ({@code absent}: a member whose finding scorer was not fitted).
+ * The bundle's own threshold is the mean of the members': a finding that every member reports at
+ * its own threshold is reported.
+ *
+ * <p>Bundles written before 2026-12-08 (fifteenth session) marked a lacking entry with a JSON
+ * null, which the bundle file does not keep: such a member reads the first member's entry.
  */
 final class EnsembleMembers {
     static final String KEY = "ensemble";
@@ -38,6 +41,11 @@ final class EnsembleMembers {
             if (m != first) {
                 member.addProperty("head", Base64.getEncoder().encodeToString(HeadWeightsFile.toBytes(m.head())));
                 member.add("training", differences(first.training(), m.training()));
+                JsonArray absent = new JsonArray();
+                first.training().keySet().stream().filter(k -> !m.training().has(k)).forEach(absent::add);
+                if (!absent.isEmpty()) {
+                    member.add("absent", absent);
+                }
             }
             list.add(member);
             thresholds += m.threshold();
@@ -68,7 +76,11 @@ final class EnsembleMembers {
                 }
                 HeadWeights head = HeadWeightsFile.fromBytes(Base64.getDecoder().decode(member.get("head").getAsString()),
                         "ensemble member " + (out.size() + 1) + "'s head");
-                out.add(bundle.asMember(head, applied(base, member.getAsJsonObject("training")), threshold));
+                JsonObject training = applied(base, member.getAsJsonObject("training"));
+                if (member.has("absent")) {
+                    member.getAsJsonArray("absent").forEach(k -> training.remove(k.getAsString()));
+                }
+                out.add(bundle.asMember(head, training, threshold));
             }
             return out;
         } catch (IOException | RuntimeException ex) {
@@ -77,7 +89,7 @@ final class EnsembleMembers {
         }
     }
 
-    /** The entries of {@code member} that differ from {@code first}'s; JSON null for those it lacks. */
+    /** The entries of {@code member} that differ from {@code first}'s (those it lacks are listed apart). */
     private static JsonObject differences(JsonObject first, JsonObject member) {
         JsonObject d = new JsonObject();
         for (Map.Entry<String, JsonElement> e : member.entrySet()) {
@@ -85,23 +97,12 @@ final class EnsembleMembers {
                 d.add(e.getKey(), e.getValue());
             }
         }
-        for (String key : first.keySet()) {
-            if (!member.has(key)) {
-                d.add(key, JsonNull.INSTANCE);
-            }
-        }
         return d;
     }
 
     private static JsonObject applied(JsonObject base, JsonObject differences) {
         JsonObject t = base.deepCopy();
-        for (Map.Entry<String, JsonElement> e : differences.entrySet()) {
-            if (e.getValue().isJsonNull()) {
-                t.remove(e.getKey());
-            } else {
-                t.add(e.getKey(), e.getValue());
-            }
-        }
+        differences.entrySet().forEach(e -> t.add(e.getKey(), e.getValue()));
         return t;
     }
 }

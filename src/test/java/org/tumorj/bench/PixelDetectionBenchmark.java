@@ -1,6 +1,7 @@
 package org.tumorj.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import org.tumorj.detect.Detections;
 import org.tumorj.detect.DetectionParams;
@@ -24,9 +25,9 @@ import org.tumorj.volume.Volume;
  * </pre>
  * A study's slices of another size are timed as they are and also scaled to a 512² slice by
  * their pixel count (dense detection's work grows with it).
- * The first run over the volume warms up the JIT; the next {@code --rounds} are timed, and with
- * more than one the fastest and the median round are printed too (on a shared host the fastest
- * is the least disturbed).
+ * The first run over the volume warms up the JIT; the next {@code --rounds} are timed (maps and
+ * findings each round), and the median and the fastest round are printed (on a shared host the
+ * fastest is the least disturbed).
  */
 public final class PixelDetectionBenchmark {
 
@@ -42,36 +43,32 @@ public final class PixelDetectionBenchmark {
             TrainedDetector detector = opened.detector();
             DetectionParams params = detector.defaultParams(volume);
             detector.detect(volume, "warm-up", params, Progress.none());
-            double[] perSlice = new double[rounds];
-            ProbabilityMaps maps = null;
-            long t0 = 0, t1 = 0;
+            double[] mapsMs = new double[rounds], findingsMs = new double[rounds];
+            Detections d = null;
             for (int r = 0; r < rounds; r++) {
-                t0 = System.nanoTime();
-                maps = detector.predict(volume, params, Progress.none());
-                t1 = System.nanoTime();
-                perSlice[r] = (t1 - t0) / 1e6 / slices;
+                long t0 = System.nanoTime();
+                ProbabilityMaps maps = detector.predict(volume, params, Progress.none());
+                long t1 = System.nanoTime();
+                d = detector.findings(volume, maps, "bench", params, Progress.none());
+                mapsMs[r] = (t1 - t0) / 1e6 / slices;
+                findingsMs[r] = (System.nanoTime() - t1) / 1e6 / slices;
             }
-            Detections d = detector.findings(volume, maps, "bench", params, Progress.none());
-            long t2 = System.nanoTime();
             Runtime rt = Runtime.getRuntime();
-            System.gc(); // what is still held with the maps and findings alive, not garbage
+            System.gc(); // what is still held with the last maps and findings alive, not garbage
             long held = (rt.totalMemory() - rt.freeMemory()) >> 20;
-            System.out.printf(Locale.ROOT, "%s (%s), %d threads, %d slices of %dx%d: maps %.1f ms/slice, findings"
-                    + " %.1f ms/slice, total %.1f ms/slice; %d findings; heap held after GC %d MB (maps and findings"
-                    + " alive), committed %d MB%n",
+            Arrays.sort(mapsMs);
+            Arrays.sort(findingsMs);
+            double maps = mapsMs[rounds / 2], findings = findingsMs[rounds / 2];
+            System.out.printf(Locale.ROOT, "%s (%s), %d threads, %d slices of %dx%d, median of %d rounds: maps %.1f"
+                    + " ms/slice, findings %.1f ms/slice, total %.1f ms/slice (fastest: maps %.1f, findings %.1f); %d"
+                    + " findings; heap held after GC %d MB (maps and findings alive), committed %d MB%n",
                     model, detector.bundle().training().getAsJsonObject("pixelFeatures").get("families").getAsString(),
-                    rt.availableProcessors(), slices, volume.width(), volume.height(), (t1 - t0) / 1e6 / slices, (t2 - t1) / 1e6 / slices,
-                    (t2 - t0) / 1e6 / slices, d.findings().size(), held, rt.totalMemory() >> 20);
+                    rt.availableProcessors(), slices, volume.width(), volume.height(), rounds, maps, findings,
+                    maps + findings, mapsMs[0], findingsMs[0], d.findings().size(), held, rt.totalMemory() >> 20);
             if (study != null) {
                 double to512 = 512.0 * 512 / ((double) volume.width() * volume.height());
-                System.out.printf(Locale.ROOT, "%s: %d slices of %dx%d; scaled to a 512² slice: maps %.1f ms, findings %.1f ms%n",
-                        study, slices, volume.width(), volume.height(), (t1 - t0) / 1e6 / slices * to512,
-                        (t2 - t1) / 1e6 / slices * to512);
-            }
-            if (rounds > 1) {
-                java.util.Arrays.sort(perSlice);
-                System.out.printf(Locale.ROOT, "maps over %d rounds: fastest %.1f ms/slice, median %.1f ms/slice%n",
-                        rounds, perSlice[0], perSlice[rounds / 2]);
+                System.out.printf(Locale.ROOT, "%s scaled to a 512² slice by its pixels: maps %.1f ms, findings %.1f ms%n",
+                        study, maps * to512, findings * to512);
             }
         }
     }

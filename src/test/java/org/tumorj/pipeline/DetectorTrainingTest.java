@@ -73,6 +73,8 @@ class DetectorTrainingTest {
         LoadedStudy study = studies.get(0);
         TrainedDetector a = new TrainedDetector(backbone, bundle);
         TrainedDetector b = new TrainedDetector(backbone, reloaded);
+        assertEquals(3, a.members(), "CT trains an ensemble of three by default");
+        assertEquals(3, b.members());
         Detections da = a.detect(study.volume(), study.id(), a.defaultParams(study.volume()), Progress.none());
         Detections db = b.detect(study.volume(), study.id(), b.defaultParams(study.volume()), Progress.none());
         assertEquals(DetectionsCsv.format(List.of(da), false), DetectionsCsv.format(List.of(db), false));

@@ -104,6 +104,7 @@ class DiscAlignmentTest {
     }
 
     /** A filter detector trained in a few seconds on three CT studies of {@link #study(String, int)}. */
+    /** One detector (not the ensemble CT trains by default) on three small CT disc studies. */
     static TrainedDetector smallDetector() {
         List<LoadedStudy> studies = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -112,7 +113,7 @@ class DiscAlignmentTest {
         TrainSettings d = TrainSettings.defaults(1);
         TrainSettings settings = TrainSettings.of(1, 10, true, "modality", d.inputScale(), "", "", 0.3, "");
         ModelBundle bundle = new DetectorTraining(new FakeBackbone(32, 8), settings).withFeatures(FeatureChoice.FILTERS)
-                .train(studies, Progress.none(), TrainingListener.none());
+                .withMembers(1).train(studies, Progress.none(), TrainingListener.none());
         return new TrainedDetector(new FakeBackbone(32, 8), bundle);
     }
 

@@ -9,7 +9,6 @@ import org.tumorj.detect.TestVolumes;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.features.SliceFeatures;
 import org.tumorj.model.DenseHead;
-import org.tumorj.model.HeadWeights;
 import org.tumorj.volume.Volume;
 
 /** How an ensemble's first member screens where the later members' first stage looks. */
@@ -22,18 +21,11 @@ class FirstStageScreenTest {
         return new SliceFeatures(SPEC, v, z -> new float[][] {v.slice(z)}, null);
     }
 
-    /** A head of one hidden unit reading every channel a little. */
-    private static DenseHead head(int channels) {
-        float[] k1 = new float[channels];
-        Arrays.fill(k1, 0.05f);
-        return new DenseHead(new HeadWeights(channels, 1, k1, new float[] {0}, new float[] {1}, -2), 1);
-    }
-
     @Test
     void laterMembersLookOnlyNearWhereTheFirstReachedTheFloor() {
         SliceFeatures f = features();
         int w = f.gridWidth(), h = f.gridHeight();
-        DenseHead head = head(f.channels());
+        DenseHead head = TestHeads.uniform(f.channels());
         float[] own = VolumeFeatures.probabilities(head, f.slice(1));
         float[] lead = new float[w * h];
         Arrays.fill(lead, 1e-6f);
@@ -55,6 +47,7 @@ class FirstStageScreenTest {
     @Test
     void aSliceTheFirstMemberDidNotPredictIsAnError() {
         SliceFeatures f = features();
-        assertThrows(IllegalStateException.class, () -> new FirstStageScreen().probabilities(head(f.channels()), f, 1));
+        DenseHead head = TestHeads.uniform(f.channels());
+        assertThrows(IllegalStateException.class, () -> new FirstStageScreen().probabilities(head, f, 1));
     }
 }

@@ -183,7 +183,8 @@ class FormatTrainingTest {
             @Override public boolean isCancelled() { return false; }
         };
         sampleLines.put(format, lines);
-        return new DetectorTraining(new FakeBackbone(32, 8), settings).withFeatures(FeatureChoice.FILTERS)
+        // one detector: what is compared is how each format's outlines train, not the ensemble
+        return new DetectorTraining(new FakeBackbone(32, 8), settings).withFeatures(FeatureChoice.FILTERS).withMembers(1)
                 .train(studies, log, TrainingListener.none());
     }
 

@@ -2,25 +2,16 @@ package org.tumorj.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tumorj.detect.TestVolumes;
 import org.tumorj.features.BankCache;
 import org.tumorj.features.FeatureSpec;
 import org.tumorj.model.DenseHead;
-import org.tumorj.model.HeadWeights;
 import org.tumorj.volume.Volume;
 
 /** How a two-stage detector's features stream through a series. */
 class VolumeFeaturesTest {
     private static final FeatureSpec FIRST = FeatureSpec.filters(new double[] {1, 2, 4}, new double[] {2.5, 5, 10});
-
-    /** A head of one hidden unit reading every channel a little. */
-    private static DenseHead head(int channels) {
-        float[] k1 = new float[channels];
-        Arrays.fill(k1, 0.05f);
-        return new DenseHead(new HeadWeights(channels, 1, k1, new float[] {0}, new float[] {1}, -2), 1);
-    }
 
     /**
      * Walking the slices in order, the second stage reads the first stage's map up to 4 slices
@@ -33,11 +24,11 @@ class VolumeFeaturesTest {
                 new TestVolumes.Disc(16, 16, 4, 8, 12, 90));
         ModelInput input = new ModelInput(ModalityDefaults.apply(TrainSettings.defaults(7), ModalityKind.OTHER)
                 .preprocessing(), false);
-        DenseHead first = head(new VolumeFeatures(FIRST, input, null, null).stages(v).features().channels());
+        DenseHead first = TestHeads.uniform(new VolumeFeatures(FIRST, input, null, null).stages(v).features().channels());
         VolumeFeatures twoStages = new VolumeFeatures(FIRST.withMapContext(true), input, null, first);
         try (BankCache.Scope scope = BankCache.open(1L << 30)) {
             VolumeFeatures.Stages stages = twoStages.stages(v);
-            DenseHead second = head(stages.features().channels());
+            DenseHead second = TestHeads.uniform(stages.features().channels());
             for (int z = 0; z < v.depth(); z++) {
                 stages.probabilities(second, z);
             }
