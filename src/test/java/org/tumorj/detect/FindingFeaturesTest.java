@@ -38,6 +38,24 @@ class FindingFeaturesTest {
         assertEquals(0, features.of(found.get(2))[END], "touches slice 8: " + found.get(2));
     }
 
+    /** A dot that runs on through the slices above and below (a vessel end-on) against one that ends there. */
+    @Test
+    void aVesselRunsOnIntoTheNextSlicesAndANoduleEnds() {
+        int w = PeakFindingExtractorTest.W, h = PeakFindingExtractorTest.H, d = PeakFindingExtractorTest.D;
+        org.tumorj.volume.Volume ct = TestVolumes.discs(TestVolumes.info("CT", w, h, d, 1, 1, 1, new double[3]), 40,
+                new TestVolumes.Disc(16, 16, 3, 0, d - 1, 140), new TestVolumes.Disc(44, 44, 3, 4, 4, 140));
+        Blob vessel = new Blob(16, 16, 4, 0.7, 0.9), nodule = new Blob(44, 44, 4, 0.7, 0.8);
+        List<Finding> found = new PeakFindingExtractor(DetectionParams.of(1e-3)).extract(ct,
+                PeakFindingExtractorTest.maps(vessel, nodule), "s", org.tumorj.util.Progress.none()).findings();
+        assertEquals(2, found.size(), found.toString());
+        FindingFeatures features = FindingFeatures.of(ct, PeakFindingExtractorTest.maps(vessel, nodule));
+        int max = FindingFeatures.NAMES.indexOf("continuation_max"), min = FindingFeatures.NAMES.indexOf("continuation_min");
+        double[] v = features.of(found.stream().filter(f -> f.centroidPx().x() < 30).findFirst().orElseThrow());
+        double[] n = features.of(found.stream().filter(f -> f.centroidPx().x() > 30).findFirst().orElseThrow());
+        assertEquals(1, v[min], 0.15, "the vessel is as bright above and below");
+        assertEquals(0, n[max], 0.15, "nothing above or below the nodule");
+    }
+
     /** A model trained before a feature was added names fewer features; it gets exactly those, in its order. */
     @Test
     void aScorerFittedOnFewerFeaturesGetsThoseByName() {
