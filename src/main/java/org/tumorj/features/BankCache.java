@@ -144,18 +144,18 @@ public final class BankCache {
     }
 
     /**
-     * A result computed from one slice's features, found again under an equal {@code key}, else
-     * {@code compute}'s (kept if it fits the budget). The caller's key must name everything the
-     * result depends on (the {@link SliceFeatures#madeOf} of the slice and what reads it). A copy
-     * is returned each time, so no caller can change another's.
-     */
-    /**
      * Derived results (maps: a grid point's one value where its bank holds dozens) have their own
      * room, this fraction of the budget: counted with the banks, which fill the budget first, none
      * was ever kept (2026-12-08: "0 maps reused" in every CT training).
      */
     static final int DERIVED_SHARE = 8;
 
+    /**
+     * A result computed from one slice's features, found again under an equal {@code key}, else
+     * {@code compute}'s (kept if it fits its share of the budget, {@link #DERIVED_SHARE}). The
+     * caller's key must name everything the result depends on (the {@link SliceFeatures#madeOf}
+     * of the slice and what reads it). A copy is returned each time, so no caller can change another's.
+     */
     public float[] derived(Object key, Supplier<float[]> compute) {
         synchronized (this) {
             float[] kept = derived.get(key);

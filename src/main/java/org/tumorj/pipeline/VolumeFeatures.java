@@ -123,8 +123,7 @@ final class VolumeFeatures implements Function<Volume, SliceFeatures> {
     /**
      * The first head's map of slice {@code z}, under an active {@link BankCache} computed once for
      * features made of the same banks: training's second stage reads it in every pass (sampling,
-     * hard negatives, the maps of the finding scorer), and so does each ensemble member that
-     * shares this first head.
+     * hard negatives, the maps of the finding scorer).
      */
     private float[] firstMap(SliceFeatures base, int z) {
         BankCache shared = base.sharedCache();
